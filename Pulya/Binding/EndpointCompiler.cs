@@ -1,0 +1,215 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Primitives;
+using Pulya.Http;
+using Pulya.Pipeline;
+using Pulya.Routing;
+
+namespace Pulya.Binding;
+
+/// <summary>
+/// Compiles a handler of any shape into a <see cref="HandlerInvoker"/> once, at start-up: each parameter becomes a
+/// direct call to its binding step (no reflection per request), and Task/ValueTask results are awaited.
+/// </summary>
+/// <remarks>
+/// Parameter sources, in order: <see cref="PulyaRequest"/>; <see cref="CancellationToken"/> (request aborted);
+/// <c>[Body]</c>, <c>[Query]</c>, <c>[Header]</c>, <c>[Service]</c>; a route parameter of the same name; a type
+/// registered in DI; a simple type (string, numbers, Guid, bool, enums) from the query; any other type from the body.
+/// A parameter with a default value, a nullable value type or a nullable reference type is optional.
+/// </remarks>
+internal sealed class EndpointCompiler(IServiceProvider services, ServiceLifetimes lifetimes, PulyaOptions options)
+{
+    private static readonly MethodInfo[] Binders = typeof(ParameterBinders).GetMethods(BindingFlags.Public | BindingFlags.Static);
+    private readonly IServiceProviderIsService _isService = services.GetRequiredService<IServiceProviderIsService>();
+    private readonly NullabilityInfoContext _nullability = new();
+
+    public CompiledEndpoint Compile(RouteTemplate template, Delegate handler)
+    {
+        var context = Expression.Parameter(typeof(PulyaContext), "context");
+        var parameters = handler.Method.GetParameters();
+        var arguments = new Expression[parameters.Length];
+        Type? bodyType = null;
+        var bodyRequired = false;
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            var parameter = parameters[i];
+            try
+            {
+                arguments[i] = Bind(parameter, template, context, ref bodyType, ref bodyRequired);
+            }
+            catch (InvalidOperationException ex)
+            {
+                throw new InvalidOperationException($"Route '{template.Text}', parameter '{parameter.Name}': {ex.Message}", ex);
+            }
+        }
+
+        var call = Expression.Invoke(Expression.Constant(handler), arguments);
+        var (body, resultType) = Await(call, handler.Method.ReturnType);
+        var invoker = Expression.Lambda<HandlerInvoker>(body, context).Compile();
+        return new CompiledEndpoint(template, handler, invoker, bodyType, bodyRequired, resultType);
+    }
+
+    private Expression Bind(ParameterInfo parameter, RouteTemplate template, ParameterExpression context, ref Type? bodyType, ref bool bodyRequired)
+    {
+        var type = parameter.ParameterType;
+        var name = parameter.Name!;
+        var optional = IsOptional(parameter);
+        if (type == typeof(PulyaRequest))
+        {
+            return Expression.Convert(context, typeof(PulyaRequest));
+        }
+
+        if (type == typeof(CancellationToken))
+        {
+            return Expression.Property(context, nameof(PulyaRequest.RequestAborted));
+        }
+
+        if (parameter.GetCustomAttribute<BodyAttribute>() is not null)
+        {
+            return BindBody(type, optional, context, ref bodyType, ref bodyRequired);
+        }
+
+        if (parameter.GetCustomAttribute<QueryAttribute>() is { } query)
+        {
+            return BindText(nameof(ParameterBinders.Query), type, query.Name ?? name, optional, parameter, context, null);
+        }
+
+        if (parameter.GetCustomAttribute<HeaderAttribute>() is { } header)
+        {
+            var strategy = header.HasStrategy ? header.Strategy : options.HeaderStrategy;
+            return BindText(nameof(ParameterBinders.Header), type, header.Name, optional, parameter, context, strategy);
+        }
+
+        if (parameter.GetCustomAttribute<ServiceAttribute>() is not null)
+        {
+            return BindService(type, optional, context);
+        }
+
+        var index = IndexOf(template.ParameterNames, name);
+        if (index >= 0)
+        {
+            if (type == typeof(string))
+            {
+                return Call(nameof(ParameterBinders.RouteString), null, context, Expression.Constant(index));
+            }
+
+            RequireConvertible(type, "a route value");
+            return Call(nameof(ParameterBinders.Route), type, context, Expression.Constant(index), Expression.Constant(name), Parser(type));
+        }
+
+        if (_isService.IsService(type))
+        {
+            return BindService(type, optional, context);
+        }
+
+        if (SpanParsers.IsSupported(type) || type == typeof(string[]) || type == typeof(StringValues))
+        {
+            return BindText(nameof(ParameterBinders.Query), type, name, optional, parameter, context, null);
+        }
+
+        return BindBody(type, optional, context, ref bodyType, ref bodyRequired);
+    }
+
+    private Expression BindText(string source, Type type, string key, bool optional, ParameterInfo parameter, ParameterExpression context, HeaderStrategy? strategy)
+    {
+        if (type == typeof(string[]) || type == typeof(StringValues))
+        {
+            var method = source + (type == typeof(string[]) ? "All" : "Values");
+            return Call(method, null, context, Expression.Constant(key));
+        }
+
+        RequireConvertible(type, $"a {source.ToLowerInvariant()} value");
+        var defaultValue = parameter.HasDefaultValue && parameter.DefaultValue is not null ? parameter.DefaultValue : null;
+        var arguments = new List<Expression> { context, Expression.Constant(key) };
+        if (strategy is { } s)
+        {
+            arguments.Add(Expression.Constant(s));
+        }
+
+        arguments.Add(Parser(type));
+        arguments.Add(Expression.Constant(!optional));
+        arguments.Add(defaultValue is null ? Expression.Default(type) : Expression.Constant(defaultValue, type));
+        return Call(source, type, [.. arguments]);
+    }
+
+    private static Expression BindBody(Type type, bool optional, ParameterExpression context, ref Type? bodyType, ref bool bodyRequired)
+    {
+        if (bodyType is not null)
+        {
+            throw new InvalidOperationException("a handler can bind the request body to one parameter only.");
+        }
+
+        bodyType = type;
+        bodyRequired = !optional;
+        return Call(nameof(ParameterBinders.Body), type, context);
+    }
+
+    private Expression BindService(Type type, bool optional, ParameterExpression context)
+    {
+        if (lifetimes.IsSingleton(type))
+        {
+            var instance = optional ? services.GetService(type) : services.GetRequiredService(type);
+            return Expression.Constant(instance, type);
+        }
+
+        return Call(optional ? nameof(ParameterBinders.OptionalService) : nameof(ParameterBinders.Service), type, context);
+    }
+
+    private bool IsOptional(ParameterInfo parameter) =>
+        parameter.HasDefaultValue
+        || Nullable.GetUnderlyingType(parameter.ParameterType) is not null
+        || (!parameter.ParameterType.IsValueType && _nullability.Create(parameter).ReadState == NullabilityState.Nullable);
+
+    private static void RequireConvertible(Type type, string what)
+    {
+        if (!SpanParsers.IsSupported(type))
+        {
+            throw new InvalidOperationException($"{type.Name} cannot be bound from {what}; use string, int, long, Guid, bool, double, decimal or an enum.");
+        }
+    }
+
+    private static ConstantExpression Parser(Type type) => Expression.Constant(SpanParsers.For(type), typeof(SpanParser<>).MakeGenericType(type));
+
+    private static int IndexOf(IReadOnlyList<string> names, string name)
+    {
+        for (var i = 0; i < names.Count; i++)
+        {
+            if (string.Equals(names[i], name, StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static MethodCallExpression Call(string name, Type? typeArgument, params Expression[] arguments)
+    {
+        var method = Binders.Single(m => m.Name == name);
+        return Expression.Call(typeArgument is null ? method : method.MakeGenericMethod(typeArgument), arguments);
+    }
+
+    private static (Expression Body, Type ResultType) Await(Expression call, Type returnType)
+    {
+        if (returnType == typeof(void))
+        {
+            return (Expression.Block(call, Expression.Default(typeof(ValueTask<object?>))), typeof(void));
+        }
+
+        if (returnType == typeof(Task) || returnType == typeof(ValueTask))
+        {
+            return (Expression.Call(typeof(ResultAwaiters).GetMethod(returnType == typeof(Task) ? nameof(ResultAwaiters.Task) : nameof(ResultAwaiters.ValueTask))!, call), typeof(void));
+        }
+
+        if (returnType.IsGenericType && (returnType.GetGenericTypeDefinition() == typeof(Task<>) || returnType.GetGenericTypeDefinition() == typeof(ValueTask<>)))
+        {
+            var resultType = returnType.GetGenericArguments()[0];
+            var name = returnType.GetGenericTypeDefinition() == typeof(Task<>) ? nameof(ResultAwaiters.TaskOf) : nameof(ResultAwaiters.ValueTaskOf);
+            return (Expression.Call(typeof(ResultAwaiters).GetMethod(name)!.MakeGenericMethod(resultType), call), resultType);
+        }
+
+        var boxed = Expression.Convert(call, typeof(object));
+        return (Expression.New(typeof(ValueTask<object?>).GetConstructor([typeof(object)])!, boxed), returnType);
+    }
+}

@@ -1,0 +1,63 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Pulya.Pooling;
+using Pulya.Routing;
+using Pulya.Serialization;
+
+namespace Pulya.DependencyInjection;
+
+/// <summary>
+/// Returned by <c>AddPulya()</c>; modules hang their registration methods on it (<c>.AddTrieRouter()</c>,
+/// <c>.AddRouteCache()</c>...). Each implementation is registered under a name as a keyed service and chosen by
+/// <see cref="PulyaOptions"/>.
+/// </summary>
+public sealed class PulyaBuilder
+{
+    internal PulyaBuilder(IServiceCollection services, IConfiguration configuration)
+    {
+        Services = services;
+        Configuration = configuration;
+    }
+
+    /// <summary>The application's services.</summary>
+    public IServiceCollection Services { get; }
+
+    /// <summary>The <c>Pulya</c> configuration section (empty when none was given); modules read their sub-sections from it.</summary>
+    public IConfiguration Configuration { get; }
+
+    /// <summary>Registers a router factory under <paramref name="name"/> (selected by <see cref="PulyaOptions.Router"/>).</summary>
+    public PulyaBuilder AddRouter<TFactory>(string name)
+        where TFactory : class, IRouterFactory => AddNamed<IRouterFactory, TFactory>(name);
+
+    /// <summary>Registers a serializer under <paramref name="name"/> (selected by <see cref="PulyaOptions.Serializer"/>, negotiated otherwise).</summary>
+    public PulyaBuilder AddSerializer<TSerializer>(string name)
+        where TSerializer : class, IPulyaSerializer => AddNamed<IPulyaSerializer, TSerializer>(name);
+
+    /// <summary>Registers a pool provider under <paramref name="name"/>.</summary>
+    public PulyaBuilder AddPoolProvider<TProvider>(string name)
+        where TProvider : class, IRequestPoolProvider => AddNamed<IRequestPoolProvider, TProvider>(name);
+
+    /// <summary>Registers a router decorator; decorators are applied in registration order. Registering the same type twice has no effect.</summary>
+    public PulyaBuilder AddRouterDecorator<TDecorator>()
+        where TDecorator : class, IRouterDecorator
+    {
+        Services.TryAddEnumerable(ServiceDescriptor.Singleton<IRouterDecorator, TDecorator>());
+        return this;
+    }
+
+    private PulyaBuilder AddNamed<TContract, TImplementation>(string name)
+        where TContract : class
+        where TImplementation : class, TContract
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        var component = new PulyaComponent(typeof(TContract), name);
+        if (!Services.Any(d => d.ServiceType == typeof(PulyaComponent) && component.Equals(d.ImplementationInstance)))
+        {
+            Services.AddSingleton(component);
+            Services.AddKeyedSingleton<TContract, TImplementation>(name);
+        }
+
+        return this;
+    }
+}

@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Options;
+using Pulya.DependencyInjection;
+using Pulya.Pooling;
+using Pulya.Routing;
+using Pulya.Serialization;
+
+namespace Pulya.Hosting;
+
+/// <summary>Validates <see cref="PulyaOptions"/> at start-up: every selected module must be registered.</summary>
+internal sealed class PulyaOptionsValidator(IEnumerable<PulyaComponent> components) : IValidateOptions<PulyaOptions>
+{
+    /// <summary>The name the pooling module registers its provider under.</summary>
+    public const string PoolingProviderName = "ObjectPool";
+
+    public ValidateOptionsResult Validate(string? name, PulyaOptions options)
+    {
+        var failures = new List<string>();
+        Require<IRouterFactory>(options.Router, "Pulya:Router", failures);
+        Require<IPulyaSerializer>(options.Serializer, "Pulya:Serializer", failures);
+        if (options.Pooling.Enabled)
+        {
+            Require<IRequestPoolProvider>(PoolingProviderName, "Pulya:Pooling:Enabled (call AddPooling())", failures);
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private void Require<TContract>(string selected, string key, List<string> failures)
+    {
+        var names = components.Where(c => c.Contract == typeof(TContract)).Select(c => c.Name).ToList();
+        if (!names.Contains(selected, StringComparer.Ordinal))
+        {
+            failures.Add($"{key}: '{selected}' is not registered. Registered: {string.Join(", ", names)}.");
+        }
+    }
+}

@@ -1,0 +1,117 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Pulya.Binding;
+using Pulya.Pipeline;
+using Pulya.Routing;
+using Pulya.Serialization;
+
+namespace Pulya.Hosting;
+
+/// <summary>
+/// Starts the server with Pulya's pipeline: runs the start-up hooks, freezes the route table, compiles every handler,
+/// builds the selected router and prepares serializer metadata, then starts the server (Kestrel, or the test server).
+/// On stop, lets requests in flight complete, then runs the shut-down hooks.
+/// </summary>
+internal sealed partial class PulyaServer(
+    IServer server,
+    RouteRegistry routes,
+    LifecycleHooks hooks,
+    PulyaModules modules,
+    IServiceProvider services,
+    ServiceLifetimes lifetimes,
+    IConfiguration configuration,
+    ILoggerFactory loggerFactory) : IHostedService
+{
+    /// <summary>The address used when neither a <c>Kestrel:Endpoints:*:Url</c> nor <c>--urls</c> gives one.</summary>
+    public const string DefaultUrl = "http://127.0.0.1:5000";
+
+    private readonly ILogger _logger = loggerFactory.CreateLogger("Pulya.Server");
+
+    /// <summary>The router serving requests, once started.</summary>
+    public IRouter? Router { get; private set; }
+
+    /// <summary>The pipeline serving requests, once started.</summary>
+    public PulyaHttpApplication? Application { get; private set; }
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await hooks.RunStartupAsync(cancellationToken);
+
+        var options = modules.Options;
+        var table = routes.Build(new EndpointCompiler(services, lifetimes, options));
+        Router = modules.CreateRouter(table);
+        var serializers = new SerializerSelector(modules.Serializers());
+        Prepare(table, serializers);
+
+        var pipeline = new PipelineServices(options, services.GetRequiredService<IServiceScopeFactory>(), loggerFactory, Router, serializers);
+        Application = new PulyaHttpApplication(pipeline, modules.PoolProvider);
+        ConfigureAddresses();
+        await server.StartAsync(Application, cancellationToken);
+        LogStarted(_logger, table.Routes.Count, options.Router, serializers.Default.GetType().Name, options.Pooling.Enabled);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (Application is not null)
+        {
+            await server.StopAsync(cancellationToken);
+        }
+
+        await hooks.RunShutdownAsync(cancellationToken);
+    }
+
+    private static void Prepare(RouteTable table, SerializerSelector serializers)
+    {
+        var types = new HashSet<Type>();
+        foreach (var route in table.Routes)
+        {
+            var endpoint = (CompiledEndpoint)route.Endpoint!;
+            if (endpoint.BodyType is { } body)
+            {
+                types.Add(body);
+            }
+
+            if (endpoint.ResultType != typeof(void) && endpoint.ResultType != typeof(object) && !endpoint.ResultType.IsAbstract && !endpoint.ResultType.IsInterface
+                && endpoint.ResultType != typeof(string) && endpoint.ResultType != typeof(Http.Response) && endpoint.ResultType != typeof(byte[]))
+            {
+                types.Add(endpoint.ResultType);
+            }
+        }
+
+        foreach (var serializer in serializers.All)
+        {
+            foreach (var type in types)
+            {
+                serializer.Prepare(type);
+            }
+        }
+    }
+
+    private void ConfigureAddresses()
+    {
+        var addresses = server.Features.Get<IServerAddressesFeature>();
+        if (addresses is null || addresses.Addresses.Count > 0)
+        {
+            return;
+        }
+
+        var endpoints = configuration.GetSection("Kestrel:Endpoints").GetChildren().Select(e => e["Url"]).OfType<string>().ToList();
+        var urls = configuration["urls"];
+        if (endpoints.Count == 0)
+        {
+            endpoints = [.. (string.IsNullOrWhiteSpace(urls) ? DefaultUrl : urls).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+        }
+
+        foreach (var url in endpoints)
+        {
+            addresses.Addresses.Add(url);
+        }
+    }
+
+    [LoggerMessage(20, LogLevel.Information, "Pulya started: {RouteCount} routes, router {Router}, default serializer {Serializer}, pooling {Pooling}.")]
+    private static partial void LogStarted(ILogger logger, int routeCount, string router, string serializer, bool pooling);
+}

@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Http;
+using Pulya.Binding;
+using Pulya.Routing;
+
+namespace Pulya.Hosting;
+
+/// <summary>The routes mapped on the application, turned into the frozen <see cref="RouteTable"/> at start-up.</summary>
+internal sealed class RouteRegistry
+{
+    private readonly List<(string Method, RouteTemplate Template, Delegate Handler)> _routes = [];
+
+    public bool IsFrozen { get; private set; }
+
+    public int Count => _routes.Count;
+
+    public void Add(string method, string template, Delegate handler)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(method);
+        ArgumentNullException.ThrowIfNull(template);
+        ArgumentNullException.ThrowIfNull(handler);
+        if (IsFrozen)
+        {
+            throw new InvalidOperationException("Routes must be mapped before the application starts: the route table is frozen at start-up.");
+        }
+
+        _routes.Add((method.ToUpperInvariant(), RouteTemplate.Parse(template), handler));
+    }
+
+    /// <summary>Compiles every handler and builds the table; a GET route also answers HEAD unless HEAD is mapped for the same template.</summary>
+    public RouteTable Build(EndpointCompiler compiler)
+    {
+        IsFrozen = true;
+        var entries = new List<RouteEntry>(_routes.Count * 2);
+        foreach (var (method, template, handler) in _routes)
+        {
+            var endpoint = compiler.Compile(template, handler);
+            entries.Add(new RouteEntry(method, template, endpoint));
+            if (method == HttpMethods.Get && !_routes.Any(r => r.Method == HttpMethods.Head && r.Template.Text == template.Text))
+            {
+                entries.Add(new RouteEntry(HttpMethods.Head, template, endpoint));
+            }
+        }
+
+        return new RouteTable(entries);
+    }
+}

@@ -1,0 +1,43 @@
+using System.Buffers;
+using System.Text.Json;
+
+namespace Pulya.Pipeline;
+
+/// <summary>The JSON error bodies of DESIGN.md, encoded once; per-request messages (400) are written without a string round-trip.</summary>
+internal static class ErrorResponses
+{
+    public const string JsonContentType = "application/json; charset=utf-8";
+
+    public static readonly byte[] NotFound = Encode("Not found.");
+    public static readonly byte[] MethodNotAllowed = Encode("Method not allowed.");
+    public static readonly byte[] PayloadTooLarge = Encode("Request body too large.");
+    public static readonly byte[] UnsupportedMediaType = Encode("Unsupported media type.");
+    public static readonly byte[] NotAcceptable = Encode("Not acceptable: no registered format matches the Accept header.");
+    public static readonly byte[] InternalServerError = Encode("Internal server error.");
+
+    /// <summary>Encodes <c>{"error":message}</c>.</summary>
+    public static byte[] Encode(string message)
+    {
+        var buffer = new ArrayBufferWriter<byte>(64);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("error", message);
+            writer.WriteEndObject();
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>The body for <paramref name="status"/> when the status has a fixed message.</summary>
+    public static byte[] ForStatus(int status) => status switch
+    {
+        404 => NotFound,
+        405 => MethodNotAllowed,
+        406 => NotAcceptable,
+        413 => PayloadTooLarge,
+        415 => UnsupportedMediaType,
+        500 => InternalServerError,
+        _ => Encode($"Bad request (status {status})."),
+    };
+}

@@ -1,0 +1,29 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Pulya.Routing;
+using Pulya.Serialization;
+
+namespace Pulya.Pipeline;
+
+/// <summary>What the pipeline needs on every request, resolved once at start-up.</summary>
+internal sealed class PipelineServices(
+    PulyaOptions options,
+    IServiceScopeFactory scopeFactory,
+    ILoggerFactory loggerFactory,
+    IRouter router,
+    SerializerSelector serializers)
+{
+    public PulyaOptions Options { get; } = options;
+
+    public IServiceScopeFactory ScopeFactory { get; } = scopeFactory;
+
+    public ILogger HeaderLogger { get; } = loggerFactory.CreateLogger("Pulya.Headers");
+
+    public ILogger Logger { get; } = loggerFactory.CreateLogger("Pulya.Requests");
+
+    public IRouter Router { get; } = router;
+
+    public int MaxParameterCount => Router.Table.MaxParameterCount;
+
+    public SerializerSelector Serializers { get; } = serializers;
+}

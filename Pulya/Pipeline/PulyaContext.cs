@@ -1,0 +1,161 @@
+using System.Buffers;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Primitives;
+using Pulya.Http;
+using Pulya.Pooling;
+using Pulya.Routing;
+
+namespace Pulya.Pipeline;
+
+/// <summary>
+/// The state of one request: the server's features, the route match (values kept as ranges of the path), the lazily
+/// created query, items and service scope, and the body once read. Reusable: <see cref="Reset"/> drops every reference
+/// to the previous request, so a pooled instance can never show one request's data to another.
+/// </summary>
+internal sealed class PulyaContext : PulyaRequest, IPoolable
+{
+    private static readonly IHeaderDictionary EmptyHeaders = new HeaderDictionary();
+
+    private readonly PipelineServices _pipeline;
+    private readonly Headers _headers;
+    private IFeatureCollection _features = null!;
+    private IHttpRequestFeature _request = null!;
+    private Dictionary<string, StringValues>? _query;
+    private Dictionary<object, object?>? _items;
+    private IServiceScope? _scope;
+    private CancellationToken _aborted;
+
+    public PulyaContext(PipelineServices pipeline)
+    {
+        _pipeline = pipeline;
+        RouteValues = new Range[Math.Max(1, pipeline.MaxParameterCount)];
+        _headers = new Headers(EmptyHeaders);
+    }
+
+    /// <summary>The parameter ranges the router writes into; sized once for the table.</summary>
+    public Range[] RouteValues { get; }
+
+    /// <summary>The matched route's entry; set by the pipeline after a match.</summary>
+    public RouteEntry? MatchedRoute { get; set; }
+
+    /// <summary>The deserialized body, when the endpoint binds one.</summary>
+    public object? BodyValue { get; set; }
+
+    /// <summary>The request body bytes, held until the request ends; the buffer comes from <see cref="ArrayPool{T}.Shared"/>.</summary>
+    public byte[]? BodyBuffer { get; set; }
+
+    public IHttpResponseFeature Response { get; private set; } = null!;
+
+    public IHttpResponseBodyFeature ResponseBody { get; private set; } = null!;
+
+    public override string Method => _request.Method;
+
+    public override string Path => _request.Path;
+
+    public override string QueryString => _request.QueryString;
+
+    public override Headers Headers => _headers;
+
+    public override RouteEntry? Route => MatchedRoute;
+
+    public override IServiceProvider Services
+    {
+        get
+        {
+            if (_scope is null)
+            {
+                _scope = _pipeline.ScopeFactory.CreateScope();
+                _scope.ServiceProvider.GetRequiredService<RequestHolder>().Request = this;
+            }
+
+            return _scope.ServiceProvider;
+        }
+    }
+
+    public override IDictionary<object, object?> Items => _items ??= [];
+
+    public override CancellationToken RequestAborted => _aborted;
+
+    public override IFeatureCollection Features => _features;
+
+    public bool IsHead => ReferenceEquals(_request.Method, HttpMethods.Head) || HttpMethods.IsHead(_request.Method);
+
+    /// <summary>Points the context at a new request.</summary>
+    public void Initialize(IFeatureCollection features)
+    {
+        _features = features;
+        _request = features.GetRequiredFeature<IHttpRequestFeature>();
+        Response = features.GetRequiredFeature<IHttpResponseFeature>();
+        ResponseBody = features.GetRequiredFeature<IHttpResponseBodyFeature>();
+        _aborted = features.Get<IHttpRequestLifetimeFeature>()?.RequestAborted ?? CancellationToken.None;
+        _headers.Attach(_request.Headers, _pipeline.Options.HeaderStrategy, _pipeline.HeaderLogger);
+    }
+
+    /// <summary>The request body stream (Kestrel's pipe reader).</summary>
+    public IHttpRequestFeature RequestFeature => _request;
+
+    public ReadOnlySpan<char> RouteSpan(int index) => _request.Path.AsSpan()[RouteValues[index]];
+
+    public override string? GetRouteValue(string name)
+    {
+        var names = MatchedRoute?.Template.ParameterNames;
+        if (names is null)
+        {
+            return null;
+        }
+
+        for (var i = 0; i < names.Count; i++)
+        {
+            if (string.Equals(names[i], name, StringComparison.Ordinal))
+            {
+                return RouteSpan(i).ToString();
+            }
+        }
+
+        return null;
+    }
+
+    public override StringValues GetQuery(string name)
+    {
+        if (_request.QueryString.Length <= 1)
+        {
+            return StringValues.Empty;
+        }
+
+        _query ??= QueryHelpers.ParseQuery(_request.QueryString);
+        return _query.TryGetValue(name, out var values) ? values : StringValues.Empty;
+    }
+
+    /// <summary>Disposes the request's service scope, if one was created.</summary>
+    public ValueTask DisposeScopeAsync()
+    {
+        var scope = _scope;
+        _scope = null;
+        return scope is IAsyncDisposable async ? async.DisposeAsync() : ValueTask.CompletedTask;
+    }
+
+    public void Reset()
+    {
+        _features = null!;
+        _request = null!;
+        Response = null!;
+        ResponseBody = null!;
+        _aborted = default;
+        _query = null;
+        _items = null;
+        _scope = null;
+        MatchedRoute = null;
+        BodyValue = null;
+        if (BodyBuffer is { } buffer)
+        {
+            BodyBuffer = null;
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        Array.Clear(RouteValues);
+        _headers.Attach(EmptyHeaders, HeaderStrategy.First, null);
+    }
+}

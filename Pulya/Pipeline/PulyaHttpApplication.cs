@@ -1,0 +1,223 @@
+using System.Buffers;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Logging;
+using Microsoft.Net.Http.Headers;
+using Pulya.Binding;
+using Pulya.Http;
+using Pulya.Pooling;
+using Pulya.Results;
+using Pulya.Routing;
+using Pulya.Serialization;
+
+namespace Pulya.Pipeline;
+
+/// <summary>
+/// Pulya's request pipeline as Kestrel's <see cref="IHttpApplication{TContext}"/>: context from the pool, route match,
+/// 404/405 from pre-encoded bodies, body read under the size limit, compiled binding, handler, result writer, and the
+/// error table of DESIGN.md. No ASP.NET Core middleware in between.
+/// </summary>
+internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaContext>
+{
+    private readonly PipelineServices _services;
+    private readonly IRequestPool<PulyaContext> _pool;
+    private readonly ILogger _logger;
+
+    public PulyaHttpApplication(PipelineServices services, IRequestPoolProvider pools)
+    {
+        _services = services;
+        _logger = services.Logger;
+        _pool = pools.Create(() => new PulyaContext(services));
+    }
+
+    public PulyaContext CreateContext(IFeatureCollection contextFeatures)
+    {
+        var context = _pool.Rent();
+        context.Initialize(contextFeatures);
+        return context;
+    }
+
+    public Task ProcessRequestAsync(PulyaContext context)
+    {
+        var match = _services.Router.Match(context.Method, context.Path, context.RouteValues);
+        switch (match.Kind)
+        {
+            case RouteMatchKind.Found:
+                context.MatchedRoute = match.Route;
+                return InvokeAsync(context, (CompiledEndpoint)match.Route!.Endpoint!);
+            case RouteMatchKind.MethodNotAllowed:
+                context.Response.Headers.Allow = match.Allowed!.HeaderValue;
+                WriteError(context, StatusCodes.Status405MethodNotAllowed, ErrorResponses.MethodNotAllowed);
+                return Task.CompletedTask;
+            default:
+                WriteError(context, StatusCodes.Status404NotFound, ErrorResponses.NotFound);
+                return Task.CompletedTask;
+        }
+    }
+
+    public void DisposeContext(PulyaContext context, Exception? exception)
+    {
+        var scope = context.DisposeScopeAsync();
+        if (scope.IsCompletedSuccessfully)
+        {
+            _pool.Return(context);
+            return;
+        }
+
+        _ = ReturnAfterAsync(scope, context);
+    }
+
+    private async Task ReturnAfterAsync(ValueTask scope, PulyaContext context)
+    {
+        try
+        {
+            await scope;
+        }
+        finally
+        {
+            _pool.Return(context);
+        }
+    }
+
+    private async Task InvokeAsync(PulyaContext context, CompiledEndpoint endpoint)
+    {
+        try
+        {
+            if (endpoint.BodyType is not null && !await ReadBodyAsync(context, endpoint))
+            {
+                return;
+            }
+
+            var result = await endpoint.Invoke(context);
+            if (!ResultWriter.Write(context, result, _services.Serializers))
+            {
+                WriteError(context, StatusCodes.Status406NotAcceptable, ErrorResponses.NotAcceptable);
+            }
+        }
+        catch (Exception ex) when (ex is BadRequestException or DuplicateHeaderException or BodyFormatException)
+        {
+            LogBadRequest(_logger, context.Method, context.Path, ex.Message);
+            Fail(context, StatusCodes.Status400BadRequest, ErrorResponses.Encode(ex.Message));
+        }
+        catch (Microsoft.AspNetCore.Http.BadHttpRequestException ex)
+        {
+            // Kestrel's own limits while reading the body (size, data rate, malformed framing).
+            LogBadRequest(_logger, context.Method, context.Path, ex.Message);
+            Fail(context, ex.StatusCode, ErrorResponses.ForStatus(ex.StatusCode));
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            LogAborted(_logger, context.Method, context.Path);
+        }
+        catch (Exception ex)
+        {
+            LogHandlerFailed(_logger, ex, context.Method, context.Path);
+            Fail(context, StatusCodes.Status500InternalServerError, ErrorResponses.InternalServerError);
+        }
+    }
+
+    /// <summary>Reads and deserializes the body; false when an error response was written instead.</summary>
+    private async ValueTask<bool> ReadBodyAsync(PulyaContext context, CompiledEndpoint endpoint)
+    {
+        var limit = _services.Options.MaxRequestBodySize;
+        var request = context.RequestFeature;
+        var declared = context.Headers.GetList(HeaderNames.ContentLength);
+        long? contentLength = declared.Count == 1 && long.TryParse(declared[0], out var length) ? length : null;
+        if (contentLength > limit)
+        {
+            WriteError(context, StatusCodes.Status413PayloadTooLarge, ErrorResponses.PayloadTooLarge);
+            return false;
+        }
+
+        var serializer = _services.Serializers.ForContentType(context.Headers.Get(HeaderNames.ContentType, HeaderStrategy.First));
+        if (serializer is null)
+        {
+            WriteError(context, StatusCodes.Status415UnsupportedMediaType, ErrorResponses.UnsupportedMediaType);
+            return false;
+        }
+
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
+        {
+            sizeFeature.MaxRequestBodySize = limit;
+        }
+
+        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(contentLength ?? 4096, limit) + 1);
+        context.BodyBuffer = buffer;
+        var total = 0;
+        var body = request.Body;
+        while (true)
+        {
+            if (total == buffer.Length)
+            {
+                if (total > limit)
+                {
+                    WriteError(context, StatusCodes.Status413PayloadTooLarge, ErrorResponses.PayloadTooLarge);
+                    return false;
+                }
+
+                var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, limit + 1));
+                buffer.AsSpan(0, total).CopyTo(larger);
+                ArrayPool<byte>.Shared.Return(buffer);
+                buffer = larger;
+                context.BodyBuffer = buffer;
+            }
+
+            var read = await body.ReadAsync(buffer.AsMemory(total), context.RequestAborted);
+            if (read == 0)
+            {
+                break;
+            }
+
+            total += read;
+            if (total > limit)
+            {
+                WriteError(context, StatusCodes.Status413PayloadTooLarge, ErrorResponses.PayloadTooLarge);
+                return false;
+            }
+        }
+
+        if (total == 0)
+        {
+            if (endpoint.BodyRequired)
+            {
+                throw new BadRequestException("The request body is required.");
+            }
+
+            return true;
+        }
+
+        context.BodyValue = serializer.Deserialize(new ReadOnlySequence<byte>(buffer, 0, total), endpoint.BodyType!);
+        if (context.BodyValue is null && endpoint.BodyRequired)
+        {
+            throw new BadRequestException("The request body is required (it was null).");
+        }
+
+        return true;
+    }
+
+    private static void Fail(PulyaContext context, int status, byte[] body)
+    {
+        if (context.ResponseBody is null || context.Response.HasStarted)
+        {
+            // Too late for an error response: the client would get half a body. Cut the connection instead.
+            context.Features.Get<IHttpRequestLifetimeFeature>()?.Abort();
+            return;
+        }
+
+        context.Response.Headers.Clear();
+        WriteError(context, status, body);
+    }
+
+    private static void WriteError(PulyaContext context, int status, byte[] body) =>
+        ResultWriter.WriteBytes(context, status, ErrorResponses.JsonContentType, body);
+
+    [LoggerMessage(1, LogLevel.Error, "Unhandled exception in the handler of {Method} {Path}.")]
+    private static partial void LogHandlerFailed(ILogger logger, Exception exception, string method, string path);
+
+    [LoggerMessage(2, LogLevel.Debug, "Bad request {Method} {Path}: {Reason}")]
+    private static partial void LogBadRequest(ILogger logger, string method, string path, string reason);
+
+    [LoggerMessage(3, LogLevel.Debug, "Request {Method} {Path} aborted by the client.")]
+    private static partial void LogAborted(ILogger logger, string method, string path);
+}

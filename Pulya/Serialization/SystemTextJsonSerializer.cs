@@ -1,0 +1,97 @@
+using System.Buffers;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+
+namespace Pulya.Serialization;
+
+/// <summary>
+/// The <c>SystemTextJson</c> serializer: System.Text.Json with options built once and frozen. Writes with a
+/// <see cref="Utf8JsonWriter"/> straight into the response writer, reads from the body's byte sequence without
+/// decoding it to a string. camelCase property names, enums as strings, nulls written, maximum depth 64;
+/// invalid UTF-8, comments and trailing content are rejected. Type metadata is cached per type.
+/// </summary>
+public sealed class SystemTextJsonSerializer : IPulyaSerializer
+{
+    /// <summary>The name the serializer is registered and selected under.</summary>
+    public const string Name = "SystemTextJson";
+
+    private static readonly string[] JsonMediaTypes = ["application/json"];
+
+    /// <summary>Creates the serializer with <see cref="CreateDefaultOptions"/>.</summary>
+    public SystemTextJsonSerializer()
+        : this(CreateDefaultOptions())
+    {
+    }
+
+    /// <summary>Creates the serializer with a copy of <paramref name="options"/>, frozen.</summary>
+    public SystemTextJsonSerializer(JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Options = new JsonSerializerOptions(options);
+        Options.TypeInfoResolver ??= new DefaultJsonTypeInfoResolver();
+        Options.MakeReadOnly();
+    }
+
+    /// <summary>The frozen options; copy them with <c>new JsonSerializerOptions(Options)</c> to change something.</summary>
+    public JsonSerializerOptions Options { get; }
+
+    /// <inheritdoc />
+    public string ContentType => "application/json; charset=utf-8";
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> MediaTypes => JsonMediaTypes;
+
+    /// <summary>The defaults: camelCase names, string enums (camelCase), max depth 64, no comments or trailing commas, HTML-safe escaping off.</summary>
+    public static JsonSerializerOptions CreateDefaultOptions() => new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DictionaryKeyPolicy = null,
+        MaxDepth = 64,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        ReadCommentHandling = JsonCommentHandling.Disallow,
+        AllowTrailingCommas = false,
+        NumberHandling = JsonNumberHandling.Strict,
+    };
+
+    /// <inheritdoc />
+    public void Prepare(Type type) => Options.GetTypeInfo(type);
+
+    /// <inheritdoc />
+    public void Serialize(IBufferWriter<byte> output, object? value, Type type)
+    {
+        using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = Options.Encoder, SkipValidation = true, MaxDepth = Options.MaxDepth });
+        JsonSerializer.Serialize(writer, value, Options.GetTypeInfo(type));
+    }
+
+    /// <inheritdoc />
+    public object? Deserialize(ReadOnlySequence<byte> body, Type type)
+    {
+        if (body.IsEmpty)
+        {
+            throw new BodyFormatException("The request body is empty; a JSON value is required.");
+        }
+
+        var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = Options.MaxDepth });
+        try
+        {
+            var value = JsonSerializer.Deserialize(ref reader, Options.GetTypeInfo(type));
+            if (reader.Read())
+            {
+                throw new BodyFormatException($"Malformed JSON body: unexpected content after the value, at byte {reader.BytesConsumed}.");
+            }
+
+            return value;
+        }
+        catch (JsonException ex)
+        {
+            throw new BodyFormatException(Describe(ex), ex);
+        }
+    }
+
+    // JsonException messages can quote the offending token (payload); report only where it failed.
+    private static string Describe(JsonException ex) =>
+        $"Malformed JSON body at line {(ex.LineNumber ?? 0) + 1}, byte {(ex.BytePositionInLine ?? 0) + 1}" + (ex.Path is { Length: > 1 } path ? $", path '{path}'." : ".");
+}

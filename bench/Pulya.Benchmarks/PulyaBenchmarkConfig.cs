@@ -1,0 +1,30 @@
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Diagnosers;
+using BenchmarkDotNet.Exporters;
+using BenchmarkDotNet.Exporters.Json;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Reports;
+
+namespace Pulya.Benchmarks;
+
+/// <summary>
+/// The one configuration every suite shares: memory diagnoser, full JSON (for bench/Pulya.BenchCompare) and GitHub
+/// Markdown exporters, ratio and statistical columns, server GC as in production. The job comes from the command line
+/// (<c>--job short</c>, <c>--job dry</c>); without one, BenchmarkDotNet's default job runs.
+/// </summary>
+public sealed class PulyaBenchmarkConfig : ManualConfig
+{
+    public PulyaBenchmarkConfig()
+    {
+        AddDiagnoser(MemoryDiagnoser.Default);
+        AddExporter(JsonExporter.Full, MarkdownExporter.GitHub);
+        AddColumn(StatisticColumn.Median, StatisticColumn.P95, BaselineRatioColumn.RatioMean);
+        AddColumnProvider(DefaultColumnProviders.Instance);
+        AddLogger(BenchmarkDotNet.Loggers.ConsoleLogger.Default);
+        AddJob(Job.Default.WithGcServer(true).WithGcConcurrent(false).AsDefault());
+        WithOrderer(new BenchmarkDotNet.Order.DefaultOrderer(BenchmarkDotNet.Order.SummaryOrderPolicy.Declared));
+        WithSummaryStyle(SummaryStyle.Default.WithRatioStyle(RatioStyle.Trend));
+        AddLogicalGroupRules(BenchmarkLogicalGroupRule.ByCategory, BenchmarkLogicalGroupRule.ByParams);
+    }
+}

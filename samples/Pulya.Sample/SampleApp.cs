@@ -1,0 +1,75 @@
+using Microsoft.Extensions.DependencyInjection;
+using Pulya.Hosting;
+using Pulya.Http;
+
+namespace Pulya.Sample;
+
+/// <summary>
+/// The port of the Python framework's example application (the one its benchmarks use). Tests and the load tool
+/// build the same application through these two methods.
+/// </summary>
+public static class SampleApp
+{
+    /// <summary>How many <c>/some/{id}/and/{another}/{i}/other</c> routes stand before <c>/last_route</c>.</summary>
+    public const int DynamicRouteCount = 100;
+
+    public static void ConfigureServices(PulyaApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<UserService>();
+    }
+
+    public static void MapRoutes(PulyaApplication app)
+    {
+        app.MapGet("/", () => new SuccessResult(true));
+
+        app.MapGet("/wiring/{name}", (string name, UserService user, PulyaRequest request) => new Wiring(
+            "ok",
+            user.Describe(),
+            name,
+            [.. request.Headers.SelectMany(h => h.Value.Select(v => new[] { h.Key, v ?? string.Empty }))]));
+
+        app.MapGet("/headers/", ([Header("X-Example")] string? example) => new Dictionary<string, string?> { ["x-example"] = example });
+
+        app.MapGet("/plain_response/", () => Response.Text("Hello in plain text!"));
+        app.MapGet("/bytes/", () => "Hello in plain text!"u8.ToArray());
+        app.MapGet("/str/", () => "Hello in plain text!");
+
+        app.MapPost("/echo", ([Body] EchoBody body) => body);
+
+        for (var i = 0; i < DynamicRouteCount; i++)
+        {
+            var route = i;
+            app.MapGet($"/some/{{id}}/and/{{another}}/{i}/other", (string id, string another) => new DynamicResult(id, another, route));
+        }
+
+        app.MapGet("/last_route", () => new SuccessResult(true));
+    }
+}
+
+public sealed record SuccessResult(bool Success);
+
+public sealed record Wiring(string Test, string User, string Name, string[][] Headers);
+
+public sealed record DynamicResult(string Id, string Another, int Route);
+
+public sealed class EchoBody
+{
+    public List<EchoItem> Items { get; set; } = [];
+}
+
+public sealed class EchoItem
+{
+    public string? A { get; set; }
+    public string? B { get; set; }
+    public string? C { get; set; }
+    public string? D { get; set; }
+    public string? E { get; set; }
+    public string? F { get; set; }
+    public string? G { get; set; }
+}
+
+/// <summary>A scoped service that reads the current request, as the Python example's DI wiring does.</summary>
+public sealed class UserService(PulyaRequest request)
+{
+    public string Describe() => $"<User {request.Path}>";
+}
