@@ -93,15 +93,13 @@ internal sealed partial class PulyaServer(
 
     private void ConfigureAddresses()
     {
-        var addresses = server.Features.Get<IServerAddressesFeature>();
-        if (addresses is null || addresses.Addresses.Count > 0)
+        // Kestrel has the feature; the in-memory test server has none.
+        if (server.Features.Get<IServerAddressesFeature>() is { } addresses)
         {
-            return;
-        }
-
-        foreach (var url in ResolveUrls(configuration))
-        {
-            addresses.Addresses.Add(url);
+            foreach (var url in ResolveUrls(configuration))
+            {
+                addresses.Addresses.Add(url);
+            }
         }
     }
 

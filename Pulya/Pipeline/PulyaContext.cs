@@ -104,12 +104,7 @@ internal sealed class PulyaContext : PulyaRequest, IPoolable
 
     public override string? GetRouteValue(string name)
     {
-        var names = MatchedRoute?.Template.ParameterNames;
-        if (names is null)
-        {
-            return null;
-        }
-
+        var names = MatchedRoute?.Template.ParameterNames ?? [];
         for (var i = 0; i < names.Count; i++)
         {
             if (string.Equals(names[i], name, StringComparison.Ordinal))

@@ -97,9 +97,9 @@ public sealed class SystemTextJsonSerializer : IPulyaSerializer
         {
             _ when message.Contains("after a single JSON value", StringComparison.Ordinal) => "unexpected content after the JSON value",
             _ when message.Contains("maximum configured depth", StringComparison.Ordinal) => "nesting deeper than the maximum depth",
+            _ when message.Contains("UTF-8", StringComparison.OrdinalIgnoreCase) || ex.InnerException?.Message.Contains("UTF-8", StringComparison.OrdinalIgnoreCase) == true => "the body is not valid UTF-8",
             _ when message.Contains("could not be converted", StringComparison.Ordinal) => "a value does not match the expected type",
             _ when message.Contains("end of data", StringComparison.Ordinal) || message.Contains("should be closed", StringComparison.Ordinal) => "the JSON is incomplete (truncated)",
-            _ when message.Contains("UTF-8", StringComparison.OrdinalIgnoreCase) || ex.InnerException is InvalidOperationException => "the body is not valid UTF-8 or has an invalid escape",
             _ => "invalid JSON",
         };
         var where = ex.LineNumber is { } line ? $" at line {line + 1}, byte {(ex.BytePositionInLine ?? 0) + 1}" : string.Empty;
