@@ -87,6 +87,7 @@ public abstract class JsonSerializerConformanceTests : SerializerConformanceTest
     [InlineData("{\"items\":[{\"a\":" + Secret + "}]}")]
     [InlineData("{\"items\":[]} " + Secret)]
     [InlineData("{\"items\":[]} {}")]
+    [InlineData("{\"items\":[]} /* " + Secret + " */")]
     [InlineData("   ")]
     [InlineData("[1,2,3]")]
     public void Malformed_json_is_rejected_without_echoing_it(string body) => Rejects<EchoBody>(Encoding.UTF8.GetBytes(body));
