@@ -43,10 +43,14 @@ public sealed class SystemTextJsonSerializer : IPulyaSerializer
     /// <inheritdoc />
     public IReadOnlyList<string> MediaTypes => JsonMediaTypes;
 
-    /// <summary>The defaults: camelCase names, string enums (camelCase), max depth 64, no comments or trailing commas, HTML-safe escaping off.</summary>
+    /// <summary>
+    /// The defaults: camelCase names (matched case-insensitively when reading, as Newtonsoft.Json does), string enums
+    /// (camelCase), max depth 64, no comments or trailing commas, HTML-safe escaping off.
+    /// </summary>
     public static JsonSerializerOptions CreateDefaultOptions() => new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        PropertyNameCaseInsensitive = true,
         DictionaryKeyPolicy = null,
         MaxDepth = 64,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
