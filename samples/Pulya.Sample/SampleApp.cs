@@ -16,7 +16,7 @@ public static class SampleApp
     public static void ConfigureServices(PulyaApplicationBuilder builder)
     {
         builder.Services.AddScoped<UserService>();
-        builder.Pulya.AddNewtonsoftJson().AddMessagePack();
+        builder.Pulya.AddTrieRouter().AddNewtonsoftJson().AddMessagePack();
     }
 
     public static void MapRoutes(PulyaApplication app)
