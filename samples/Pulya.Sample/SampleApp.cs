@@ -16,6 +16,9 @@ public static class SampleApp
     public static void ConfigureServices(PulyaApplicationBuilder builder)
     {
         builder.Services.AddScoped<UserService>();
+
+        // Modules: registered here, switched on by configuration (e.g. --Pulya:Pooling:Enabled=true).
+        builder.Pulya.AddPooling();
     }
 
     public static void MapRoutes(PulyaApplication app)
