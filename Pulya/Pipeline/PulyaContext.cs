@@ -47,6 +47,9 @@ internal sealed class PulyaContext : PulyaRequest, IPoolable
     /// <summary>The request body bytes, held until the request ends; the buffer comes from <see cref="ArrayPool{T}.Shared"/>.</summary>
     public byte[]? BodyBuffer { get; set; }
 
+    /// <summary>Whether body bytes went into the response writer: after that an error can no longer replace the response.</summary>
+    public bool BodyStarted { get; set; }
+
     public IHttpResponseFeature Response { get; private set; } = null!;
 
     public IHttpResponseBodyFeature ResponseBody { get; private set; } = null!;
@@ -105,12 +108,7 @@ internal sealed class PulyaContext : PulyaRequest, IPoolable
 
     public override string? GetRouteValue(string name)
     {
-        var names = MatchedRoute?.Template.ParameterNames;
-        if (names is null)
-        {
-            return null;
-        }
-
+        var names = MatchedRoute?.Template.ParameterNames ?? [];
         for (var i = 0; i < names.Count; i++)
         {
             if (string.Equals(names[i], name, StringComparison.Ordinal))
@@ -156,6 +154,7 @@ internal sealed class PulyaContext : PulyaRequest, IPoolable
         _scope = null;
         MatchedRoute = null;
         BodyValue = null;
+        BodyStarted = false;
         if (BodyBuffer is { } buffer)
         {
             BodyBuffer = null;

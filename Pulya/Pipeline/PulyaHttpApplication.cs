@@ -150,12 +150,7 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
         {
             if (total == buffer.Length)
             {
-                if (total > limit)
-                {
-                    WriteError(context, StatusCodes.Status413PayloadTooLarge, ErrorResponses.PayloadTooLarge);
-                    return false;
-                }
-
+                // total <= limit here (checked after every read), and the buffer never grows past limit + 1.
                 var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, limit + 1));
                 buffer.AsSpan(0, total).CopyTo(larger);
                 ArrayPool<byte>.Shared.Return(buffer);
@@ -198,7 +193,7 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
 
     private static void Fail(PulyaContext context, int status, byte[] body)
     {
-        if (context.ResponseBody is null || context.Response.HasStarted)
+        if (context.BodyStarted || context.Response.HasStarted)
         {
             // Too late for an error response: the client would get half a body. Cut the connection instead.
             context.Features.Get<IHttpRequestLifetimeFeature>()?.Abort();
