@@ -18,7 +18,7 @@ public sealed class PulyaBenchmarkConfig : ManualConfig
     public PulyaBenchmarkConfig()
     {
         AddDiagnoser(MemoryDiagnoser.Default);
-        AddExporter(JsonExporter.Full, MarkdownExporter.GitHub);
+        AddExporter(JsonExporter.Full, MarkdownExporter.GitHub, new BaselinesExporter());
         AddColumn(StatisticColumn.Median, StatisticColumn.P95, BaselineRatioColumn.RatioMean);
         AddColumnProvider(DefaultColumnProviders.Instance);
         AddLogger(BenchmarkDotNet.Loggers.ConsoleLogger.Default);
