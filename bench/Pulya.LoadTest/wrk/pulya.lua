@@ -1,7 +1,7 @@
 -- Requests for the Pulya load tool. Arguments (after wrk's "--"):
 --   1: a file of requests, one "METHOD /path" per line, sent round-robin
 --   2: pipelining depth (requests written per batch on a connection; 1 = plain keep-alive)
---   3: optional body file, sent with every request
+--   3: optional body file, sent with every request ("" or "-" for none)
 --   4: the body's Content-Type
 -- With depth > 1, wrk records one latency per batch (the time until the batch's last response).
 local batches = {}
@@ -15,7 +15,7 @@ end
 function init(args)
   local depth = tonumber(args[2]) or 1
   local body, headers = nil, {}
-  if args[3] ~= nil and args[3] ~= "" then
+  if args[3] ~= nil and args[3] ~= "" and args[3] ~= "-" then
     local f = assert(io.open(args[3], "rb"))
     body = f:read("*a")
     f:close()
