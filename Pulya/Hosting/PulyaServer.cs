@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Pulya.Binding;
+using Pulya.Diagnostics;
 using Pulya.Pipeline;
 using Pulya.Routing;
 using Pulya.Serialization;
@@ -48,7 +49,7 @@ internal sealed partial class PulyaServer(
         Prepare(table, serializers);
 
         var pipeline = new PipelineServices(options, services.GetRequiredService<IServiceScopeFactory>(), loggerFactory, Router, serializers);
-        Application = new PulyaHttpApplication(pipeline, modules.PoolProvider);
+        Application = new PulyaHttpApplication(pipeline, modules.PoolProvider, services.GetService<PulyaMetrics>());
         ConfigureAddresses();
         await server.StartAsync(Application, cancellationToken);
         LogStarted(_logger, table.Routes.Count, options.Router, serializers.Default.GetType().Name, options.Pooling.Enabled);
