@@ -7,6 +7,7 @@ namespace Pulya.Reliability.Tests.Hosting;
 public sealed class PoolCounter
 {
     private readonly Lock _gate = new();
+    private readonly List<(long Count, TaskCompletionSource Waiter)> _rentWaiters = [];
     private long _outstanding;
     private TaskCompletionSource _zero = NewSignal(completed: true);
 
@@ -16,11 +17,30 @@ public sealed class PoolCounter
     /// <summary>Objects rented since start.</summary>
     public long Rented { get; private set; }
 
+    /// <summary>Completes once at least <paramref name="count"/> objects were rented since start (a request reached the pipeline).</summary>
+    public async Task WaitForRentedAsync(long count, TimeSpan timeout)
+    {
+        TaskCompletionSource waiter;
+        lock (_gate)
+        {
+            if (Rented >= count)
+            {
+                return;
+            }
+
+            waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _rentWaiters.Add((count, waiter));
+        }
+
+        await waiter.Task.WaitAsync(timeout);
+    }
+
     internal void OnRent()
     {
         lock (_gate)
         {
             Rented++;
+            _rentWaiters.RemoveAll(w => w.Count <= Rented && w.Waiter.TrySetResult());
             if (_outstanding++ == 0)
             {
                 _zero = NewSignal(completed: false);

@@ -50,6 +50,9 @@ public sealed class ReliabilityServer : IAsyncDisposable
 
     public int ShutdownHookRuns => Volatile.Read(ref _shutdownHookRuns);
 
+    /// <summary>Pooled request objects still rented when the shut-down hook ran (0: every request had completed).</summary>
+    public long OutstandingAtShutdownHook { get; private set; } = -1;
+
     public static async Task<ReliabilityServer> StartAsync(string profileName, params string[] extraArguments)
     {
         var probe = PulyaApplication.CreateBuilder([]);
@@ -68,6 +71,7 @@ public sealed class ReliabilityServer : IAsyncDisposable
         TestRoutes.Map(app, server.Signals);
         app.OnShutdown(_ =>
         {
+            server.OutstandingAtShutdownHook = pool.Outstanding;
             Interlocked.Increment(ref server._shutdownHookRuns);
             return Task.CompletedTask;
         });
