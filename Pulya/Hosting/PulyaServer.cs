@@ -99,17 +99,23 @@ internal sealed partial class PulyaServer(
             return;
         }
 
-        var endpoints = configuration.GetSection("Kestrel:Endpoints").GetChildren().Select(e => e["Url"]).OfType<string>().ToList();
-        var urls = configuration["urls"];
-        if (endpoints.Count == 0)
-        {
-            endpoints = [.. (string.IsNullOrWhiteSpace(urls) ? DefaultUrl : urls).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
-        }
-
-        foreach (var url in endpoints)
+        foreach (var url in ResolveUrls(configuration))
         {
             addresses.Addresses.Add(url);
         }
+    }
+
+    /// <summary>The listen addresses: <c>Kestrel:Endpoints:*:Url</c>, else <c>urls</c> (<c>--urls a;b</c>), else <see cref="DefaultUrl"/>.</summary>
+    internal static IReadOnlyList<string> ResolveUrls(IConfiguration configuration)
+    {
+        var endpoints = configuration.GetSection("Kestrel:Endpoints").GetChildren().Select(e => e["Url"]).OfType<string>().ToList();
+        if (endpoints.Count > 0)
+        {
+            return endpoints;
+        }
+
+        var urls = configuration["urls"];
+        return (string.IsNullOrWhiteSpace(urls) ? DefaultUrl : urls).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
     }
 
     [LoggerMessage(20, LogLevel.Information, "Pulya started: {RouteCount} routes, router {Router}, default serializer {Serializer}, pooling {Pooling}.")]

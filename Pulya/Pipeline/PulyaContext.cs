@@ -47,6 +47,9 @@ internal sealed class PulyaContext : PulyaRequest, IPoolable
     /// <summary>The request body bytes, held until the request ends; the buffer comes from <see cref="ArrayPool{T}.Shared"/>.</summary>
     public byte[]? BodyBuffer { get; set; }
 
+    /// <summary>Whether body bytes went into the response writer: after that an error can no longer replace the response.</summary>
+    public bool BodyStarted { get; set; }
+
     public IHttpResponseFeature Response { get; private set; } = null!;
 
     public IHttpResponseBodyFeature ResponseBody { get; private set; } = null!;
@@ -149,6 +152,7 @@ internal sealed class PulyaContext : PulyaRequest, IPoolable
         _scope = null;
         MatchedRoute = null;
         BodyValue = null;
+        BodyStarted = false;
         if (BodyBuffer is { } buffer)
         {
             BodyBuffer = null;

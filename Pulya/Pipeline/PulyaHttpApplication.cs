@@ -209,7 +209,7 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
 
     private static void Fail(PulyaContext context, int status, byte[] body)
     {
-        if (context.ResponseBody is null || context.Response.HasStarted)
+        if (context.BodyStarted || context.Response.HasStarted)
         {
             // Too late for an error response: the client would get half a body. Cut the connection instead.
             context.Features.Get<IHttpRequestLifetimeFeature>()?.Abort();

@@ -87,11 +87,9 @@ public sealed class SystemTextJsonSerializer : IPulyaSerializer
         try
         {
             var value = JsonSerializer.Deserialize(ref reader, Options.GetTypeInfo(type));
-            if (reader.Read())
-            {
-                throw new BodyFormatException($"Malformed JSON body: unexpected content after the value, at byte {reader.BytesConsumed}.");
-            }
 
+            // Anything but whitespace after the value makes Read throw ("expected end of data").
+            reader.Read();
             return value;
         }
         catch (JsonException ex)
@@ -100,7 +98,21 @@ public sealed class SystemTextJsonSerializer : IPulyaSerializer
         }
     }
 
-    // JsonException messages can quote the offending token (payload); report only where it failed.
-    private static string Describe(JsonException ex) =>
-        $"Malformed JSON body at line {(ex.LineNumber ?? 0) + 1}, byte {(ex.BytePositionInLine ?? 0) + 1}" + (ex.Path is { Length: > 1 } path ? $", path '{path}'." : ".");
+    // JsonException messages can quote the offending token (payload): report the kind of problem and where it is.
+    private static string Describe(JsonException ex)
+    {
+        var message = ex.Message;
+        var problem = message switch
+        {
+            _ when message.Contains("after a single JSON value", StringComparison.Ordinal) => "unexpected content after the JSON value",
+            _ when message.Contains("maximum configured depth", StringComparison.Ordinal) => "nesting deeper than the maximum depth",
+            _ when message.Contains("could not be converted", StringComparison.Ordinal) => "a value does not match the expected type",
+            _ when message.Contains("end of data", StringComparison.Ordinal) || message.Contains("should be closed", StringComparison.Ordinal) => "the JSON is incomplete (truncated)",
+            _ when message.Contains("UTF-8", StringComparison.OrdinalIgnoreCase) || ex.InnerException is InvalidOperationException => "the body is not valid UTF-8 or has an invalid escape",
+            _ => "invalid JSON",
+        };
+        var where = ex.LineNumber is { } line ? $" at line {line + 1}, byte {(ex.BytePositionInLine ?? 0) + 1}" : string.Empty;
+        var path = ex.Path is { Length: > 1 } p ? $", path '{p}'" : string.Empty;
+        return $"Malformed JSON body: {problem}{where}{path}.";
+    }
 }

@@ -20,6 +20,8 @@ internal static class TestApp
             builder.Logging.ClearProviders();
             builder.Logging.SetMinimumLevel(LogLevel.Debug);
             builder.Logging.AddProvider(logs);
+            // The sample's appsettings.json flows into test output folders; this provider sees everything regardless.
+            builder.Logging.AddFilter<CapturedLogs>(null, LogLevel.Debug);
         }, args);
 
     public static Uri Path(string path) => new(path, UriKind.Relative);
