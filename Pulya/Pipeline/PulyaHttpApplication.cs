@@ -168,7 +168,18 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
                 context.BodyBuffer = buffer;
             }
 
-            var read = await body.ReadAsync(buffer.AsMemory(total), context.RequestAborted);
+            int read;
+            try
+            {
+                read = await body.ReadAsync(buffer.AsMemory(total), context.RequestAborted);
+            }
+            catch (IOException ex) when (ex is not Microsoft.AspNetCore.Http.BadHttpRequestException && !context.RequestAborted.IsCancellationRequested)
+            {
+                // Kestrel reports its limits as BadHttpRequestException (an IOException, answered with its own status
+                // below), but some malformed framing (a chunk size that overflows) as a plain IOException.
+                throw new BadRequestException("The request body is malformed (invalid framing).");
+            }
+
             if (read == 0)
             {
                 break;
