@@ -16,7 +16,7 @@ public static class SampleApp
     public static void ConfigureServices(PulyaApplicationBuilder builder)
     {
         builder.Services.AddScoped<UserService>();
-        builder.Pulya.AddTrieRouter();
+        builder.Pulya.AddTrieRouter().AddRouteCache();
     }
 
     public static void MapRoutes(PulyaApplication app)
