@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using System.Text.Unicode;
 
 namespace Pulya.Serialization;
 
@@ -10,7 +11,8 @@ namespace Pulya.Serialization;
 /// The <c>SystemTextJson</c> serializer: System.Text.Json with options built once and frozen. Writes with a
 /// <see cref="Utf8JsonWriter"/> straight into the response writer, reads from the body's byte sequence without
 /// decoding it to a string. camelCase property names, enums as strings, nulls written, maximum depth 64;
-/// invalid UTF-8, comments and trailing content are rejected. Type metadata is cached per type.
+/// invalid UTF-8 (anywhere in the body, also in skipped properties), duplicate property names, comments and trailing
+/// content are rejected. Type metadata is cached per type.
 /// </summary>
 public sealed class SystemTextJsonSerializer : IPulyaSerializer
 {
@@ -43,10 +45,14 @@ public sealed class SystemTextJsonSerializer : IPulyaSerializer
     /// <inheritdoc />
     public IReadOnlyList<string> MediaTypes => JsonMediaTypes;
 
-    /// <summary>The defaults: camelCase names, string enums (camelCase), max depth 64, no comments or trailing commas, HTML-safe escaping off.</summary>
+    /// <summary>
+    /// The defaults: camelCase names (matched case-insensitively when reading, as Newtonsoft.Json does), string enums
+    /// (camelCase), max depth 64, no comments or trailing commas, no duplicate property names, HTML-safe escaping off.
+    /// </summary>
     public static JsonSerializerOptions CreateDefaultOptions() => new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        PropertyNameCaseInsensitive = true,
         DictionaryKeyPolicy = null,
         MaxDepth = 64,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
@@ -54,6 +60,7 @@ public sealed class SystemTextJsonSerializer : IPulyaSerializer
         ReadCommentHandling = JsonCommentHandling.Disallow,
         AllowTrailingCommas = false,
         NumberHandling = JsonNumberHandling.Strict,
+        AllowDuplicateProperties = false,
     };
 
     /// <inheritdoc />
@@ -72,6 +79,12 @@ public sealed class SystemTextJsonSerializer : IPulyaSerializer
         if (body.IsEmpty)
         {
             throw new BodyFormatException("The request body is empty; a JSON value is required.");
+        }
+
+        // The reader validates UTF-8 only in the tokens it decodes; property names and values it skips are not checked.
+        if (!(body.IsSingleSegment ? Utf8.IsValid(body.FirstSpan) : Utf8.IsValid(body.ToArray())))
+        {
+            throw new BodyFormatException("Malformed JSON body: invalid UTF-8.");
         }
 
         var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = Options.MaxDepth });
