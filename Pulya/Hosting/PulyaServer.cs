@@ -94,23 +94,27 @@ internal sealed partial class PulyaServer(
 
     private void ConfigureAddresses()
     {
-        var addresses = server.Features.Get<IServerAddressesFeature>();
-        if (addresses is null || addresses.Addresses.Count > 0)
+        // Kestrel has the feature; the in-memory test server has none.
+        if (server.Features.Get<IServerAddressesFeature>() is { } addresses)
         {
-            return;
+            foreach (var url in ResolveUrls(configuration))
+            {
+                addresses.Addresses.Add(url);
+            }
         }
+    }
 
+    /// <summary>The listen addresses: <c>Kestrel:Endpoints:*:Url</c>, else <c>urls</c> (<c>--urls a;b</c>), else <see cref="DefaultUrl"/>.</summary>
+    internal static IReadOnlyList<string> ResolveUrls(IConfiguration configuration)
+    {
         var endpoints = configuration.GetSection("Kestrel:Endpoints").GetChildren().Select(e => e["Url"]).OfType<string>().ToList();
-        var urls = configuration["urls"];
-        if (endpoints.Count == 0)
+        if (endpoints.Count > 0)
         {
-            endpoints = [.. (string.IsNullOrWhiteSpace(urls) ? DefaultUrl : urls).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+            return endpoints;
         }
 
-        foreach (var url in endpoints)
-        {
-            addresses.Addresses.Add(url);
-        }
+        var urls = configuration["urls"];
+        return (string.IsNullOrWhiteSpace(urls) ? DefaultUrl : urls).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
     }
 
     [LoggerMessage(20, LogLevel.Information, "Pulya started: {RouteCount} routes, router {Router}, default serializer {Serializer}, pooling {Pooling}.")]

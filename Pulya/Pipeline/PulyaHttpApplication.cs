@@ -160,12 +160,7 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
         {
             if (total == buffer.Length)
             {
-                if (total > limit)
-                {
-                    WriteError(context, StatusCodes.Status413PayloadTooLarge, ErrorResponses.PayloadTooLarge);
-                    return false;
-                }
-
+                // total <= limit here (checked after every read), and the buffer never grows past limit + 1.
                 var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, limit + 1));
                 buffer.AsSpan(0, total).CopyTo(larger);
                 ArrayPool<byte>.Shared.Return(buffer);
@@ -173,7 +168,18 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
                 context.BodyBuffer = buffer;
             }
 
-            var read = await body.ReadAsync(buffer.AsMemory(total), context.RequestAborted);
+            int read;
+            try
+            {
+                read = await body.ReadAsync(buffer.AsMemory(total), context.RequestAborted);
+            }
+            catch (IOException ex) when (ex is not Microsoft.AspNetCore.Http.BadHttpRequestException && !context.RequestAborted.IsCancellationRequested)
+            {
+                // Kestrel reports its limits as BadHttpRequestException (an IOException, answered with its own status
+                // below), but some malformed framing (a chunk size that overflows) as a plain IOException.
+                throw new BadRequestException("The request body is malformed (invalid framing).");
+            }
+
             if (read == 0)
             {
                 break;
@@ -208,7 +214,7 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
 
     private static void Fail(PulyaContext context, int status, byte[] body)
     {
-        if (context.ResponseBody is null || context.Response.HasStarted)
+        if (context.BodyStarted || context.Response.HasStarted)
         {
             // Too late for an error response: the client would get half a body. Cut the connection instead.
             context.Features.Get<IHttpRequestLifetimeFeature>()?.Abort();

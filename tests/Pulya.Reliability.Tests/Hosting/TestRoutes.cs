@@ -1,0 +1,54 @@
+using Pulya.Hosting;
+using Pulya.Http;
+
+namespace Pulya.Reliability.Tests.Hosting;
+
+/// <summary>Routes the reliability suites add to the sample application: typed values, a forbidding header, faults.</summary>
+internal static class TestRoutes
+{
+    public static void Map(PulyaApplication app, SignalBoard signals)
+    {
+        app.MapGet("/reliability/forbid", ([Header("X-Example", Strategy = HeaderStrategy.Forbid)] string? example) => new HeaderValue(example));
+        app.MapGet("/reliability/users/{id}", (int id) => new UserId(id));
+        app.MapGet("/reliability/count", ([Query("n")] int n) => new Count(n));
+        app.MapPost("/reliability/numbers", ([Body] Numbers body) => body);
+
+        app.MapGet("/reliability/throw", string () => throw new InvalidOperationException("SECRET-FAULT-DETAIL from the handler"));
+
+        // Never completes by itself: returns only when the request's token fires (client gone, or server shutting down).
+        app.MapGet("/reliability/wait", async ([Query("id")] string id, CancellationToken cancellationToken) =>
+        {
+            var signal = signals[id];
+            await using var registration = cancellationToken.Register(() => signal.Cancelled.TrySetResult());
+            signal.Started.TrySetResult();
+            await signal.Cancelled.Task;
+            cancellationToken.ThrowIfCancellationRequested();
+            return new Count(0);
+        });
+
+        // Completes when the test releases it: a request in flight during shutdown.
+        app.MapGet("/reliability/gate", async ([Query("id")] string id) =>
+        {
+            var signal = signals[id];
+            signal.Started.TrySetResult();
+            await signal.Release.Task;
+            signal.Completed.TrySetResult();
+            return new HeaderValue("released " + id);
+        });
+    }
+}
+
+internal sealed record HeaderValue(string? Value);
+
+internal sealed record UserId(int Id);
+
+internal sealed record Count(int N);
+
+internal sealed class Numbers
+{
+    public int Small { get; set; }
+
+    public byte Tiny { get; set; }
+
+    public long Big { get; set; }
+}
