@@ -9,6 +9,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pulya.Binding;
+using Pulya.Diagnostics;
 using Pulya.DependencyInjection;
 using Pulya.Pipeline;
 
@@ -67,6 +68,8 @@ public sealed class PulyaApplicationBuilder
         services.AddScoped<RequestHolder>();
         services.AddScoped(sp => sp.GetRequiredService<RequestHolder>().Request
             ?? throw new InvalidOperationException("PulyaRequest is only available in a request's scope."));
+        services.AddMetrics();
+        services.TryAddSingleton<PulyaMetrics>();
         services.AddSingleton<PulyaServer>();
         services.AddHostedService(sp => sp.GetRequiredService<PulyaServer>());
         services.AddSingleton(new ServiceLifetimes(services));

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Pulya.Binding;
+using Pulya.Diagnostics;
 using Pulya.Pipeline;
 using Pulya.Routing;
 using Pulya.Serialization;
@@ -48,7 +49,7 @@ internal sealed partial class PulyaServer(
         Prepare(table, serializers);
 
         var pipeline = new PipelineServices(options, services.GetRequiredService<IServiceScopeFactory>(), loggerFactory, Router, serializers);
-        Application = new PulyaHttpApplication(pipeline, modules.PoolProvider);
+        Application = new PulyaHttpApplication(pipeline, modules.PoolProvider, services.GetService<PulyaMetrics>());
         ConfigureAddresses();
         await server.StartAsync(Application, cancellationToken);
         LogStarted(_logger, table.Routes.Count, options.Router, serializers.Default.GetType().Name, options.Pooling.Enabled);
@@ -93,15 +94,13 @@ internal sealed partial class PulyaServer(
 
     private void ConfigureAddresses()
     {
-        var addresses = server.Features.Get<IServerAddressesFeature>();
-        if (addresses is null || addresses.Addresses.Count > 0)
+        // Kestrel has the feature; the in-memory test server has none.
+        if (server.Features.Get<IServerAddressesFeature>() is { } addresses)
         {
-            return;
-        }
-
-        foreach (var url in ResolveUrls(configuration))
-        {
-            addresses.Addresses.Add(url);
+            foreach (var url in ResolveUrls(configuration))
+            {
+                addresses.Addresses.Add(url);
+            }
         }
     }
 

@@ -30,15 +30,6 @@ internal static class ErrorResponses
         return buffer.WrittenSpan.ToArray();
     }
 
-    /// <summary>The body for <paramref name="status"/> when the status has a fixed message.</summary>
-    public static byte[] ForStatus(int status) => status switch
-    {
-        404 => NotFound,
-        405 => MethodNotAllowed,
-        406 => NotAcceptable,
-        413 => PayloadTooLarge,
-        415 => UnsupportedMediaType,
-        500 => InternalServerError,
-        _ => Encode($"Bad request (status {status})."),
-    };
+    /// <summary>The body for a status Kestrel chose while reading the request (400, 408, 413...).</summary>
+    public static byte[] ForStatus(int status) => status == 413 ? PayloadTooLarge : Encode($"Bad request (status {status}).");
 }

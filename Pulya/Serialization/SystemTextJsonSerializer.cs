@@ -45,10 +45,14 @@ public sealed class SystemTextJsonSerializer : IPulyaSerializer
     /// <inheritdoc />
     public IReadOnlyList<string> MediaTypes => JsonMediaTypes;
 
-    /// <summary>The defaults: camelCase names, string enums (camelCase), max depth 64, no comments or trailing commas, no duplicate property names, HTML-safe escaping off.</summary>
+    /// <summary>
+    /// The defaults: camelCase names (matched case-insensitively when reading, as Newtonsoft.Json does), string enums
+    /// (camelCase), max depth 64, no comments or trailing commas, no duplicate property names, HTML-safe escaping off.
+    /// </summary>
     public static JsonSerializerOptions CreateDefaultOptions() => new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        PropertyNameCaseInsensitive = true,
         DictionaryKeyPolicy = null,
         MaxDepth = 64,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
@@ -106,9 +110,9 @@ public sealed class SystemTextJsonSerializer : IPulyaSerializer
         {
             _ when message.Contains("after a single JSON value", StringComparison.Ordinal) => "unexpected content after the JSON value",
             _ when message.Contains("maximum configured depth", StringComparison.Ordinal) => "nesting deeper than the maximum depth",
+            _ when message.Contains("UTF-8", StringComparison.OrdinalIgnoreCase) || ex.InnerException?.Message.Contains("UTF-8", StringComparison.OrdinalIgnoreCase) == true => "the body is not valid UTF-8",
             _ when message.Contains("could not be converted", StringComparison.Ordinal) => "a value does not match the expected type",
             _ when message.Contains("end of data", StringComparison.Ordinal) || message.Contains("should be closed", StringComparison.Ordinal) => "the JSON is incomplete (truncated)",
-            _ when message.Contains("UTF-8", StringComparison.OrdinalIgnoreCase) || ex.InnerException is InvalidOperationException => "the body is not valid UTF-8 or has an invalid escape",
             _ => "invalid JSON",
         };
         var where = ex.LineNumber is { } line ? $" at line {line + 1}, byte {(ex.BytePositionInLine ?? 0) + 1}" : string.Empty;

@@ -16,6 +16,8 @@ public static class SampleApp
     public static void ConfigureServices(PulyaApplicationBuilder builder)
     {
         builder.Services.AddScoped<UserService>();
+        // Modules: registered here, switched on by configuration (e.g. --Pulya:Router=Trie, --Pulya:Pooling:Enabled=true).
+        builder.Pulya.AddTrieRouter().AddNewtonsoftJson().AddMessagePack().AddPooling();
     }
 
     public static void MapRoutes(PulyaApplication app)

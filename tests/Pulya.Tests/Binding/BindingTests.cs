@@ -191,7 +191,7 @@ public sealed class BindingTests
         Assert.Contains("Point cannot be bound from a header value", header.Message, StringComparison.Ordinal);
     }
 
-    private static void MapTypedRoutes(Hosting.PulyaApplication app) => app
+    private static void MapTypedRoutes(Pulya.Hosting.PulyaApplication app) => app
         .MapGet("/int/{value}", (int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture))
         .MapGet("/long/{value}", (long value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture))
         .MapGet("/guid/{value}", (Guid value) => value.ToString())
