@@ -1,0 +1,132 @@
+using System.Collections.Frozen;
+
+namespace Pulya.Routing.Matching;
+
+/// <summary>
+/// One segment position of the trie. Children are tried in priority order: the literal child equal to the segment,
+/// then typed parameters (in <see cref="RouteConstraint"/> order) whose constraint holds, then the untyped parameter,
+/// then the catch-all. Mutable while the router is built, frozen (arrays and a frozen dictionary) before first use.
+/// </summary>
+internal sealed class TrieNode
+{
+    /// <summary>Up to this many literal children are compared one by one; more go through a frozen hash lookup.</summary>
+    internal const int LinearLiteralLimit = 4;
+
+    private static readonly TrieNode[] NoNodes = [];
+    private Dictionary<string, TrieNode>? _literalBuild;
+    private SortedDictionary<RouteConstraint, TrieNode>? _typedBuild;
+    private string[] _literalKeys = [];
+    private TrieNode[] _literalNodes = NoNodes;
+    private FrozenDictionary<string, TrieNode>.AlternateLookup<ReadOnlySpan<char>> _literalLookup;
+    private bool _hashLiterals;
+
+    public TrieNode(RouteConstraint constraint = RouteConstraint.None) => Constraint = constraint;
+
+    /// <summary>The constraint of a typed parameter node; <see cref="RouteConstraint.None"/> otherwise.</summary>
+    public RouteConstraint Constraint { get; }
+
+    /// <summary>Typed parameter children, in <see cref="RouteConstraint"/> order.</summary>
+    public TrieNode[] Typed { get; private set; } = NoNodes;
+
+    /// <summary>The untyped parameter child.</summary>
+    public TrieNode? Parameter { get; private set; }
+
+    /// <summary>Routes whose last segment is a catch-all at this position.</summary>
+    public RouteLeaf? CatchAll { get; private set; }
+
+    /// <summary>Routes whose template ends here.</summary>
+    public RouteLeaf? End { get; private set; }
+
+    public TrieNode AddLiteral(string literal)
+    {
+        var build = _literalBuild ??= new Dictionary<string, TrieNode>(StringComparer.Ordinal);
+        if (!build.TryGetValue(literal, out var child))
+        {
+            child = new TrieNode();
+            build.Add(literal, child);
+        }
+
+        return child;
+    }
+
+    public TrieNode AddParameter(RouteConstraint constraint)
+    {
+        if (constraint == RouteConstraint.None)
+        {
+            return Parameter ??= new TrieNode();
+        }
+
+        var build = _typedBuild ??= [];
+        if (!build.TryGetValue(constraint, out var child))
+        {
+            child = new TrieNode(constraint);
+            build.Add(constraint, child);
+        }
+
+        return child;
+    }
+
+    public RouteLeaf AddCatchAll() => CatchAll ??= new RouteLeaf();
+
+    public RouteLeaf AddEnd() => End ??= new RouteLeaf();
+
+    /// <summary>Turns the build-time collections into the arrays the match path reads; returns the number of nodes frozen.</summary>
+    public int Freeze()
+    {
+        var count = 1;
+        if (_literalBuild is { } literals)
+        {
+            _literalKeys = [.. literals.Keys];
+            _literalNodes = [.. literals.Values];
+            _hashLiterals = literals.Count > LinearLiteralLimit;
+            if (_hashLiterals)
+            {
+                _literalLookup = literals.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+            }
+        }
+
+        if (_typedBuild is { } typed)
+        {
+            Typed = [.. typed.Values];
+        }
+
+        _literalBuild = null;
+        _typedBuild = null;
+        foreach (var child in _literalNodes)
+        {
+            count += child.Freeze();
+        }
+
+        foreach (var child in Typed)
+        {
+            count += child.Freeze();
+        }
+
+        if (Parameter is not null)
+        {
+            count += Parameter.Freeze();
+        }
+
+        return count;
+    }
+
+    /// <summary>The literal child equal to <paramref name="segment"/> (ordinal), or null.</summary>
+    public TrieNode? FindLiteral(ReadOnlySpan<char> segment)
+    {
+        if (_hashLiterals)
+        {
+            return _literalLookup.TryGetValue(segment, out var node) ? node : null;
+        }
+
+        var keys = _literalKeys;
+        for (var i = 0; i < keys.Length; i++)
+        {
+            if (segment.SequenceEqual(keys[i]))
+            {
+                return _literalNodes[i];
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,453 @@
+using Pulya.Routing;
+
+namespace Pulya.Conformance.Routing;
+
+/// <summary>
+/// The behaviour every <see cref="IRouter"/> must have. Each router's test project derives from this class and builds its
+/// router in <see cref="CreateRouter"/>. Tables here are unambiguous (or list routes in priority order), so the Linear
+/// router, which takes the first route in registration order, must pass them too.
+/// </summary>
+public abstract class RouterConformanceTests
+{
+    /// <summary>Builds the router under test over <paramref name="table"/>.</summary>
+    protected abstract IRouter CreateRouter(RouteTable table);
+
+    /// <summary>The names of the route sets, as theory data.</summary>
+    public static TheoryData<string> RouteSetNames => [.. RouteSets.Names];
+
+    /// <summary>Seeds of the random oracle tests.</summary>
+    public static TheoryData<int> Seeds => [1, 2, 3, 4, 5, 6, 7, 8];
+
+    [Fact]
+    public void Router_exposes_its_table()
+    {
+        var table = Table("GET /a");
+
+        Assert.Same(table, CreateRouter(table).Table);
+    }
+
+    [Fact]
+    public void Static_route_is_found()
+    {
+        var router = Router("GET /", "GET /about", "GET /about/team", "POST /about");
+
+        AssertFound(router, "GET", "/about", "/about");
+        AssertFound(router, "POST", "/about", "/about");
+        AssertFound(router, "GET", "/about/team", "/about/team");
+        AssertFound(router, "GET", "/", "/");
+    }
+
+    [Theory]
+    [InlineData("/missing")]
+    [InlineData("/about/")]
+    [InlineData("/about/team/x")]
+    [InlineData("")]
+    [InlineData("about")]
+    [InlineData("//")]
+    public void Unknown_path_is_not_found(string path)
+    {
+        var router = Router("GET /", "GET /about", "GET /about/team", "GET /users/{id}");
+
+        AssertNotFound(router, "GET", path);
+    }
+
+    [Fact]
+    public void Root_template_matches_only_the_root()
+    {
+        var router = Router("GET /", "GET /{name}");
+
+        AssertFound(router, "GET", "/", "/");
+        AssertFound(router, "GET", "/x", "/{name}", "x");
+        AssertNotFound(router, "GET", "//");
+    }
+
+    [Fact]
+    public void Wrong_method_gives_405_with_the_methods_sorted_ordinally()
+    {
+        var router = Router("POST /items", "GET /items", "HEAD /items", "DELETE /items/{id}");
+
+        AssertMethodNotAllowed(router, "PUT", "/items", "GET, HEAD, POST");
+        AssertMethodNotAllowed(router, "GET", "/items/5", "DELETE");
+    }
+
+    [Fact]
+    public void Method_not_allowed_lists_the_methods_of_every_template_matching_the_path()
+    {
+        var router = Router("GET /gists/starred", "DELETE /gists/{id}", "PATCH /gists/{id}", "POST /gists/{*rest}");
+
+        AssertMethodNotAllowed(router, "PUT", "/gists/starred", "DELETE, GET, HEAD, PATCH, POST");
+        AssertMethodNotAllowed(router, "PUT", "/gists/42", "DELETE, PATCH, POST");
+        AssertMethodNotAllowed(router, "PUT", "/gists/42/x", "POST");
+    }
+
+    [Fact]
+    public void Method_not_allowed_is_equal_on_every_call()
+    {
+        var router = Router("GET /a", "POST /a", "GET /b/{x}", "PUT /b/c");
+        var values = new Range[router.Table.MaxParameterCount];
+
+        var first = router.Match("DELETE", "/a", values);
+        var second = router.Match("DELETE", "/a", values);
+        var union1 = router.Match("DELETE", "/b/c", values);
+        var union2 = router.Match("DELETE", "/b/c", values);
+
+        Assert.Equal(first, second);
+        Assert.Equal(union1, union2);
+        Assert.Equal("GET, HEAD, PUT", union1.Allowed!.HeaderValue);
+    }
+
+    [Fact]
+    public void A_lower_priority_template_of_the_request_method_wins_over_a_better_template_of_another_method()
+    {
+        var router = Router("GET /posts/new", "POST /posts/{id}", "DELETE /posts/{*rest}");
+
+        AssertFound(router, "POST", "/posts/new", "/posts/{id}", "new");
+        AssertFound(router, "DELETE", "/posts/new", "/posts/{*rest}", "new");
+        AssertFound(router, "GET", "/posts/new", "/posts/new");
+    }
+
+    [Fact]
+    public void Parameter_matches_exactly_one_non_empty_segment()
+    {
+        var router = Router("GET /users/{id}");
+
+        AssertFound(router, "GET", "/users/42", "/users/{id}", "42");
+        AssertFound(router, "GET", "/users/bob smith", "/users/{id}", "bob smith");
+        AssertNotFound(router, "GET", "/users/");
+        AssertNotFound(router, "GET", "/users");
+        AssertNotFound(router, "GET", "/users/42/");
+        AssertNotFound(router, "GET", "/users/42/x");
+    }
+
+    [Fact]
+    public void Several_parameters_are_written_in_template_order()
+    {
+        var router = Router("GET /repos/{owner}/{repo}/issues/{number:int}/comments");
+
+        AssertFound(router, "GET", "/repos/julienschmidt/httprouter/issues/42/comments", "/repos/{owner}/{repo}/issues/{number:int}/comments", "julienschmidt", "httprouter", "42");
+    }
+
+    [Fact]
+    public void Empty_segment_never_matches_a_parameter()
+    {
+        var router = Router("GET /a/{x}/b");
+
+        AssertNotFound(router, "GET", "/a//b");
+    }
+
+    [Theory]
+    [InlineData("/i/42", "/i/{v:int}")]
+    [InlineData("/i/-7", "/i/{v:int}")]
+    [InlineData("/i/2147483647", "/i/{v:int}")]
+    [InlineData("/i/2147483648", null)]
+    [InlineData("/i/4x", null)]
+    [InlineData("/i/1.5", null)]
+    [InlineData("/l/2147483648", "/l/{v:long}")]
+    [InlineData("/l/-9223372036854775808", "/l/{v:long}")]
+    [InlineData("/l/9223372036854775808", null)]
+    [InlineData("/g/3f2504e0-4f89-11d3-9a0c-0305e82c3301", "/g/{v:guid}")]
+    [InlineData("/g/3F2504E04F8911D39A0C0305E82C3301", "/g/{v:guid}")]
+    [InlineData("/g/not-a-guid", null)]
+    [InlineData("/b/true", "/b/{v:bool}")]
+    [InlineData("/b/FALSE", "/b/{v:bool}")]
+    [InlineData("/b/yes", null)]
+    public void Typed_parameters_match_only_values_of_their_type(string path, string? template)
+    {
+        var router = Router("GET /i/{v:int}", "GET /l/{v:long}", "GET /g/{v:guid}", "GET /b/{v:bool}");
+
+        if (template is null)
+        {
+            AssertNotFound(router, "GET", path);
+        }
+        else
+        {
+            AssertFound(router, "GET", path, template, path[3..]);
+        }
+    }
+
+    [Theory]
+    [InlineData("/u/new", "/u/new")]
+    [InlineData("/u/42", "/u/{id:int}")]
+    [InlineData("/u/4294967296", "/u/{id:long}")]
+    [InlineData("/u/bob", "/u/{name}")]
+    [InlineData("/u/bob/x/y", "/u/{*rest}")]
+    public void Literal_then_typed_then_untyped_then_catch_all(string path, string template)
+    {
+        var router = Router("GET /u/new", "GET /u/{id:int}", "GET /u/{id:long}", "GET /u/{name}", "GET /u/{*rest}");
+
+        AssertFound(router, "GET", path, template, template == "/u/new" ? [] : [path[3..]]);
+    }
+
+    [Fact]
+    public void A_failed_literal_branch_backtracks_to_the_parameter()
+    {
+        var router = Router("GET /a/b/d", "GET /a/{x}/c", "GET /r/{id:int}/edit", "GET /r/{slug}/view", "GET /s/x/y/z", "GET /s/{*rest}");
+
+        AssertFound(router, "GET", "/a/b/c", "/a/{x}/c", "b");
+        AssertFound(router, "GET", "/a/b/d", "/a/b/d");
+        AssertFound(router, "GET", "/r/5/view", "/r/{slug}/view", "5");
+        AssertFound(router, "GET", "/r/5/edit", "/r/{id:int}/edit", "5");
+        AssertFound(router, "GET", "/s/x/y/q", "/s/{*rest}", "x/y/q");
+        AssertNotFound(router, "GET", "/a/b/e");
+    }
+
+    [Fact]
+    public void Catch_all_takes_the_rest_of_the_path_slashes_included_and_may_be_empty()
+    {
+        var router = Router("GET /files/{*rest}");
+
+        AssertFound(router, "GET", "/files/docs/README.md", "/files/{*rest}", "docs/README.md");
+        AssertFound(router, "GET", "/files/a//b/", "/files/{*rest}", "a//b/");
+        AssertFound(router, "GET", "/files/", "/files/{*rest}", string.Empty);
+        AssertFound(router, "GET", "/files", "/files/{*rest}", string.Empty);
+        AssertNotFound(router, "GET", "/filesx");
+        AssertNotFound(router, "GET", "/");
+    }
+
+    [Fact]
+    public void Catch_all_range_of_an_empty_rest_is_at_the_end_of_the_path()
+    {
+        var router = Router("GET /files/{*rest}", "GET /{*all}");
+        var values = new Range[1];
+
+        Assert.Equal(RouteMatchKind.Found, router.Match("GET", "/files", values).Kind);
+        Assert.Equal(new Range(6, 6), values[0]);
+        Assert.Equal(RouteMatchKind.Found, router.Match("GET", "/files/", values).Kind);
+        Assert.Equal(new Range(7, 7), values[0]);
+        Assert.Equal(RouteMatchKind.Found, router.Match("GET", "/", values).Kind);
+        Assert.Equal(new Range(1, 1), values[0]);
+    }
+
+    [Fact]
+    public void Catch_all_after_parameters_and_at_the_root()
+    {
+        var router = Router("GET /", "GET /repos/{owner}/{repo}/contents/{*path}", "GET /{*all}");
+
+        AssertFound(router, "GET", "/repos/o/r/contents/docs/a.md", "/repos/{owner}/{repo}/contents/{*path}", "o", "r", "docs/a.md");
+        AssertFound(router, "GET", "/repos/o/r/contents", "/repos/{owner}/{repo}/contents/{*path}", "o", "r", string.Empty);
+        AssertFound(router, "GET", "/repos/o/r", "/{*all}", "repos/o/r");
+        AssertFound(router, "GET", "/", "/");
+    }
+
+    [Fact]
+    public void Static_route_wins_over_catch_all_and_catch_all_takes_what_is_left()
+    {
+        var router = Router("GET /files/readme", "GET /files", "GET /files/{*rest}");
+
+        AssertFound(router, "GET", "/files/readme", "/files/readme");
+        AssertFound(router, "GET", "/files", "/files");
+        AssertFound(router, "GET", "/files/readme/x", "/files/{*rest}", "readme/x");
+        AssertMethodNotAllowed(router, "POST", "/files", "GET, HEAD");
+    }
+
+    [Fact]
+    public void Trailing_slash_is_significant()
+    {
+        var router = Router("GET /a", "GET /b/", "GET /c/{x}/");
+
+        AssertFound(router, "GET", "/a", "/a");
+        AssertNotFound(router, "GET", "/a/");
+        AssertFound(router, "GET", "/b/", "/b/");
+        AssertNotFound(router, "GET", "/b");
+        AssertFound(router, "GET", "/c/1/", "/c/{x}/", "1");
+        AssertNotFound(router, "GET", "/c/1");
+    }
+
+    [Fact]
+    public void Matching_is_case_sensitive()
+    {
+        var router = Router("GET /About", "GET /users/{id}/Posts");
+
+        AssertFound(router, "GET", "/About", "/About");
+        AssertNotFound(router, "GET", "/about");
+        AssertNotFound(router, "GET", "/ABOUT");
+        AssertNotFound(router, "GET", "/users/1/posts");
+        AssertNotFound(router, "get", "/About", expectAllowed: "GET, HEAD");
+    }
+
+    [Fact]
+    public void Encoded_slash_stays_inside_its_segment()
+    {
+        var router = Router("GET /users/{id}", "GET /a/b", "GET /files/{*rest}");
+
+        AssertFound(router, "GET", "/users/a%2Fb", "/users/{id}", "a%2Fb");
+        AssertNotFound(router, "GET", "/a%2Fb");
+        AssertFound(router, "GET", "/files/x%2Fy/z", "/files/{*rest}", "x%2Fy/z");
+    }
+
+    [Fact]
+    public void Different_parameter_names_at_one_position_are_allowed_when_the_continuation_differs()
+    {
+        var router = Router("GET /repos/{owner}/{repo}/events", "GET /repos/{user}/starred", "GET /repos/{owner}/{repo}");
+
+        AssertFound(router, "GET", "/repos/golang/go/events", "/repos/{owner}/{repo}/events", "golang", "go");
+        AssertFound(router, "GET", "/repos/gopher/starred", "/repos/{user}/starred", "gopher");
+        AssertFound(router, "GET", "/repos/golang/go", "/repos/{owner}/{repo}", "golang", "go");
+    }
+
+    [Fact]
+    public void Same_shape_with_other_methods_and_other_names_is_allowed()
+    {
+        var router = Router("GET /users/{id}", "DELETE /users/{name}", "PUT /users/{key:int}");
+
+        AssertFound(router, "GET", "/users/7", "/users/{id}", "7");
+        AssertFound(router, "DELETE", "/users/7", "/users/{name}", "7");
+        AssertFound(router, "PUT", "/users/7", "/users/{key:int}", "7");
+        AssertMethodNotAllowed(router, "PUT", "/users/x", "DELETE, GET, HEAD");
+        AssertMethodNotAllowed(router, "PATCH", "/users/7", "DELETE, GET, HEAD, PUT");
+    }
+
+    [Fact]
+    public void Head_routes_are_ordinary_entries()
+    {
+        var table = new RouteTable([new RouteEntry("GET", RouteTemplate.Parse("/x/{id}")), new RouteEntry("HEAD", RouteTemplate.Parse("/x/{id}"))]);
+        var router = CreateRouter(table);
+        var values = new Range[1];
+
+        var match = router.Match("HEAD", "/x/1", values);
+
+        Assert.Same(table.Routes[1], match.Route);
+        Assert.Equal("1", "/x/1"[values[0]]);
+    }
+
+    [Theory]
+    [MemberData(nameof(RouteSetNames))]
+    public void Every_path_of_a_route_set_matches_its_template_with_its_values(string set)
+    {
+        var table = RouteSets.Table(set);
+        var router = CreateRouter(table);
+        var values = new Range[table.MaxParameterCount];
+        foreach (var (method, path, expected) in RouteSets.Paths(set))
+        {
+            var match = router.Match(method, path, values);
+
+            Assert.True(match.Kind == RouteMatchKind.Found, $"{set}: {method} {path} gave {match}");
+            Assert.Equal(expected, match.Route!.Template.Text);
+            Assert.Equal(method, match.Route.Method);
+            var expectedValues = ReferenceMatcher.Match(match.Route.Template, path)!;
+            Assert.Equal(Texts(path, expectedValues), Texts(path, values[..expectedValues.Length]));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(RouteSetNames))]
+    public void Every_path_of_a_route_set_with_another_method_gives_405_with_the_right_allow(string set)
+    {
+        var table = RouteSets.Table(set);
+        var router = CreateRouter(table);
+        var values = new Range[table.MaxParameterCount];
+        foreach (var (_, path, _) in RouteSets.Paths(set))
+        {
+            var allowed = table.Routes.Where(r => ReferenceMatcher.Match(r.Template, path) is not null).Select(r => r.Method).ToList();
+            var other = new[] { "PUT", "POST", "DELETE", "PATCH", "GET", "OPTIONS" }.First(m => !allowed.Contains(m));
+
+            var match = router.Match(other, path, values);
+
+            Assert.True(match.Kind == RouteMatchKind.MethodNotAllowed, $"{set}: {other} {path} gave {match}");
+            Assert.Equal(new AllowedMethods(allowed).HeaderValue, match.Allowed!.HeaderValue);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void Random_tables_give_the_results_of_the_linear_oracle(int seed)
+    {
+        var generator = new RandomRouteTables(seed);
+        var compared = 0;
+        for (var t = 0; t < 60; t++)
+        {
+            var table = generator.NextTable(maxRoutes: 24);
+            var router = CreateRouter(table);
+            var oracle = new LinearRouter(table);
+            var values = new Range[table.MaxParameterCount];
+            var oracleValues = new Range[table.MaxParameterCount];
+            for (var p = 0; p < 40; p++)
+            {
+                var path = generator.NextPath(table);
+                foreach (var method in RandomRouteTables.RequestMethods)
+                {
+                    // Two routes of the request's method matching one path: Linear takes the first registered, priority
+                    // routers the most specific. Such tables are ambiguous by definition and left out.
+                    var candidates = table.Routes.Where(r => r.Method == method && ReferenceMatcher.Match(r.Template, path) is not null).ToList();
+                    if (candidates.Count > 1)
+                    {
+                        continue;
+                    }
+
+                    var expected = oracle.Match(method, path, oracleValues);
+                    var actual = router.Match(method, path, values);
+
+                    Assert.True(expected == actual, $"seed {seed}, table [{string.Join(", ", table.Routes)}]: {method} {path} gave {actual}, expected {expected}");
+                    if (expected.Kind == RouteMatchKind.Found)
+                    {
+                        var count = expected.Route!.Template.ParameterNames.Count;
+                        Assert.Equal(Texts(path, oracleValues[..count]), Texts(path, values[..count]));
+                        Assert.Equal(Texts(path, ReferenceMatcher.Match(expected.Route.Template, path)!), Texts(path, values[..count]));
+                    }
+
+                    compared++;
+                }
+            }
+        }
+
+        Assert.True(compared > 5000, $"only {compared} cases compared");
+    }
+
+    /// <summary>Builds a router over routes written as <c>METHOD /template</c>, in this order (no implicit HEAD).</summary>
+    protected IRouter Router(params string[] routes) => CreateRouter(Table(routes));
+
+    /// <summary>Builds a table of routes written as <c>METHOD /template</c>; a GET also answers HEAD, as in the core.</summary>
+    protected static RouteTable Table(params string[] routes) =>
+        RouteSets.BuildTable(routes.Select(r => r.Split(' ', 2)).Select(p => (p[0], p[1])));
+
+    /// <summary>Asserts a match of <paramref name="template"/> for <paramref name="method"/> with these parameter values.</summary>
+    protected static void AssertFound(IRouter router, string method, string path, string template, params string[] values)
+    {
+        ArgumentNullException.ThrowIfNull(router);
+        var buffer = new Range[router.Table.MaxParameterCount];
+        var match = router.Match(method, path, buffer);
+
+        Assert.True(match.Kind == RouteMatchKind.Found, $"{method} {path} gave {match}, expected {template}");
+        Assert.Equal(template, match.Route!.Template.Text);
+        Assert.Equal(method, match.Route.Method);
+        Assert.Null(match.Allowed);
+        Assert.Equal(values, Texts(path, buffer[..values.Length]));
+    }
+
+    /// <summary>Asserts a 404 (or, with <paramref name="expectAllowed"/>, a 405 with that <c>Allow</c>).</summary>
+    protected static void AssertNotFound(IRouter router, string method, string path, string? expectAllowed = null)
+    {
+        ArgumentNullException.ThrowIfNull(router);
+        if (expectAllowed is not null)
+        {
+            AssertMethodNotAllowed(router, method, path, expectAllowed);
+            return;
+        }
+
+        var match = router.Match(method, path, new Range[router.Table.MaxParameterCount]);
+
+        Assert.True(match == RouteMatch.NotFound, $"{method} {path} gave {match}, expected NotFound");
+    }
+
+    /// <summary>Asserts a 405 whose <c>Allow</c> value is <paramref name="allow"/>.</summary>
+    protected static void AssertMethodNotAllowed(IRouter router, string method, string path, string allow)
+    {
+        ArgumentNullException.ThrowIfNull(router);
+        var match = router.Match(method, path, new Range[router.Table.MaxParameterCount]);
+
+        Assert.True(match.Kind == RouteMatchKind.MethodNotAllowed, $"{method} {path} gave {match}, expected 405 {allow}");
+        Assert.Null(match.Route);
+        Assert.Equal(allow, match.Allowed!.HeaderValue);
+    }
+
+    private static string[] Texts(string path, ReadOnlySpan<Range> ranges)
+    {
+        var texts = new string[ranges.Length];
+        for (var i = 0; i < ranges.Length; i++)
+        {
+            texts[i] = path[ranges[i]];
+        }
+
+        return texts;
+    }
+}
