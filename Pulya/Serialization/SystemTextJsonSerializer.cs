@@ -20,6 +20,15 @@ public sealed class SystemTextJsonSerializer : IPulyaSerializer
     public const string Name = "SystemTextJson";
 
     private static readonly string[] JsonMediaTypes = ["application/json"];
+    private static readonly ArrayBufferWriter<byte> Parked = new(1);
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
+
+    [ThreadStatic]
+    private static SystemTextJsonSerializer? t_writerOwner;
+
+    private readonly JsonWriterOptions _writerOptions;
 
     /// <summary>Creates the serializer with <see cref="CreateDefaultOptions"/>.</summary>
     public SystemTextJsonSerializer()
@@ -34,6 +43,7 @@ public sealed class SystemTextJsonSerializer : IPulyaSerializer
         Options = new JsonSerializerOptions(options);
         Options.TypeInfoResolver ??= new DefaultJsonTypeInfoResolver();
         Options.MakeReadOnly();
+        _writerOptions = new JsonWriterOptions { Encoder = Options.Encoder, SkipValidation = true, MaxDepth = Options.MaxDepth };
     }
 
     /// <summary>The frozen options; copy them with <c>new JsonSerializerOptions(Options)</c> to change something.</summary>
@@ -69,8 +79,30 @@ public sealed class SystemTextJsonSerializer : IPulyaSerializer
     /// <inheritdoc />
     public void Serialize(IBufferWriter<byte> output, object? value, Type type)
     {
-        using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = Options.Encoder, SkipValidation = true, MaxDepth = Options.MaxDepth });
-        JsonSerializer.Serialize(writer, value, Options.GetTypeInfo(type));
+        // One writer per thread, re-pointed at each response's output: a Utf8JsonWriter is ~140 B per response otherwise.
+        // Taken out of the slot while in use, so a re-entrant call gets its own.
+        var writer = t_writer;
+        t_writer = null;
+        if (writer is null || !ReferenceEquals(t_writerOwner, this))
+        {
+            writer = new Utf8JsonWriter(output, _writerOptions);
+        }
+        else
+        {
+            writer.Reset(output);
+        }
+
+        try
+        {
+            JsonSerializer.Serialize(writer, value, Options.GetTypeInfo(type));
+        }
+        finally
+        {
+            // Drop the reference to the response's writer before parking the instance.
+            writer.Reset(Parked);
+            t_writer = writer;
+            t_writerOwner = this;
+        }
     }
 
     /// <inheritdoc />
