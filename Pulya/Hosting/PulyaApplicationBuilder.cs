@@ -9,6 +9,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pulya.Binding;
+using Pulya.Diagnostics;
 using Pulya.DependencyInjection;
 using Pulya.Pipeline;
 
@@ -54,7 +55,11 @@ public sealed class PulyaApplicationBuilder
             options.AddServerHeader = false;
             // Kestrel's own Configure(section) needs services only UseKestrel registers; Pulya binds the limits itself
             // and takes the endpoint URLs in PulyaServer.
-            _host.Configuration.GetSection("Kestrel:Limits").Bind(options.Limits);
+            var limits = _host.Configuration.GetSection("Kestrel:Limits");
+            limits.Bind(options.Limits);
+            // MinDataRate has no setters, so the binder skips it: read BytesPerSecond and GracePeriod (default 5 s) here.
+            options.Limits.MinRequestBodyDataRate = ReadDataRate(limits.GetSection("MinRequestBodyDataRate"), options.Limits.MinRequestBodyDataRate);
+            options.Limits.MinResponseDataRate = ReadDataRate(limits.GetSection("MinResponseDataRate"), options.Limits.MinResponseDataRate);
         });
         services.TryAddSingleton<IConnectionListenerFactory, SocketTransportFactory>();
         services.TryAddSingleton<IServer, KestrelServer>();
@@ -63,9 +68,16 @@ public sealed class PulyaApplicationBuilder
         services.AddScoped<RequestHolder>();
         services.AddScoped(sp => sp.GetRequiredService<RequestHolder>().Request
             ?? throw new InvalidOperationException("PulyaRequest is only available in a request's scope."));
+        services.AddMetrics();
+        services.TryAddSingleton<PulyaMetrics>();
         services.AddSingleton<PulyaServer>();
         services.AddHostedService(sp => sp.GetRequiredService<PulyaServer>());
         services.AddSingleton(new ServiceLifetimes(services));
         return new PulyaApplication(_host.Build());
     }
+
+    private static MinDataRate? ReadDataRate(IConfigurationSection section, MinDataRate? current) =>
+        section.GetValue<double?>("BytesPerSecond") is { } bytesPerSecond
+            ? new MinDataRate(bytesPerSecond, section.GetValue("GracePeriod", TimeSpan.FromSeconds(5)))
+            : current;
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Pulya.Binding;
+using Pulya.Diagnostics;
 using Pulya.Pipeline;
 using Pulya.Routing;
 using Pulya.Serialization;
@@ -48,7 +49,7 @@ internal sealed partial class PulyaServer(
         Prepare(table, serializers);
 
         var pipeline = new PipelineServices(options, services.GetRequiredService<IServiceScopeFactory>(), loggerFactory, Router, serializers);
-        Application = new PulyaHttpApplication(pipeline, modules.PoolProvider);
+        Application = new PulyaHttpApplication(pipeline, modules.PoolProvider, services.GetService<PulyaMetrics>());
         ConfigureAddresses();
         await server.StartAsync(Application, cancellationToken);
         LogStarted(_logger, table.Routes.Count, options.Router, serializers.Default.GetType().Name, options.Pooling.Enabled);
@@ -64,7 +65,7 @@ internal sealed partial class PulyaServer(
         await hooks.RunShutdownAsync(cancellationToken);
     }
 
-    private static void Prepare(RouteTable table, SerializerSelector serializers)
+    private void Prepare(RouteTable table, SerializerSelector serializers)
     {
         var types = new HashSet<Type>();
         foreach (var route in table.Routes)
@@ -82,35 +83,53 @@ internal sealed partial class PulyaServer(
             }
         }
 
-        foreach (var serializer in serializers.All)
+        foreach (var type in types)
         {
-            foreach (var type in types)
+            // The default serializer must handle every type: a failure stops the start-up.
+            serializers.Default.Prepare(type);
+            foreach (var serializer in serializers.All.Skip(1))
             {
-                serializer.Prepare(type);
+                // A negotiable format that cannot handle a type (e.g. MessagePack and a non-public type) is not fatal:
+                // a request that negotiates it for that type fails then, and the log says why now.
+                try
+                {
+                    serializer.Prepare(type);
+                }
+                catch (Exception ex)
+                {
+                    LogPrepareFailed(_logger, ex, serializer.GetType().Name, type.FullName);
+                }
             }
         }
     }
 
     private void ConfigureAddresses()
     {
-        var addresses = server.Features.Get<IServerAddressesFeature>();
-        if (addresses is null || addresses.Addresses.Count > 0)
+        // Kestrel has the feature; the in-memory test server has none.
+        if (server.Features.Get<IServerAddressesFeature>() is { } addresses)
         {
-            return;
-        }
-
-        var endpoints = configuration.GetSection("Kestrel:Endpoints").GetChildren().Select(e => e["Url"]).OfType<string>().ToList();
-        var urls = configuration["urls"];
-        if (endpoints.Count == 0)
-        {
-            endpoints = [.. (string.IsNullOrWhiteSpace(urls) ? DefaultUrl : urls).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
-        }
-
-        foreach (var url in endpoints)
-        {
-            addresses.Addresses.Add(url);
+            foreach (var url in ResolveUrls(configuration))
+            {
+                addresses.Addresses.Add(url);
+            }
         }
     }
+
+    /// <summary>The listen addresses: <c>Kestrel:Endpoints:*:Url</c>, else <c>urls</c> (<c>--urls a;b</c>), else <see cref="DefaultUrl"/>.</summary>
+    internal static IReadOnlyList<string> ResolveUrls(IConfiguration configuration)
+    {
+        var endpoints = configuration.GetSection("Kestrel:Endpoints").GetChildren().Select(e => e["Url"]).OfType<string>().ToList();
+        if (endpoints.Count > 0)
+        {
+            return endpoints;
+        }
+
+        var urls = configuration["urls"];
+        return (string.IsNullOrWhiteSpace(urls) ? DefaultUrl : urls).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    }
+
+    [LoggerMessage(21, LogLevel.Warning, "Serializer {Serializer} cannot handle {Type}; requests that negotiate it for this type will fail.")]
+    private static partial void LogPrepareFailed(ILogger logger, Exception exception, string serializer, string? type);
 
     [LoggerMessage(20, LogLevel.Information, "Pulya started: {RouteCount} routes, router {Router}, default serializer {Serializer}, pooling {Pooling}.")]
     private static partial void LogStarted(ILogger logger, int routeCount, string router, string serializer, bool pooling);

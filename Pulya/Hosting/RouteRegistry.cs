@@ -9,16 +9,14 @@ internal sealed class RouteRegistry
 {
     private readonly List<(string Method, RouteTemplate Template, Delegate Handler)> _routes = [];
 
-    public bool IsFrozen { get; private set; }
-
-    public int Count => _routes.Count;
+    private bool _frozen;
 
     public void Add(string method, string template, Delegate handler)
     {
         ArgumentException.ThrowIfNullOrEmpty(method);
         ArgumentNullException.ThrowIfNull(template);
         ArgumentNullException.ThrowIfNull(handler);
-        if (IsFrozen)
+        if (_frozen)
         {
             throw new InvalidOperationException("Routes must be mapped before the application starts: the route table is frozen at start-up.");
         }
@@ -29,7 +27,7 @@ internal sealed class RouteRegistry
     /// <summary>Compiles every handler and builds the table; a GET route also answers HEAD unless HEAD is mapped for a template of the same shape.</summary>
     public RouteTable Build(EndpointCompiler compiler)
     {
-        IsFrozen = true;
+        _frozen = true;
         var entries = new List<RouteEntry>(_routes.Count * 2);
         foreach (var (method, template, handler) in _routes)
         {

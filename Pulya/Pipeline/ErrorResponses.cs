@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Pulya.Pipeline;
@@ -19,7 +20,7 @@ internal static class ErrorResponses
     public static byte[] Encode(string message)
     {
         var buffer = new ArrayBufferWriter<byte>(64);
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             writer.WriteStartObject();
             writer.WriteString("error", message);
@@ -29,15 +30,6 @@ internal static class ErrorResponses
         return buffer.WrittenSpan.ToArray();
     }
 
-    /// <summary>The body for <paramref name="status"/> when the status has a fixed message.</summary>
-    public static byte[] ForStatus(int status) => status switch
-    {
-        404 => NotFound,
-        405 => MethodNotAllowed,
-        406 => NotAcceptable,
-        413 => PayloadTooLarge,
-        415 => UnsupportedMediaType,
-        500 => InternalServerError,
-        _ => Encode($"Bad request (status {status})."),
-    };
+    /// <summary>The body for a status Kestrel chose while reading the request (400, 408, 413...).</summary>
+    public static byte[] ForStatus(int status) => status == 413 ? PayloadTooLarge : Encode($"Bad request (status {status}).");
 }

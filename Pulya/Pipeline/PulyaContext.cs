@@ -21,8 +21,8 @@ internal sealed class PulyaContext : PulyaRequest, IPoolable
 
     private readonly PipelineServices _pipeline;
     private readonly Headers _headers;
-    private IFeatureCollection _features = null!;
-    private IHttpRequestFeature _request = null!;
+    private IFeatureCollection? _features;
+    private IHttpRequestFeature? _request;
     private Dictionary<string, StringValues>? _query;
     private Dictionary<object, object?>? _items;
     private IServiceScope? _scope;
@@ -47,15 +47,18 @@ internal sealed class PulyaContext : PulyaRequest, IPoolable
     /// <summary>The request body bytes, held until the request ends; the buffer comes from <see cref="ArrayPool{T}.Shared"/>.</summary>
     public byte[]? BodyBuffer { get; set; }
 
+    /// <summary>Whether body bytes went into the response writer: after that an error can no longer replace the response.</summary>
+    public bool BodyStarted { get; set; }
+
     public IHttpResponseFeature Response { get; private set; } = null!;
 
     public IHttpResponseBodyFeature ResponseBody { get; private set; } = null!;
 
-    public override string Method => _request.Method;
+    public override string Method => Request.Method;
 
-    public override string Path => _request.Path;
+    public override string Path => Request.Path;
 
-    public override string QueryString => _request.QueryString;
+    public override string QueryString => Request.QueryString;
 
     public override Headers Headers => _headers;
 
@@ -67,6 +70,7 @@ internal sealed class PulyaContext : PulyaRequest, IPoolable
         {
             if (_scope is null)
             {
+                _ = Features; // no scope for an ended request
                 _scope = _pipeline.ScopeFactory.CreateScope();
                 _scope.ServiceProvider.GetRequiredService<RequestHolder>().Request = this;
             }
@@ -79,9 +83,9 @@ internal sealed class PulyaContext : PulyaRequest, IPoolable
 
     public override CancellationToken RequestAborted => _aborted;
 
-    public override IFeatureCollection Features => _features;
+    public override IFeatureCollection Features => _features ?? throw Ended();
 
-    public bool IsHead => ReferenceEquals(_request.Method, HttpMethods.Head) || HttpMethods.IsHead(_request.Method);
+    public bool IsHead => ReferenceEquals(Request.Method, HttpMethods.Head) || HttpMethods.IsHead(Request.Method);
 
     /// <summary>Points the context at a new request.</summary>
     public void Initialize(IFeatureCollection features)
@@ -95,18 +99,16 @@ internal sealed class PulyaContext : PulyaRequest, IPoolable
     }
 
     /// <summary>The request body stream (Kestrel's pipe reader).</summary>
-    public IHttpRequestFeature RequestFeature => _request;
+    public IHttpRequestFeature RequestFeature => Request;
 
-    public ReadOnlySpan<char> RouteSpan(int index) => _request.Path.AsSpan()[RouteValues[index]];
+    /// <summary>The server's request; after <see cref="Reset"/> (the request ended) any use throws instead of reading another request's data.</summary>
+    private IHttpRequestFeature Request => _request ?? throw Ended();
+
+    public ReadOnlySpan<char> RouteSpan(int index) => Request.Path.AsSpan()[RouteValues[index]];
 
     public override string? GetRouteValue(string name)
     {
-        var names = MatchedRoute?.Template.ParameterNames;
-        if (names is null)
-        {
-            return null;
-        }
-
+        var names = MatchedRoute?.Template.ParameterNames ?? [];
         for (var i = 0; i < names.Count; i++)
         {
             if (string.Equals(names[i], name, StringComparison.Ordinal))
@@ -120,12 +122,12 @@ internal sealed class PulyaContext : PulyaRequest, IPoolable
 
     public override StringValues GetQuery(string name)
     {
-        if (_request.QueryString.Length <= 1)
+        if (Request.QueryString.Length <= 1)
         {
             return StringValues.Empty;
         }
 
-        _query ??= QueryHelpers.ParseQuery(_request.QueryString);
+        _query ??= QueryHelpers.ParseQuery(Request.QueryString);
         return _query.TryGetValue(name, out var values) ? values : StringValues.Empty;
     }
 
@@ -137,10 +139,13 @@ internal sealed class PulyaContext : PulyaRequest, IPoolable
         return scope is IAsyncDisposable async ? async.DisposeAsync() : ValueTask.CompletedTask;
     }
 
+    private static ObjectDisposedException Ended() =>
+        new(nameof(PulyaRequest), "The request has ended: a PulyaRequest is only valid during its request (the instance may be reused).");
+
     public void Reset()
     {
-        _features = null!;
-        _request = null!;
+        _features = null;
+        _request = null;
         Response = null!;
         ResponseBody = null!;
         _aborted = default;
@@ -149,6 +154,7 @@ internal sealed class PulyaContext : PulyaRequest, IPoolable
         _scope = null;
         MatchedRoute = null;
         BodyValue = null;
+        BodyStarted = false;
         if (BodyBuffer is { } buffer)
         {
             BodyBuffer = null;

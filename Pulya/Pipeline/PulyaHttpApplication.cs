@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 using Microsoft.Net.Http.Headers;
 using Pulya.Binding;
+using Pulya.Diagnostics;
 using Pulya.Http;
 using Pulya.Pooling;
 using Pulya.Results;
@@ -23,10 +24,14 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
     private readonly PipelineServices _services;
     private readonly IRequestPool<PulyaContext> _pool;
     private readonly ILogger _logger;
+    private readonly PulyaMetrics? _metrics;
+    private readonly Func<PulyaContext, Task> _process;
 
-    public PulyaHttpApplication(PipelineServices services, IRequestPoolProvider pools)
+    public PulyaHttpApplication(PipelineServices services, IRequestPoolProvider pools, PulyaMetrics? metrics = null)
     {
         _services = services;
+        _metrics = metrics;
+        _process = ProcessCoreAsync;
         _logger = services.Logger;
         _pool = pools.Create(() => new PulyaContext(services));
     }
@@ -38,7 +43,10 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
         return context;
     }
 
-    public Task ProcessRequestAsync(PulyaContext context)
+    public Task ProcessRequestAsync(PulyaContext context) =>
+        _metrics is { TracksRequests: true } metrics ? metrics.TrackAsync(context, _process) : ProcessCoreAsync(context);
+
+    private Task ProcessCoreAsync(PulyaContext context)
     {
         var match = _services.Router.Match(context.Method, context.Path, context.RouteValues);
         switch (match.Kind)
@@ -48,9 +56,11 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
                 return InvokeAsync(context, (CompiledEndpoint)match.Route!.Endpoint!);
             case RouteMatchKind.MethodNotAllowed:
                 context.Response.Headers.Allow = match.Allowed!.HeaderValue;
+                _metrics?.Unmatched(context.Method, StatusCodes.Status405MethodNotAllowed);
                 WriteError(context, StatusCodes.Status405MethodNotAllowed, ErrorResponses.MethodNotAllowed);
                 return Task.CompletedTask;
             default:
+                _metrics?.Unmatched(context.Method, StatusCodes.Status404NotFound);
                 WriteError(context, StatusCodes.Status404NotFound, ErrorResponses.NotFound);
                 return Task.CompletedTask;
         }
@@ -150,12 +160,7 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
         {
             if (total == buffer.Length)
             {
-                if (total > limit)
-                {
-                    WriteError(context, StatusCodes.Status413PayloadTooLarge, ErrorResponses.PayloadTooLarge);
-                    return false;
-                }
-
+                // total <= limit here (checked after every read), and the buffer never grows past limit + 1.
                 var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, limit + 1));
                 buffer.AsSpan(0, total).CopyTo(larger);
                 ArrayPool<byte>.Shared.Return(buffer);
@@ -163,7 +168,18 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
                 context.BodyBuffer = buffer;
             }
 
-            var read = await body.ReadAsync(buffer.AsMemory(total), context.RequestAborted);
+            int read;
+            try
+            {
+                read = await body.ReadAsync(buffer.AsMemory(total), context.RequestAborted);
+            }
+            catch (IOException ex) when (ex is not Microsoft.AspNetCore.Http.BadHttpRequestException && !context.RequestAborted.IsCancellationRequested)
+            {
+                // Kestrel reports its limits as BadHttpRequestException (an IOException, answered with its own status
+                // below), but some malformed framing (a chunk size that overflows) as a plain IOException.
+                throw new BadRequestException("The request body is malformed (invalid framing).");
+            }
+
             if (read == 0)
             {
                 break;
@@ -198,7 +214,7 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
 
     private static void Fail(PulyaContext context, int status, byte[] body)
     {
-        if (context.ResponseBody is null || context.Response.HasStarted)
+        if (context.BodyStarted || context.Response.HasStarted)
         {
             // Too late for an error response: the client would get half a body. Cut the connection instead.
             context.Features.Get<IHttpRequestLifetimeFeature>()?.Abort();

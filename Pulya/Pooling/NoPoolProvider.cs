@@ -2,7 +2,7 @@ using Pulya.Pooling;
 
 namespace Pulya.Pooling;
 
-/// <summary>The <c>None</c> pool provider: every rent creates a new object and returns are dropped. The baseline pooling modules are measured against.</summary>
+/// <summary>The <c>None</c> pool provider: every rent creates a new object; a returned object is reset (releasing what it holds, e.g. a pooled body buffer) and dropped. The baseline pooling modules are measured against.</summary>
 public sealed class NoPoolProvider : IRequestPoolProvider
 {
     /// <summary>The name the provider is registered and selected under.</summary>
@@ -21,6 +21,10 @@ public sealed class NoPoolProvider : IRequestPoolProvider
     {
         public T Rent() => create();
 
-        public void Return(T item) => ArgumentNullException.ThrowIfNull(item);
+        public void Return(T item)
+        {
+            ArgumentNullException.ThrowIfNull(item);
+            item.Reset();
+        }
     }
 }

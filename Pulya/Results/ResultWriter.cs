@@ -75,6 +75,7 @@ internal static class ResultWriter
             return true;
         }
 
+        context.BodyStarted = true;
         serializer.Serialize(context.ResponseBody.Writer, content, content.GetType());
         return true;
     }

@@ -72,7 +72,7 @@ internal sealed class SerializerSelector
                 continue;
             }
 
-            var match = Find(range);
+            var match = Find(range, ranges);
             if (match is not null)
             {
                 best = match;
@@ -83,21 +83,30 @@ internal sealed class SerializerSelector
         return best;
     }
 
-    private IPulyaSerializer? Find(MediaTypeHeaderValue range)
+    /// <summary>The first registered media type (default first) inside <paramref name="range"/> that no <c>q=0</c> entry rules out.</summary>
+    private IPulyaSerializer? Find(MediaTypeHeaderValue range, IList<MediaTypeHeaderValue> ranges)
     {
-        if (range.MatchesAllTypes)
-        {
-            return Default;
-        }
-
         foreach (var (mediaType, serializer) in _mediaTypes)
         {
-            if (mediaType.IsSubsetOf(range))
+            if (mediaType.IsSubsetOf(range) && !IsRuledOut(mediaType, ranges))
             {
                 return serializer;
             }
         }
 
         return null;
+    }
+
+    private static bool IsRuledOut(MediaTypeHeaderValue mediaType, IList<MediaTypeHeaderValue> ranges)
+    {
+        foreach (var range in ranges)
+        {
+            if (range.Quality == 0 && mediaType.IsSubsetOf(range))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

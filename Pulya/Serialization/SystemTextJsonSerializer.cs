@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using System.Text.Unicode;
 
 namespace Pulya.Serialization;
 
@@ -10,7 +11,8 @@ namespace Pulya.Serialization;
 /// The <c>SystemTextJson</c> serializer: System.Text.Json with options built once and frozen. Writes with a
 /// <see cref="Utf8JsonWriter"/> straight into the response writer, reads from the body's byte sequence without
 /// decoding it to a string. camelCase property names, enums as strings, nulls written, maximum depth 64;
-/// invalid UTF-8, comments and trailing content are rejected. Type metadata is cached per type.
+/// invalid UTF-8 (anywhere in the body, also in skipped properties), duplicate property names, comments and trailing
+/// content are rejected. Type metadata is cached per type.
 /// </summary>
 public sealed class SystemTextJsonSerializer : IPulyaSerializer
 {
@@ -43,10 +45,14 @@ public sealed class SystemTextJsonSerializer : IPulyaSerializer
     /// <inheritdoc />
     public IReadOnlyList<string> MediaTypes => JsonMediaTypes;
 
-    /// <summary>The defaults: camelCase names, string enums (camelCase), max depth 64, no comments or trailing commas, HTML-safe escaping off.</summary>
+    /// <summary>
+    /// The defaults: camelCase names (matched case-insensitively when reading, as Newtonsoft.Json does), string enums
+    /// (camelCase), max depth 64, no comments or trailing commas, no duplicate property names, HTML-safe escaping off.
+    /// </summary>
     public static JsonSerializerOptions CreateDefaultOptions() => new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        PropertyNameCaseInsensitive = true,
         DictionaryKeyPolicy = null,
         MaxDepth = 64,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
@@ -54,6 +60,7 @@ public sealed class SystemTextJsonSerializer : IPulyaSerializer
         ReadCommentHandling = JsonCommentHandling.Disallow,
         AllowTrailingCommas = false,
         NumberHandling = JsonNumberHandling.Strict,
+        AllowDuplicateProperties = false,
     };
 
     /// <inheritdoc />
@@ -74,15 +81,19 @@ public sealed class SystemTextJsonSerializer : IPulyaSerializer
             throw new BodyFormatException("The request body is empty; a JSON value is required.");
         }
 
+        // The reader validates UTF-8 only in the tokens it decodes; property names and values it skips are not checked.
+        if (!(body.IsSingleSegment ? Utf8.IsValid(body.FirstSpan) : Utf8.IsValid(body.ToArray())))
+        {
+            throw new BodyFormatException("Malformed JSON body: invalid UTF-8.");
+        }
+
         var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = Options.MaxDepth });
         try
         {
             var value = JsonSerializer.Deserialize(ref reader, Options.GetTypeInfo(type));
-            if (reader.Read())
-            {
-                throw new BodyFormatException($"Malformed JSON body: unexpected content after the value, at byte {reader.BytesConsumed}.");
-            }
 
+            // Anything but whitespace after the value makes Read throw ("expected end of data").
+            reader.Read();
             return value;
         }
         catch (JsonException ex)
@@ -91,7 +102,21 @@ public sealed class SystemTextJsonSerializer : IPulyaSerializer
         }
     }
 
-    // JsonException messages can quote the offending token (payload); report only where it failed.
-    private static string Describe(JsonException ex) =>
-        $"Malformed JSON body at line {(ex.LineNumber ?? 0) + 1}, byte {(ex.BytePositionInLine ?? 0) + 1}" + (ex.Path is { Length: > 1 } path ? $", path '{path}'." : ".");
+    // JsonException messages can quote the offending token (payload): report the kind of problem and where it is.
+    private static string Describe(JsonException ex)
+    {
+        var message = ex.Message;
+        var problem = message switch
+        {
+            _ when message.Contains("after a single JSON value", StringComparison.Ordinal) => "unexpected content after the JSON value",
+            _ when message.Contains("maximum configured depth", StringComparison.Ordinal) => "nesting deeper than the maximum depth",
+            _ when message.Contains("UTF-8", StringComparison.OrdinalIgnoreCase) || ex.InnerException?.Message.Contains("UTF-8", StringComparison.OrdinalIgnoreCase) == true => "the body is not valid UTF-8",
+            _ when message.Contains("could not be converted", StringComparison.Ordinal) => "a value does not match the expected type",
+            _ when message.Contains("end of data", StringComparison.Ordinal) || message.Contains("should be closed", StringComparison.Ordinal) => "the JSON is incomplete (truncated)",
+            _ => "invalid JSON",
+        };
+        var where = ex.LineNumber is { } line ? $" at line {line + 1}, byte {(ex.BytePositionInLine ?? 0) + 1}" : string.Empty;
+        var path = ex.Path is { Length: > 1 } p ? $", path '{p}'" : string.Empty;
+        return $"Malformed JSON body: {problem}{where}{path}.";
+    }
 }

@@ -18,10 +18,12 @@ public sealed class PulyaBenchmarkConfig : ManualConfig
     public PulyaBenchmarkConfig()
     {
         AddDiagnoser(MemoryDiagnoser.Default);
-        AddExporter(JsonExporter.Full, MarkdownExporter.GitHub);
+        AddExporter(JsonExporter.Full, MarkdownExporter.GitHub, new BaselinesExporter());
         AddColumn(StatisticColumn.Median, StatisticColumn.P95, BaselineRatioColumn.RatioMean);
         AddColumnProvider(DefaultColumnProviders.Instance);
         AddLogger(BenchmarkDotNet.Loggers.ConsoleLogger.Default);
+        // The generated project builds on a shared 2-core machine: BenchmarkDotNet's default 2 minutes is not always enough.
+        WithBuildTimeout(TimeSpan.FromMinutes(10));
         AddJob(Job.Default.WithGcServer(true).WithGcConcurrent(false).AsDefault());
         WithOrderer(new BenchmarkDotNet.Order.DefaultOrderer(BenchmarkDotNet.Order.SummaryOrderPolicy.Declared));
         WithSummaryStyle(SummaryStyle.Default.WithRatioStyle(RatioStyle.Trend));

@@ -4,5 +4,13 @@ using Pulya.Sample;
 var builder = PulyaApplication.CreateBuilder(args);
 SampleApp.ConfigureServices(builder);
 var app = builder.Build();
-SampleApp.MapRoutes(app);
+if (string.Equals(app.Configuration[GitHubRoutes.ConfigurationKey], "true", StringComparison.OrdinalIgnoreCase))
+{
+    GitHubRoutes.Map(app);
+}
+else
+{
+    SampleApp.MapRoutes(app);
+}
+
 await app.RunAsync();

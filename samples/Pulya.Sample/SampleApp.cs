@@ -16,7 +16,8 @@ public static class SampleApp
     public static void ConfigureServices(PulyaApplicationBuilder builder)
     {
         builder.Services.AddScoped<UserService>();
-        builder.Pulya.AddTrieRouter().AddRouteCache();
+        // Modules: registered here, switched on by configuration (e.g. --Pulya:Router=Trie, --Pulya:Pooling:Enabled=true).
+        builder.Pulya.AddTrieRouter().AddRouteCache().AddNewtonsoftJson().AddMessagePack().AddPooling();
     }
 
     public static void MapRoutes(PulyaApplication app)

@@ -7,7 +7,7 @@ using Pulya.Testing;
 namespace Pulya.Tests.Sample;
 
 /// <summary>End-to-end tests of every route of the sample application, through the in-process test client.</summary>
-public sealed class SampleAppTests : IAsyncLifetime
+public class SampleAppTests : IAsyncLifetime
 {
     private PulyaTestClient _client = null!;
 
@@ -23,7 +23,7 @@ public sealed class SampleAppTests : IAsyncLifetime
     public async Task DisposeAsync() => await _client.DisposeAsync();
 
     /// <summary>Configuration arguments; derived classes run the same cases with other modules switched on.</summary>
-    private static string[] Arguments => [];
+    protected virtual string[] Arguments => [];
 
     private HttpClient Http => _client.Client;
 

@@ -1,0 +1,29 @@
+using Pulya;
+using Pulya.DependencyInjection;
+using Pulya.Pooling;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the pooling module on a <see cref="PulyaBuilder"/>.</summary>
+public static class PoolingPulyaBuilderExtensions
+{
+    /// <summary>
+    /// Registers the <c>ObjectPool</c> pool provider (<see cref="ObjectPoolRequestPoolProvider"/>). Pooling is used when
+    /// <c>Pulya:Pooling:Enabled</c> is true (defaults to false, so the <c>None</c> provider stays the default); the bound is
+    /// <c>Pulya:Pooling:MaximumRetained</c> (defaults to 1024). The pool counters are published on the meter <c>Pulya</c>.
+    /// </summary>
+    /// <param name="builder">The builder returned by <c>AddPulya()</c>.</param>
+    /// <param name="configure">Changes the pooling options after configuration is bound, e.g. <c>o =&gt; o.Enabled = true</c>; optional.</param>
+    public static PulyaBuilder AddPooling(this PulyaBuilder builder, Action<PoolingOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.AddPoolProvider<ObjectPoolRequestPoolProvider>(ObjectPoolRequestPoolProvider.Name);
+        builder.Services.AddMetrics();
+        if (configure is not null)
+        {
+            builder.Services.Configure<PulyaOptions>(options => configure(options.Pooling));
+        }
+
+        return builder;
+    }
+}

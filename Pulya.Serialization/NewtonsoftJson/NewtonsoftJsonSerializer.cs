@@ -1,0 +1,123 @@
+using System.Buffers;
+using System.Text;
+using Microsoft.Extensions.Options;
+using Newtonsoft.Json;
+
+namespace Pulya.Serialization;
+
+/// <summary>
+/// The <c>NewtonsoftJson</c> serializer: Newtonsoft.Json with settings copied once from <see cref="NewtonsoftJsonOptions"/>.
+/// Writes through a <see cref="JsonTextWriter"/> over a pooled UTF-8 adapter straight into the response writer, and
+/// reads through a <see cref="JsonTextReader"/> over a UTF-8 decoder of the body's byte sequence (no string of the
+/// whole payload either way). With the default settings it writes the same bytes as <see cref="SystemTextJsonSerializer"/>.
+/// Invalid UTF-8, trailing content and nesting deeper than <c>MaxDepth</c> (64) are rejected; contracts are cached per type.
+/// </summary>
+public sealed class NewtonsoftJsonSerializer : IPulyaSerializer
+{
+    /// <summary>The name the serializer is registered and selected under.</summary>
+    public const string Name = "NewtonsoftJson";
+
+    private static readonly string[] JsonMediaTypes = ["application/json"];
+
+    private readonly JsonSerializer _serializer;
+
+    /// <summary>Creates the serializer from <paramref name="options"/>, validated first.</summary>
+    /// <exception cref="OptionsValidationException">The settings are unsafe (see <see cref="NewtonsoftJsonOptions"/>).</exception>
+    public NewtonsoftJsonSerializer(IOptions<NewtonsoftJsonOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var value = options.Value;
+        var validation = new NewtonsoftJsonOptionsValidator().Validate(Name, value);
+        if (validation.Failed)
+        {
+            throw new OptionsValidationException(Name, typeof(NewtonsoftJsonOptions), validation.Failures);
+        }
+
+        var settings = new JsonSerializerSettings(value.SerializerSettings);
+        _serializer = JsonSerializer.Create(settings);
+        MaxDepth = settings.MaxDepth!.Value;
+    }
+
+    /// <inheritdoc />
+    public string ContentType => "application/json; charset=utf-8";
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> MediaTypes => JsonMediaTypes;
+
+    /// <summary>The maximum nesting depth of a request body. Defaults to 64.</summary>
+    public int MaxDepth { get; }
+
+    /// <inheritdoc />
+    public void Prepare(Type type) => _serializer.ContractResolver.ResolveContract(type);
+
+    /// <inheritdoc />
+    public void Serialize(IBufferWriter<byte> output, object? value, Type type)
+    {
+        var text = Utf8BufferTextWriter.Rent(output);
+        try
+        {
+            using (var writer = new CompatibleJsonTextWriter(text) { ArrayPool = JsonCharArrayPool.Instance, CloseOutput = false })
+            {
+                _serializer.Serialize(writer, value, type);
+            }
+
+            text.Flush();
+        }
+        finally
+        {
+            Utf8BufferTextWriter.Return(text);
+        }
+    }
+
+    /// <inheritdoc />
+    public object? Deserialize(ReadOnlySequence<byte> body, Type type)
+    {
+        var text = Utf8SequenceTextReader.Rent(body);
+        try
+        {
+            using var reader = new JsonTextReader(text) { ArrayPool = JsonCharArrayPool.Instance, CloseInput = false };
+            if (!reader.Read())
+            {
+                throw new BodyFormatException("The request body is empty; a JSON value is required.");
+            }
+
+            var value = _serializer.Deserialize(reader, type);
+            if (reader.Read())
+            {
+                throw new BodyFormatException($"Malformed JSON body: unexpected content after the value, at line {reader.LineNumber}, position {reader.LinePosition}.");
+            }
+
+            return value;
+        }
+        catch (JsonReaderException ex)
+        {
+            throw new BodyFormatException(Describe(ex, ex.LineNumber, ex.LinePosition), ex);
+        }
+        catch (JsonSerializationException ex)
+        {
+            throw new BodyFormatException(Describe(ex, ex.LineNumber, ex.LinePosition), ex);
+        }
+        catch (DecoderFallbackException ex)
+        {
+            throw new BodyFormatException("Malformed JSON body: the bytes are not valid UTF-8.", ex);
+        }
+        finally
+        {
+            Utf8SequenceTextReader.Return(text);
+        }
+    }
+
+    // Newtonsoft's messages quote the offending value (payload); report only what went wrong and where.
+    private string Describe(JsonException ex, int line, int position)
+    {
+        var where = $"at line {line}, position {position}";
+        if (ex.Message.Contains("MaxDepth", StringComparison.Ordinal))
+        {
+            return $"Malformed JSON body: nested deeper than {MaxDepth} levels, {where}.";
+        }
+
+        return ex is JsonSerializationException
+            ? $"JSON body does not match the expected type {where}."
+            : $"Malformed JSON body {where}.";
+    }
+}

@@ -1,0 +1,77 @@
+using System.Diagnostics.Metrics;
+using BenchmarkDotNet.Attributes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Pulya.Hosting;
+using Pulya.Sample;
+using Pulya.Benchmarks.Pipeline;
+using Pulya.Diagnostics;
+using Pulya.Testing;
+
+namespace Pulya.Benchmarks.Diagnostics;
+
+/// <summary>
+/// The cost of the <c>Pulya</c> meter on the sample's <c>GET /</c> in-process: without the instruments at all (baseline),
+/// with them and nobody listening (the production default: the pipeline only checks <see cref="Instrument.Enabled"/>),
+/// and with a <see cref="MeterListener"/> taking every measurement (what dotnet-counters or OpenTelemetry cost). Each
+/// case runs in its own process, and the listener only takes this application's meter.
+/// </summary>
+[BenchmarkCategory("Diagnostics")]
+public class MetricsBenchmarks
+{
+    private PulyaTestClient _client = null!;
+    private MeterListener? _listener;
+    private long _measurements;
+
+    [GlobalSetup(Target = nameof(InstrumentsAbsent))]
+    public void SetupAbsent()
+    {
+        var builder = PulyaApplication.CreateBuilder().UseTestServer();
+        builder.Logging.ClearProviders();
+        SampleApp.ConfigureServices(builder);
+        // Registered before Build's TryAdd, a null factory result leaves the pipeline without instruments.
+        builder.Services.AddSingleton<PulyaMetrics>(_ => null!);
+        var app = builder.Build();
+        SampleApp.MapRoutes(app);
+        _client = PulyaTestClient.StartAsync(app).GetAwaiter().GetResult();
+    }
+
+    [GlobalSetup(Target = nameof(InstrumentsOff))]
+    public void SetupOff() => _client = SampleHost.StartAsync().GetAwaiter().GetResult();
+
+    [GlobalSetup(Target = nameof(InstrumentsOn))]
+    public void SetupOn()
+    {
+        _client = SampleHost.StartAsync().GetAwaiter().GetResult();
+        var factory = _client.Application.Services.GetRequiredService<IMeterFactory>();
+        _listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter.Name == PulyaMetrics.MeterName && ReferenceEquals(instrument.Meter.Scope, factory))
+                {
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        _listener.SetMeasurementEventCallback<double>((_, _, _, _) => Interlocked.Increment(ref _measurements));
+        _listener.SetMeasurementEventCallback<long>((_, _, _, _) => Interlocked.Increment(ref _measurements));
+        _listener.Start();
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _listener?.Dispose();
+        _client.DisposeAsync().AsTask().GetAwaiter().GetResult();
+    }
+
+    [Benchmark(Baseline = true)]
+    public Task<string> InstrumentsAbsent() => _client.Client.GetStringAsync(new Uri("/", UriKind.Relative));
+
+    [Benchmark]
+    public Task<string> InstrumentsOff() => _client.Client.GetStringAsync(new Uri("/", UriKind.Relative));
+
+    [Benchmark]
+    public Task<string> InstrumentsOn() => _client.Client.GetStringAsync(new Uri("/", UriKind.Relative));
+}

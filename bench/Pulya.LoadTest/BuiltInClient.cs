@@ -1,0 +1,286 @@
+using System.Buffers.Text;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using HdrHistogram;
+
+namespace Pulya.LoadTest;
+
+/// <summary>
+/// A small HTTP/1.1 load generator over raw sockets: one task per connection writes a batch of
+/// <see cref="LoadRequest.Depth"/> requests (round-robin over the scenario's paths), reads as many responses
+/// (Content-Length or chunked), and records the batch's latency in an HdrHistogram — the same figures wrk gives,
+/// with nothing to install. It shares the two cores with the server, as wrk does.
+/// </summary>
+internal sealed class BuiltInClient : ILoadClient
+{
+    private const long HighestMicroseconds = 60_000_000;
+
+    public string Name => "builtin";
+
+    public async Task<LoadResult> RunAsync(LoadRequest request, CancellationToken cancellationToken)
+    {
+        var batches = Batches(request);
+        var deadline = Stopwatch.GetTimestamp() + (long)(request.Duration.TotalSeconds * Stopwatch.Frequency);
+        var started = Stopwatch.GetTimestamp();
+        var runs = Enumerable.Range(0, request.Connections)
+            .Select(i => Task.Run(() => RunConnectionAsync(request, batches, i, deadline, cancellationToken), cancellationToken))
+            .ToArray();
+        var results = await Task.WhenAll(runs);
+        var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+
+        var histogram = new LongHistogram(HighestMicroseconds, 3);
+        long requests = 0, non2xx = 0, errors = 0;
+        foreach (var result in results)
+        {
+            histogram.Add(result.Histogram);
+            requests += result.Requests;
+            non2xx += result.Non2xx;
+            errors += result.Errors;
+        }
+
+        double Ms(double percentile) => histogram.TotalCount == 0 ? 0 : histogram.GetValueAtPercentile(percentile) / 1000.0;
+        return new LoadResult(requests, seconds, Ms(50), Ms(90), Ms(99), histogram.TotalCount == 0 ? 0 : histogram.GetMaxValue() / 1000.0, non2xx, errors);
+    }
+
+    /// <summary>The request batches, rotating through the scenario's paths as <c>wrk/pulya.lua</c> does.</summary>
+    internal static byte[][] Batches(LoadRequest request)
+    {
+        var host = $"127.0.0.1:{request.Port}";
+        var singles = request.Scenario.Requests.Select(r => Single(r.Method, r.Path, host, request.Scenario.Body)).ToArray();
+        var count = singles.Length / Gcd(singles.Length, request.Depth);
+        var batches = new byte[count][];
+        for (var b = 0; b < count; b++)
+        {
+            using var buffer = new MemoryStream();
+            for (var k = 0; k < request.Depth; k++)
+            {
+                buffer.Write(singles[((b * request.Depth) + k) % singles.Length]);
+            }
+
+            batches[b] = buffer.ToArray();
+        }
+
+        return batches;
+    }
+
+    private static byte[] Single(string method, string path, string host, byte[]? body)
+    {
+        var head = new StringBuilder().Append(method).Append(' ').Append(path).Append(" HTTP/1.1\r\nHost: ").Append(host).Append("\r\n");
+        if (body is not null)
+        {
+            head.Append("Content-Type: ").Append(Scenario.JsonContentType).Append("\r\nContent-Length: ").Append(body.Length).Append("\r\n");
+        }
+
+        var bytes = Encoding.ASCII.GetBytes(head.Append("\r\n").ToString());
+        return body is null ? bytes : [.. bytes, .. body];
+    }
+
+    private static int Gcd(int a, int b) => b == 0 ? a : Gcd(b, a % b);
+
+    private static async Task<ConnectionResult> RunConnectionAsync(LoadRequest request, byte[][] batches, int index, long deadline, CancellationToken cancellationToken)
+    {
+        var result = new ConnectionResult(new LongHistogram(HighestMicroseconds, 3));
+        var next = index % batches.Length;
+        var reader = new ResponseReader();
+        Socket? socket = null;
+        try
+        {
+            while (Stopwatch.GetTimestamp() < deadline && !cancellationToken.IsCancellationRequested)
+            {
+                if (socket is null)
+                {
+                    socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                    await socket.ConnectAsync(IPAddress.Loopback, request.Port, cancellationToken);
+                    reader.Reset();
+                }
+
+                var start = Stopwatch.GetTimestamp();
+                try
+                {
+                    await socket.SendAsync(batches[next], cancellationToken);
+                    next = (next + 1) % batches.Length;
+                    for (var k = 0; k < request.Depth; k++)
+                    {
+                        var status = await reader.ReadAsync(socket, cancellationToken);
+                        result.Requests++;
+                        if (status is < 200 or > 299)
+                        {
+                            result.Non2xx++;
+                        }
+                    }
+
+                    result.Histogram.RecordValue(Math.Min(HighestMicroseconds, (long)Stopwatch.GetElapsedTime(start).TotalMicroseconds));
+                }
+                catch (Exception ex) when (ex is SocketException or IOException or InvalidDataException)
+                {
+                    result.Errors++;
+                    socket.Dispose();
+                    socket = null;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped from outside.
+        }
+        catch (SocketException)
+        {
+            result.Errors++;
+        }
+        finally
+        {
+            socket?.Dispose();
+        }
+
+        return result;
+    }
+
+    private sealed class ConnectionResult(LongHistogram histogram)
+    {
+        public LongHistogram Histogram { get; } = histogram;
+
+        public long Requests { get; set; }
+
+        public long Non2xx { get; set; }
+
+        public long Errors { get; set; }
+    }
+
+    /// <summary>Reads HTTP/1.1 responses from one connection: status line, headers, Content-Length or chunked body.</summary>
+    internal sealed class ResponseReader
+    {
+        private byte[] _buffer = new byte[64 * 1024];
+        private int _start;
+        private int _end;
+
+        public void Reset() => _start = _end = 0;
+
+        public async ValueTask<int> ReadAsync(Socket socket, CancellationToken cancellationToken)
+        {
+            while (true)
+            {
+                if (TryParse(_buffer.AsSpan(_start, _end - _start), out var consumed, out var status))
+                {
+                    _start += consumed;
+                    return status;
+                }
+
+                if (_end == _buffer.Length)
+                {
+                    if (_start > 0)
+                    {
+                        _buffer.AsSpan(_start, _end - _start).CopyTo(_buffer);
+                        _end -= _start;
+                        _start = 0;
+                    }
+                    else
+                    {
+                        Array.Resize(ref _buffer, _buffer.Length * 2);
+                    }
+                }
+
+                var read = await socket.ReceiveAsync(_buffer.AsMemory(_end), cancellationToken);
+                if (read == 0)
+                {
+                    throw new IOException("The server closed the connection.");
+                }
+
+                _end += read;
+            }
+        }
+
+        /// <summary>One complete response at the start of <paramref name="data"/>: its length and status; false if incomplete.</summary>
+        internal static bool TryParse(ReadOnlySpan<byte> data, out int consumed, out int status)
+        {
+            consumed = status = 0;
+            var headerEnd = data.IndexOf("\r\n\r\n"u8);
+            if (headerEnd < 0)
+            {
+                return false;
+            }
+
+            if (headerEnd < 12 || !data.StartsWith("HTTP/1."u8) || !Utf8Parser.TryParse(data.Slice(9, 3), out status, out _))
+            {
+                throw new InvalidDataException("Not an HTTP/1.x response.");
+            }
+
+            long contentLength = -1;
+            var chunked = false;
+            var headers = data[..headerEnd];
+            var lineStart = headers.IndexOf("\r\n"u8) + 2;
+            while (lineStart < headers.Length)
+            {
+                var rest = headers[lineStart..];
+                var lineEnd = rest.IndexOf("\r\n"u8);
+                var line = lineEnd < 0 ? rest : rest[..lineEnd];
+                var colon = line.IndexOf((byte)':');
+                if (colon > 0)
+                {
+                    var name = line[..colon];
+                    var value = line[(colon + 1)..].Trim((byte)' ');
+                    if (Ascii.EqualsIgnoreCase(name, "Content-Length"u8) && Utf8Parser.TryParse(value, out long length, out _))
+                    {
+                        contentLength = length;
+                    }
+                    else if (Ascii.EqualsIgnoreCase(name, "Transfer-Encoding"u8) && Ascii.EqualsIgnoreCase(value, "chunked"u8))
+                    {
+                        chunked = true;
+                    }
+                }
+
+                lineStart += lineEnd < 0 ? rest.Length : lineEnd + 2;
+            }
+
+            var position = headerEnd + 4;
+            if (chunked)
+            {
+                while (true)
+                {
+                    var sizeEnd = data[position..].IndexOf("\r\n"u8);
+                    if (sizeEnd < 0)
+                    {
+                        return false;
+                    }
+
+                    var sizeText = data.Slice(position, sizeEnd);
+                    var semicolon = sizeText.IndexOf((byte)';');
+                    if (!Utf8Parser.TryParse(semicolon < 0 ? sizeText : sizeText[..semicolon], out int size, out _, 'X'))
+                    {
+                        throw new InvalidDataException("Bad chunk size.");
+                    }
+
+                    position += sizeEnd + 2;
+                    if (size == 0)
+                    {
+                        // No trailers: the last chunk is followed by one empty line.
+                        if (data.Length < position + 2)
+                        {
+                            return false;
+                        }
+
+                        consumed = position + 2;
+                        return true;
+                    }
+
+                    if (data.Length < position + size + 2)
+                    {
+                        return false;
+                    }
+
+                    position += size + 2;
+                }
+            }
+
+            var total = position + Math.Max(0, contentLength);
+            if (data.Length < total)
+            {
+                return false;
+            }
+
+            consumed = (int)total;
+            return true;
+        }
+    }
+}

@@ -1,0 +1,134 @@
+using System.Globalization;
+
+namespace Pulya.LoadTest;
+
+/// <summary>Command-line options. <c>--help</c> prints them.</summary>
+internal sealed class LoadTestOptions
+{
+    public const string Usage = """
+        Pulya end-to-end load tool: starts each server as its own process on 127.0.0.1 and loads it over loopback.
+
+        dotnet run -c Release --project bench/Pulya.LoadTest -- [options]
+
+          --profiles a,b,...     profiles from bench/profiles/*.json (default: all)
+          --peers a,b,...        minimal-api, raw-kestrel (default: both; 'none' for none)
+          --scenarios a,b,...    root, last_route, wiring, echo1, echo10, echo1000, github (default: all)
+          --modes a,b            plain, pipelined (default: both)
+          --depth N              requests in flight per connection when pipelined (default: 16)
+          --client wrk|builtin   load generator (default: wrk if installed, else builtin)
+          --connections N        connections (default: 64)
+          --threads N            wrk threads (default: 2)
+          --duration S           seconds measured per run (default: 10)
+          --warmup S             seconds of load before each measured run, discarded (default: 3)
+          --rounds N             interleaved rounds A B C A B C ... (default: 3)
+          --counters all|first|once|off   read allocations and GCs over EventPipe for every run, the first run per server process, the first run of all, or never (default: all)
+          --counter-interval S   EventCounter interval in seconds (default: 1)
+          --output DIR           results folder (default: bench/results/<UTC timestamp>)
+          --no-build             do not build the servers first
+          --check                print the success-metrics table (optimized vs baseline, and the targets vs raw Kestrel)
+          --smoke                a quick run for CI: 1 round, 0.5 s per run, builtin client, root + github, counters read once
+        """;
+
+    public IReadOnlyList<string>? Profiles { get; private set; }
+
+    public IReadOnlyList<string> Peers { get; private set; } = [ServerSpec.MinimalApi, ServerSpec.RawKestrel];
+
+    public IReadOnlyList<string>? Scenarios { get; private set; }
+
+    public IReadOnlyList<string> Modes { get; private set; } = ["plain", "pipelined"];
+
+    public int Depth { get; private set; } = 16;
+
+    public string? Client { get; private set; }
+
+    public int Connections { get; private set; } = 64;
+
+    public int Threads { get; private set; } = 2;
+
+    public double Duration { get; private set; } = 10;
+
+    public double Warmup { get; private set; } = 3;
+
+    public int Rounds { get; private set; } = 3;
+
+    public string Counters { get; private set; } = "all";
+
+    public double CounterInterval { get; private set; } = 1;
+
+    public string? Output { get; private set; }
+
+    public bool Build { get; private set; } = true;
+
+    public bool Check { get; private set; }
+
+    public bool Smoke { get; private set; }
+
+    public bool Help { get; private set; }
+
+    public static LoadTestOptions Parse(string[] args)
+    {
+        var options = new LoadTestOptions();
+        if (args.Contains("--smoke"))
+        {
+            options.Smoke = true;
+            options.Rounds = 1;
+            options.Duration = 0.5;
+            options.Warmup = 0.25;
+            options.Connections = 16;
+            options.Client = "builtin";
+            options.Scenarios = ["root", "github"];
+            options.Counters = "once";
+            options.CounterInterval = 0.5;
+        }
+
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
+            static string[] List(string value) => value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            int Int() => int.Parse(Value(), CultureInfo.InvariantCulture) is var n && n > 0 ? n : throw new ArgumentException($"{args[i]} must be positive.");
+            double Seconds() => double.Parse(Value(), CultureInfo.InvariantCulture) is var s && s >= 0 ? s : throw new ArgumentException($"{args[i]} must not be negative.");
+            switch (args[i])
+            {
+                case "--smoke": break;
+                case "--profiles": options.Profiles = List(Value()); break;
+                case "--peers":
+                    var peers = Value();
+                    options.Peers = peers == "none" ? [] : List(peers);
+                    break;
+                case "--scenarios": options.Scenarios = List(Value()); break;
+                case "--modes": options.Modes = List(Value()); break;
+                case "--depth": options.Depth = Int(); break;
+                case "--client": options.Client = Value(); break;
+                case "--connections": options.Connections = Int(); break;
+                case "--threads": options.Threads = Int(); break;
+                case "--duration": options.Duration = Math.Max(0.5, Seconds()); break;
+                case "--warmup": options.Warmup = Seconds(); break;
+                case "--rounds": options.Rounds = Int(); break;
+                case "--counters": options.Counters = Value(); break;
+                case "--counter-interval": options.CounterInterval = Math.Max(0.1, Seconds()); break;
+                case "--output": options.Output = Value(); break;
+                case "--no-build": options.Build = false; break;
+                case "--check": options.Check = true; break;
+                case "--help" or "-h": options.Help = true; break;
+                default: throw new ArgumentException($"Unknown option '{args[i]}'. Use --help.");
+            }
+        }
+
+        if (options.Modes.Any(m => m is not ("plain" or "pipelined")))
+        {
+            throw new ArgumentException("--modes takes plain and/or pipelined.");
+        }
+
+        if (options.Counters is not ("all" or "first" or "once" or "off"))
+        {
+            throw new ArgumentException("--counters takes all, first, once or off.");
+        }
+
+        if (options.Client is not (null or "wrk" or "builtin"))
+        {
+            throw new ArgumentException("--client takes wrk or builtin.");
+        }
+
+        return options;
+    }
+}

@@ -1,0 +1,192 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using Pulya.LoadTest;
+
+LoadTestOptions options;
+try
+{
+    options = LoadTestOptions.Parse(args);
+}
+catch (Exception ex) when (ex is ArgumentException or FormatException)
+{
+    Console.Error.WriteLine(ex.Message);
+    return 2;
+}
+
+if (options.Help)
+{
+    Console.WriteLine(LoadTestOptions.Usage);
+    return 0;
+}
+
+var root = FindRoot(Directory.GetCurrentDirectory()) ?? FindRoot(AppContext.BaseDirectory)
+    ?? throw new InvalidOperationException("Run inside the repository: Pulya.sln was not found above the current directory.");
+
+var profileFiles = Directory.GetFiles(Path.Combine(root, "bench", "profiles"), "*.json").OrderBy(f => Order(Path.GetFileNameWithoutExtension(f))).ThenBy(f => f, StringComparer.Ordinal).ToList();
+var unknown = options.Profiles?.Where(p => !profileFiles.Any(f => Path.GetFileNameWithoutExtension(f) == p)).ToList();
+if (unknown is { Count: > 0 })
+{
+    Console.Error.WriteLine($"Unknown profile(s): {string.Join(", ", unknown)}. Profiles: {string.Join(", ", profileFiles.Select(Path.GetFileNameWithoutExtension))}.");
+    return 2;
+}
+
+var servers = new List<ServerSpec>();
+servers.AddRange(profileFiles.Where(f => options.Profiles is null || options.Profiles.Contains(Path.GetFileNameWithoutExtension(f))).Select(f => ServerSpec.Profile(root, f)));
+servers.AddRange(options.Peers.Select(p => ServerSpec.Peer(root, p)));
+
+var allScenarios = Scenario.All(root);
+var unknownScenarios = options.Scenarios?.Where(s => allScenarios.All(a => a.Name != s)).ToList();
+if (unknownScenarios is { Count: > 0 })
+{
+    Console.Error.WriteLine($"Unknown scenario(s): {string.Join(", ", unknownScenarios)}. Scenarios: {string.Join(", ", allScenarios.Select(s => s.Name))}.");
+    return 2;
+}
+
+var scenarios = allScenarios.Where(s => options.Scenarios is null || options.Scenarios.Contains(s.Name)).ToList();
+
+ILoadClient client;
+var wrk = WrkClient.Find();
+if (options.Client == "wrk" && wrk is null)
+{
+    Console.Error.WriteLine("wrk is not installed: run bench/install-wrk.sh (apt-get install -y wrk) or use --client builtin.");
+    return 2;
+}
+
+client = options.Client == "builtin" || wrk is null ? new BuiltInClient() : new WrkClient(wrk);
+
+if (options.Build)
+{
+    foreach (var project in servers.Select(s => s.Project).Distinct())
+    {
+        Console.WriteLine($"Building {Path.GetRelativePath(root, project)} (Release)…");
+        using var build = Process.Start(new ProcessStartInfo("dotnet", ["build", project, "-c", "Release", "--nologo", "-v", "q"]) { RedirectStandardOutput = true, UseShellExecute = false })!;
+        var output = await build.StandardOutput.ReadToEndAsync();
+        await build.WaitForExitAsync();
+        if (build.ExitCode != 0)
+        {
+            Console.Error.WriteLine(output);
+            return 1;
+        }
+    }
+}
+
+var started = DateTimeOffset.UtcNow;
+var outputDirectory = options.Output ?? Path.Combine(root, "bench", "results", started.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
+Directory.CreateDirectory(outputDirectory);
+var work = Path.Combine(Path.GetTempPath(), $"pulya-loadtest-{Environment.ProcessId}");
+
+Console.WriteLine($"Client {client.Name}; {options.Rounds} round(s) × {servers.Count} server(s) × {scenarios.Count} scenario(s) × {options.Modes.Count} mode(s); "
+    + $"{options.Connections} connections, {options.Duration} s measured after {options.Warmup} s warm-up; results in {outputDirectory}");
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancel.Cancel();
+};
+
+var runner = new Runner(options, client, servers, scenarios, work);
+try
+{
+    await runner.RunAsync(cancel.Token);
+}
+catch (OperationCanceledException)
+{
+    Console.WriteLine("Cancelled: writing what was measured.");
+}
+finally
+{
+    if (Directory.Exists(work))
+    {
+        Directory.Delete(work, recursive: true);
+    }
+}
+
+var results = new RunResults(
+    started,
+    Machine(),
+    new Dictionary<string, string>
+    {
+        ["client"] = client.Name,
+        ["connections"] = options.Connections.ToString(CultureInfo.InvariantCulture),
+        ["threads"] = options.Threads.ToString(CultureInfo.InvariantCulture),
+        ["duration s"] = options.Duration.ToString(CultureInfo.InvariantCulture),
+        ["warm-up s"] = options.Warmup.ToString(CultureInfo.InvariantCulture),
+        ["rounds"] = options.Rounds.ToString(CultureInfo.InvariantCulture),
+        ["depth"] = options.Depth.ToString(CultureInfo.InvariantCulture),
+        ["counters"] = options.Counters,
+        ["command"] = "dotnet run -c Release --project bench/Pulya.LoadTest -- " + string.Join(' ', args),
+    },
+    [.. servers.Select(s => new ServerInfo(s.Name, s.Kind, s.Description, s.Arguments, !runner.Failures.ContainsKey(s.Name), runner.Failures.GetValueOrDefault(s.Name)))],
+    runner.Startups,
+    runner.Measurements,
+    Runner.Summarize(runner.Measurements));
+
+var available = servers.Where(s => !runner.Failures.ContainsKey(s.Name)).Select(s => s.Name).ToList();
+await File.WriteAllTextAsync(Path.Combine(outputDirectory, "results.json"), JsonSerializer.Serialize(results, new JsonSerializerOptions { WriteIndented = true, IncludeFields = true }));
+await File.WriteAllTextAsync(Path.Combine(outputDirectory, "chart.svg"), SvgChart.Render(results.Summaries, available, [.. scenarios.Select(s => s.Name)]));
+await File.WriteAllTextAsync(Path.Combine(outputDirectory, "report.md"), Report.Markdown(results, servers, scenarios, "chart.svg"));
+Console.WriteLine($"Wrote {Path.Combine(outputDirectory, "report.md")}, results.json and chart.svg.");
+
+foreach (var failure in runner.Failures)
+{
+    Console.WriteLine($"Unavailable: {failure.Key} — {failure.Value}");
+}
+
+var failedRuns = results.Measurements.Count(m => m.Requests == 0 || m.SocketErrors > 0 || m.Non2xx > 0);
+if (options.Check)
+{
+    var check = Report.Check(results);
+    Console.WriteLine();
+    Console.WriteLine(check.Text);
+    Console.WriteLine(check.Passed ? "Success metrics: all measured checks pass." : $"Success metrics: {check.Failed} check(s) fail.");
+}
+
+if (options.Smoke)
+{
+    // The smoke run fails when a server that started answered nothing, answered errors, or no server ran at all.
+    if (failedRuns > 0 || results.Measurements.Count == 0)
+    {
+        Console.Error.WriteLine($"Smoke: {failedRuns} run(s) with no requests, errors or non-2xx answers; {results.Measurements.Count} run(s) in all.");
+        return 1;
+    }
+
+    Console.WriteLine($"Smoke: {results.Measurements.Count} runs passed ({available.Count} of {servers.Count} servers available).");
+}
+
+return 0;
+
+static string? FindRoot(string start)
+{
+    for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+    {
+        if (File.Exists(Path.Combine(dir.FullName, "Pulya.sln")))
+        {
+            return dir.FullName;
+        }
+    }
+
+    return null;
+}
+
+static int Order(string profile) => profile switch
+{
+    Report.Baseline => 0,
+    Report.Optimized => 1,
+    _ => 2,
+};
+
+static Dictionary<string, string> Machine()
+{
+    var cpu = File.Exists("/proc/cpuinfo")
+        ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
+        : null;
+    return new Dictionary<string, string>
+    {
+        ["cpu"] = cpu ?? RuntimeInformation.ProcessArchitecture.ToString(),
+        ["cores"] = Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture),
+        ["os"] = RuntimeInformation.OSDescription,
+        ["runtime"] = RuntimeInformation.FrameworkDescription,
+    };
+}

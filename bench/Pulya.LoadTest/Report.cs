@@ -1,0 +1,175 @@
+using System.Globalization;
+using System.Text;
+
+namespace Pulya.LoadTest;
+
+/// <summary>
+/// <c>report.md</c>: per scenario and mode, every server's medians with ratios against <c>baseline</c> and against the
+/// Minimal API peer; start-up and memory per server; and the success-metrics check.
+/// </summary>
+internal static class Report
+{
+    public const string Baseline = "baseline";
+    public const string Optimized = "optimized";
+
+    public static string Markdown(RunResults results, IReadOnlyList<ServerSpec> servers, IReadOnlyList<Scenario> scenarios, string chartFile)
+    {
+        var md = new StringBuilder();
+        md.AppendLine(CultureInfo.InvariantCulture, $"# Pulya load test — {results.Started:yyyy-MM-dd HH:mm} UTC").AppendLine();
+        md.AppendLine("Machine: " + string.Join(", ", results.Machine.Select(kv => $"{kv.Key} {kv.Value}"))).AppendLine();
+        md.AppendLine("Settings: " + string.Join(", ", results.Settings.Select(kv => $"{kv.Key} {kv.Value}"))).AppendLine();
+        md.AppendLine("Medians over the rounds; `spread` is (max − min) / median of req/s. Pipelined latency is per batch of requests (as wrk records it). "
+            + "`alloc/req` is the server's bytes allocated per request (EventPipe `alloc-rate`), `GC/1M` the server's collections per million requests.").AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture, $"![req/s and p99 per server]({chartFile})").AppendLine();
+
+        md.AppendLine("## Servers").AppendLine();
+        md.AppendLine("| server | kind | configuration | status |").AppendLine("| --- | --- | --- | --- |");
+        foreach (var s in results.Servers)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {s.Name} | {s.Kind} | {Escape(s.Description)} {(s.Arguments.Count > 0 ? "`" + string.Join(" ", s.Arguments) + "`" : "")} | {(s.Available ? "ok" : "**unavailable**: " + Escape(s.Failure ?? ""))} |");
+        }
+
+        md.AppendLine();
+        foreach (var mode in results.Summaries.Select(s => s.Mode).Distinct())
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"## {(mode == "pipelined" ? "Pipelined (HTTP/1.1, " + results.Settings.GetValueOrDefault("depth") + " in flight per connection)" : "Plain keep-alive")}").AppendLine();
+            foreach (var scenario in scenarios)
+            {
+                var rows = results.Summaries.Where(s => s.Mode == mode && s.Scenario == scenario.Name).ToList();
+                if (rows.Count == 0)
+                {
+                    continue;
+                }
+
+                var baseline = rows.FirstOrDefault(r => r.Server == Baseline);
+                var minimal = rows.FirstOrDefault(r => r.Server == ServerSpec.MinimalApi);
+                md.AppendLine(CultureInfo.InvariantCulture, $"### {scenario.Name}: {scenario.Description}").AppendLine();
+                md.AppendLine("| server | req/s | spread | × baseline | × Minimal API | p50 ms | p90 ms | p99 ms | max ms | alloc/req B | GC/1M | peak WS MB | non-2xx | errors |");
+                md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+                foreach (var r in rows)
+                {
+                    md.AppendLine(CultureInfo.InvariantCulture,
+                        $"| {r.Server} | {r.RequestsPerSecond:N0} | {r.RequestsPerSecondSpread:P0} | {Ratio(r.RequestsPerSecond, baseline?.RequestsPerSecond)} | {Ratio(r.RequestsPerSecond, minimal?.RequestsPerSecond)} "
+                        + $"| {r.P50Ms:0.000} | {r.P90Ms:0.000} | {r.P99Ms:0.000} | {r.MaxMs:0.0} | {Optional(r.AllocatedBytesPerRequest, "N0")} | {Optional(r.GcPerMillionRequests, "0.0")} | {r.PeakWorkingSetMb:0} | {r.Non2xx} | {r.SocketErrors} |");
+                }
+
+                md.AppendLine();
+            }
+        }
+
+        md.AppendLine("## Start-up and memory").AppendLine();
+        md.AppendLine("Time from process start to the first HTTP response, and the working set 1 s after it (idle), medians over the rounds.").AppendLine();
+        md.AppendLine("| server | route set | first response ms | × raw Kestrel | idle WS MB | × raw Kestrel | peak WS MB |").AppendLine("| --- | --- | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var group in results.Startups.GroupBy(s => (s.Server, s.RouteSet)))
+        {
+            var raw = results.Startups.Where(s => s.Server == ServerSpec.RawKestrel && s.RouteSet == group.Key.RouteSet).ToList();
+            var startup = Runner.Median(group.Select(s => s.StartupMs));
+            var idle = Runner.Median(group.Select(s => s.IdleWorkingSetMb));
+            md.AppendLine(CultureInfo.InvariantCulture,
+                $"| {group.Key.Server} | {group.Key.RouteSet} | {startup:0} | {Ratio(startup, raw.Count > 0 ? Runner.Median(raw.Select(s => s.StartupMs)) : null)} | {idle:0.0} | {Ratio(idle, raw.Count > 0 ? Runner.Median(raw.Select(s => s.IdleWorkingSetMb)) : null)} | {group.Max(s => s.PeakWorkingSetMb):0} |");
+        }
+
+        md.AppendLine().AppendLine("## Success metrics").AppendLine().AppendLine(Check(results).Text);
+        return md.ToString();
+    }
+
+    /// <summary>
+    /// The roadmap's targets: optimized vs baseline (p50 and p99 ≥ 30% lower, req/s ≥ 2x, alloc/req ≥ 20% lower) and
+    /// the issue's targets vs raw Kestrel. Returns the Markdown table and whether every available check passed.
+    /// </summary>
+    public static (string Text, bool Passed, int Failed) Check(RunResults results)
+    {
+        var text = new StringBuilder();
+        var failed = 0;
+        var optimized = results.Summaries.Where(s => s.Server == Optimized).ToList();
+        var baseline = results.Summaries.Where(s => s.Server == Baseline).ToDictionary(s => (s.Scenario, s.Mode));
+        var raw = results.Summaries.Where(s => s.Server == ServerSpec.RawKestrel).ToDictionary(s => (s.Scenario, s.Mode));
+
+        text.AppendLine("### optimized vs baseline (same run)").AppendLine();
+        if (optimized.Count == 0 || baseline.Count == 0)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"Not measured: {(optimized.Count == 0 ? "'optimized'" : "")}{(optimized.Count == 0 && baseline.Count == 0 ? " and " : "")}{(baseline.Count == 0 ? "'baseline'" : "")} unavailable in this run (see Servers).").AppendLine();
+        }
+        else
+        {
+            text.AppendLine("| scenario | mode | p50 (≤ 0.70x) | p99 (≤ 0.70x) | req/s (≥ 2x) | alloc/req (≤ 0.80x) |").AppendLine("| --- | --- | --- | --- | --- | --- |");
+            foreach (var o in optimized)
+            {
+                if (!baseline.TryGetValue((o.Scenario, o.Mode), out var b))
+                {
+                    continue;
+                }
+
+                string Cell(double? value, double? reference, double limit, bool higherIsBetter)
+                {
+                    if (value is null || reference is null || reference == 0)
+                    {
+                        return "n/a";
+                    }
+
+                    var ratio = value.Value / reference.Value;
+                    var pass = higherIsBetter ? ratio >= limit : ratio <= limit;
+                    failed += pass ? 0 : 1;
+                    return $"{(pass ? "PASS" : "FAIL")} {ratio:0.00}x";
+                }
+
+                text.AppendLine(CultureInfo.InvariantCulture,
+                    $"| {o.Scenario} | {o.Mode} | {Cell(o.P50Ms, b.P50Ms, 0.70, false)} | {Cell(o.P99Ms, b.P99Ms, 0.70, false)} | {Cell(o.RequestsPerSecond, b.RequestsPerSecond, 2.0, true)} | {Cell(o.AllocatedBytesPerRequest, b.AllocatedBytesPerRequest, 0.80, false)} |");
+            }
+
+            text.AppendLine();
+        }
+
+        text.AppendLine("### optimized vs raw Kestrel (the issue's targets)").AppendLine();
+        if (optimized.Count == 0 || raw.Count == 0)
+        {
+            text.AppendLine("Not measured: 'optimized' or 'raw-kestrel' unavailable in this run.");
+        }
+        else
+        {
+            text.AppendLine("| scenario | mode | req/s (≥ 0.98x plain, ≥ 0.95x pipelined) | p99 (≤ 1.10x) |").AppendLine("| --- | --- | --- | --- |");
+            foreach (var o in optimized.Where(o => raw.ContainsKey((o.Scenario, o.Mode))))
+            {
+                var r = raw[(o.Scenario, o.Mode)];
+                var rpsRatio = o.RequestsPerSecond / r.RequestsPerSecond;
+                var rpsPass = rpsRatio >= (o.Mode == "pipelined" ? 0.95 : 0.98);
+                var p99Ratio = o.P99Ms / r.P99Ms;
+                var p99Pass = p99Ratio <= 1.10;
+                failed += (rpsPass ? 0 : 1) + (p99Pass ? 0 : 1);
+                text.AppendLine(CultureInfo.InvariantCulture, $"| {o.Scenario} | {o.Mode} | {(rpsPass ? "PASS" : "FAIL")} {rpsRatio:0.00}x | {(p99Pass ? "PASS" : "FAIL")} {p99Ratio:0.00}x |");
+            }
+
+            double? StartupMedian(string server, string set, Func<StartupSample, double> pick)
+            {
+                var samples = results.Startups.Where(s => s.Server == server && s.RouteSet == set).ToList();
+                return samples.Count > 0 ? Runner.Median(samples.Select(pick)) : null;
+            }
+
+            var startup = (StartupMedian(Optimized, "github", s => s.StartupMs), StartupMedian(ServerSpec.RawKestrel, "github", s => s.StartupMs));
+            var idle = (StartupMedian(Optimized, "sample", s => s.IdleWorkingSetMb), StartupMedian(ServerSpec.RawKestrel, "sample", s => s.IdleWorkingSetMb));
+            text.AppendLine().AppendLine("| figure | target | result |").AppendLine("| --- | --- | --- |");
+            if (startup is ({ } os, { } rs))
+            {
+                var pass = os / rs <= 1.5;
+                failed += pass ? 0 : 1;
+                text.AppendLine(CultureInfo.InvariantCulture, $"| time to first response, GitHub route set | ≤ 1.5x raw | {(pass ? "PASS" : "FAIL")} {os / rs:0.00}x ({os:0} ms vs {rs:0} ms) |");
+            }
+
+            if (idle is ({ } oi, { } ri))
+            {
+                var pass = oi / ri <= 1.15;
+                failed += pass ? 0 : 1;
+                text.AppendLine(CultureInfo.InvariantCulture, $"| idle working set | ≤ 1.15x raw | {(pass ? "PASS" : "FAIL")} {oi / ri:0.00}x ({oi:0.0} MB vs {ri:0.0} MB) |");
+            }
+        }
+
+        return (text.ToString(), failed == 0, failed);
+    }
+
+    private static string Ratio(double value, double? reference) =>
+        reference is > 0 ? (value / reference.Value).ToString("0.00", CultureInfo.InvariantCulture) + "x" : "–";
+
+    private static string Optional(double? value, string format) => value?.ToString(format, CultureInfo.InvariantCulture) ?? "–";
+
+    private static string Escape(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).ReplaceLineEndings(" ");
+}

@@ -1,0 +1,50 @@
+using System.Text;
+
+namespace Pulya.LoadTest;
+
+/// <summary>One kind of request the servers answer: a round-robin list of <c>METHOD /path</c> and an optional body.</summary>
+internal sealed record Scenario(string Name, string Description, bool GitHub, IReadOnlyList<(string Method, string Path)> Requests, byte[]? Body)
+{
+    public const string JsonContentType = "application/json";
+
+    public static IReadOnlyList<Scenario> All(string repositoryRoot) =>
+    [
+        new("root", "GET / (tiny JSON)", false, [("GET", "/")], null),
+        new("last_route", "GET /last_route (behind 100 dynamic routes)", false, [("GET", "/last_route")], null),
+        new("wiring", "GET /wiring/{name} (DI + headers)", false, [("GET", "/wiring/pulya")], null),
+        new("echo1", "POST /echo, 1 item", false, [("POST", "/echo")], EchoBody(1)),
+        new("echo10", "POST /echo, 10 items", false, [("POST", "/echo")], EchoBody(10)),
+        new("echo1000", "POST /echo, 1000 items", false, [("POST", "/echo")], EchoBody(1000)),
+        new("github", "GitHub API route set, every path round-robin", true, GitHubPaths(repositoryRoot), null),
+    ];
+
+    /// <summary>The body of <c>POST /echo</c> with <paramref name="items"/> items of seven short strings.</summary>
+    public static byte[] EchoBody(int items)
+    {
+        var json = new StringBuilder("{\"items\":[");
+        for (var i = 0; i < items; i++)
+        {
+            json.Append(i == 0 ? "{" : ",{");
+            var first = true;
+            foreach (var key in "abcdefg")
+            {
+                json.Append(first ? "" : ",").Append('"').Append(key).Append("\":\"").Append(key).Append('-').Append(i).Append('"');
+                first = false;
+            }
+
+            json.Append('}');
+        }
+
+        return Encoding.UTF8.GetBytes(json.Append("]}").ToString());
+    }
+
+    /// <summary>The request paths of <c>tests/routes/github.paths</c> (METHOD, path, pattern; tab-separated).</summary>
+    private static List<(string, string)> GitHubPaths(string root)
+    {
+        var file = Path.Combine(root, "tests", "routes", "github.paths");
+        return [.. File.ReadLines(file)
+            .Select(l => l.Split('\t'))
+            .Where(f => f.Length >= 2 && f[0].Length > 0 && f[0][0] != '#')
+            .Select(f => (f[0], f[1]))];
+    }
+}

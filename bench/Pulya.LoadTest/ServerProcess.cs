@@ -1,0 +1,195 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Pulya.LoadTest;
+
+/// <summary>
+/// One server process on 127.0.0.1 and a free port. Measures the time from process start to the first HTTP response
+/// and reads the working set from <c>/proc/PID/status</c> (VmRSS now, VmHWM peak).
+/// </summary>
+internal sealed class ServerProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private ServerProcess(Process process, int port)
+    {
+        _process = process;
+        Port = port;
+    }
+
+    public int Port { get; }
+
+    public int Pid => _process.Id;
+
+    public double StartupMs { get; private set; }
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    /// <summary>Starts the server and waits for its first response; null and a reason when it exits or never answers.</summary>
+    public static async Task<(ServerProcess? Server, string? Failure)> StartAsync(ServerSpec spec, bool gitHub, string probePath, TimeSpan timeout)
+    {
+        var port = FreePort();
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(spec.AssemblyPath)!,
+        };
+        info.ArgumentList.Add(spec.AssemblyPath);
+        info.ArgumentList.Add("--urls");
+        info.ArgumentList.Add($"http://127.0.0.1:{port}");
+        info.ArgumentList.Add("--Logging:LogLevel:Default=Warning");
+        info.ArgumentList.Add("--Logging:LogLevel:Microsoft.Hosting.Lifetime=Warning");
+        if (gitHub)
+        {
+            info.ArgumentList.Add("--Sample:GitHubRoutes=true");
+        }
+
+        foreach (var argument in spec.Arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        info.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        info.Environment["DOTNET_TieredPGO"] = "1";
+        var clock = Stopwatch.StartNew();
+        var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {spec.AssemblyPath}.");
+        var server = new ServerProcess(process, port);
+        process.OutputDataReceived += (_, e) => server.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => server.Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var request = Encoding.ASCII.GetBytes($"GET {probePath} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n");
+        var buffer = new byte[256];
+        while (clock.Elapsed < timeout)
+        {
+            if (process.HasExited)
+            {
+                await process.WaitForExitAsync();
+                return (null, $"exited with code {process.ExitCode} before answering: {LastLines(server.Output, 6)}");
+            }
+
+            try
+            {
+                using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                await socket.ConnectAsync(IPAddress.Loopback, port);
+                await socket.SendAsync(request);
+                var read = await socket.ReceiveAsync(buffer);
+                if (read > 12 && Encoding.ASCII.GetString(buffer, 0, 5) == "HTTP/")
+                {
+                    server.StartupMs = clock.Elapsed.TotalMilliseconds;
+                    return (server, null);
+                }
+            }
+            catch (SocketException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(5);
+        }
+
+        await server.DisposeAsync();
+        return (null, $"no response within {timeout.TotalSeconds:0} s: {LastLines(server.Output, 6)}");
+    }
+
+    /// <summary>Resident set size now and at its peak, in MB (Linux /proc; zero elsewhere).</summary>
+    public (double CurrentMb, double PeakMb) WorkingSet()
+    {
+        var file = $"/proc/{_process.Id}/status";
+        if (!File.Exists(file))
+        {
+            _process.Refresh();
+            return (_process.WorkingSet64 / 1048576.0, _process.PeakWorkingSet64 / 1048576.0);
+        }
+
+        double current = 0, peak = 0;
+        foreach (var line in File.ReadLines(file))
+        {
+            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+            {
+                current = Kilobytes(line) / 1024.0;
+            }
+            else if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+            {
+                peak = Kilobytes(line) / 1024.0;
+            }
+        }
+
+        return (current, peak);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            // SIGTERM lets the host stop gracefully; kill if it does not within 5 s.
+            using (var term = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]))
+            {
+                await term.WaitForExitAsync();
+            }
+
+            using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            try
+            {
+                await _process.WaitForExitAsync(wait.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                _process.Kill(entireProcessTree: true);
+                await _process.WaitForExitAsync();
+            }
+        }
+
+        _process.Dispose();
+    }
+
+    private static long Kilobytes(string line) =>
+        long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>The server's own explanation: the first exception line (and the next), else its last lines.</summary>
+    private static string LastLines(string text, int count)
+    {
+        var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var exception = Array.FindIndex(lines, l => l.Contains("Exception", StringComparison.Ordinal) && !l.StartsWith("at ", StringComparison.Ordinal));
+        return string.Join(" | ", exception >= 0 ? lines.Skip(exception).Take(2) : lines.TakeLast(count));
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            if (_output.Length < 64 * 1024)
+            {
+                _output.AppendLine(line);
+            }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+
+namespace Pulya.LoadTest;
+
+/// <summary>
+/// wrk with <c>--latency</c> and <c>wrk/pulya.lua</c>, which sends the scenario's requests round-robin, with its body, in
+/// batches of the pipelining depth, and prints the figures as one JSON line.
+/// </summary>
+internal sealed class WrkClient(string wrkPath) : ILoadClient
+{
+    public string Name => "wrk";
+
+    public static string? Find()
+    {
+        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator))
+        {
+            var candidate = Path.Combine(dir, "wrk");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    public async Task<LoadResult> RunAsync(LoadRequest request, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(request.WorkDirectory);
+        var requests = Path.Combine(request.WorkDirectory, $"{request.Scenario.Name}.requests");
+        await File.WriteAllLinesAsync(requests, request.Scenario.Requests.Select(r => $"{r.Method} {r.Path}"), cancellationToken);
+        var body = "";
+        if (request.Scenario.Body is { } bytes)
+        {
+            body = Path.Combine(request.WorkDirectory, $"{request.Scenario.Name}.body");
+            await File.WriteAllBytesAsync(body, bytes, cancellationToken);
+        }
+
+        var seconds = Math.Max(1, (int)Math.Round(request.Duration.TotalSeconds));
+        var info = new ProcessStartInfo(wrkPath)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[]
+        {
+            "-t", Math.Min(request.Threads, request.Connections).ToString(CultureInfo.InvariantCulture),
+            "-c", request.Connections.ToString(CultureInfo.InvariantCulture),
+            "-d", $"{seconds}s",
+            "--timeout", "10s",
+            "--latency",
+            "-s", Path.Combine(AppContext.BaseDirectory, "wrk", "pulya.lua"),
+            $"http://127.0.0.1:{request.Port}",
+            "--", requests, request.Depth.ToString(CultureInfo.InvariantCulture), body, Scenario.JsonContentType,
+        })
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start wrk.");
+        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken);
+        var line = (await stdout).Split('\n').FirstOrDefault(l => l.StartsWith("PULYA_RESULT ", StringComparison.Ordinal))
+            ?? throw new InvalidOperationException($"wrk printed no result (exit {process.ExitCode}): {await stderr}");
+        using var json = JsonDocument.Parse(line["PULYA_RESULT ".Length..]);
+        var r = json.RootElement;
+        long L(string name) => r.GetProperty(name).GetInt64();
+        return new LoadResult(
+            L("requests"),
+            L("durationUs") / 1e6,
+            L("p50Us") / 1000.0,
+            L("p90Us") / 1000.0,
+            L("p99Us") / 1000.0,
+            L("maxUs") / 1000.0,
+            L("statusErrors"),
+            L("connectErrors") + L("readErrors") + L("writeErrors") + L("timeouts"));
+    }
+}

@@ -1,0 +1,51 @@
+using Pulya.Hosting;
+
+namespace Pulya.Sample;
+
+/// <summary>
+/// The load tool's GitHub scenario: every template of the GitHub API route set (<c>routes/github.routes</c>, copied
+/// from <c>tests/routes/</c>) mapped to one handler, so the router and not the handler is what differs between
+/// profiles. Switched on with <c>--Sample:GitHubRoutes=true</c>; the peers in <c>bench/</c> serve the same set.
+/// </summary>
+public static class GitHubRoutes
+{
+    /// <summary>The configuration key that selects this route set instead of <see cref="SampleApp.MapRoutes"/>.</summary>
+    public const string ConfigurationKey = "Sample:GitHubRoutes";
+
+    /// <summary>The route file, relative to the application's base directory.</summary>
+    public static string DefaultFile => Path.Combine(AppContext.BaseDirectory, "routes", "github.routes");
+
+    /// <summary>Reads <c>METHOD /template</c> lines (blank lines and <c>#</c> comments skipped).</summary>
+    public static IReadOnlyList<(string Method, string Template)> Read(string file)
+    {
+        var routes = new List<(string, string)>();
+        foreach (var raw in File.ReadLines(file))
+        {
+            var line = raw.Trim();
+            if (line.Length == 0 || line[0] == '#')
+            {
+                continue;
+            }
+
+            var space = line.IndexOf(' ', StringComparison.Ordinal);
+            if (space <= 0)
+            {
+                throw new FormatException($"Route line '{line}' in {file} is not 'METHOD /template'.");
+            }
+
+            routes.Add((line[..space], line[(space + 1)..].Trim()));
+        }
+
+        return routes;
+    }
+
+    /// <summary>Maps every route of <paramref name="file"/> (default <see cref="DefaultFile"/>) to one small JSON handler.</summary>
+    public static void Map(PulyaApplication app, string? file = null)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        foreach (var (method, template) in Read(file ?? DefaultFile))
+        {
+            app.Map(method, template, () => new SuccessResult(true));
+        }
+    }
+}

@@ -1,0 +1,105 @@
+using System.Text;
+using Pulya.Sample;
+using Pulya.Serialization;
+using static Pulya.Conformance.Serialization.ConformanceModels;
+
+namespace Pulya.Conformance.Serialization;
+
+/// <summary>
+/// What both JSON serializers write and reject, byte for byte: camelCase property names (dictionary keys unchanged),
+/// enums as camelCase strings, nulls written, ISO 8601 dates, shortest round-trip numbers, System.Text.Json's relaxed
+/// escaping; property names matched case-insensitively; invalid UTF-8, comments-free trailing content and deep nesting
+/// rejected.
+/// </summary>
+public abstract class JsonSerializerConformanceTests : SerializerConformanceTests
+{
+    protected string Json<T>(T value) => Encoding.UTF8.GetString(Serialize(value));
+
+    [Fact]
+    public void Writes_camel_case_names_string_enums_nulls_and_iso_dates()
+    {
+        Assert.Equal(
+            "{\"number\":42,\"note\":null,\"kind\":\"secondValue\",\"customer\":{\"id\":7,\"name\":\"Zoë 中文 \\uD83D\\uDE00\",\"nickname\":null,\"kind\":\"first\"},"
+            + "\"lines\":[{\"sku\":\"A-1\",\"quantity\":2,\"price\":9.99},{\"sku\":\"B-2\",\"quantity\":1,\"price\":100}],"
+            + "\"counts\":{\"Red\":1,\"x-y\":2},\"people\":{\"First\":{\"id\":1,\"name\":\"Ann\",\"nickname\":\"A\",\"kind\":\"secondValue\"}},"
+            + "\"tags\":[\"one\",null,\"three\"],\"optional\":null,\"paid\":true,\"created\":\"2026-11-27T04:33:28.123Z\","
+            + "\"reference\":\"0f8fad5b-d9cb-469f-a165-70867728950e\"}",
+            Json(SampleOrder()));
+    }
+
+    [Fact]
+    public void Writes_numbers_in_shortest_round_trip_form()
+    {
+        Assert.Equal(
+            "{\"int\":12345,\"minInt\":-2147483648,\"long\":9223372036854775807,\"uLong\":18446744073709551615,\"double\":0.1,\"whole\":3,\"single\":1.5,\"decimal\":1.50,\"byte\":255,\"short\":-32768}",
+            Json(new Numbers { Int = 12345, MinInt = int.MinValue, Long = long.MaxValue, ULong = ulong.MaxValue, Double = 0.1, Whole = 3, Single = 1.5f, Decimal = 1.50m, Byte = 255, Short = short.MinValue }));
+        Assert.Equal("[1,2.5,1E+20,-0.001]", Json(new List<double> { 1, 2.5, 1e20, -0.001 }));
+        Assert.Equal("[1,null]", Json(new List<decimal?> { 1m, null }));
+        Assert.Equal("[2,null]", Json(new List<float?> { 2f, null }));
+        Assert.Equal("[3,null]", Json(new List<double?> { 3d, null }));
+    }
+
+    [Fact]
+    public void Escapes_only_what_json_requires_plus_controls_and_non_bmp_characters()
+    {
+        Assert.Equal("\"héllo <b>&'+ 中文 \\\"q\\\" \\\\ \\n\\t\\r\\b\\f\"", Json("héllo <b>&'+ 中文 \"q\" \\ \n\t\r\b\f"));
+        Assert.Equal("\"\\u0001\\u001F\\u007F\\u2028 \\uD83D\\uDE00\"", Json("\u0001\u001f\u007f\u2028 😀"));
+        Assert.Equal("\"\\u0001\"", Json('\u0001'));
+        Assert.Equal("{\"\\u00A0key\":1,\"plain\":2}", Json(new Dictionary<string, int> { ["\u00a0key"] = 1, ["plain"] = 2 }));
+    }
+
+    [Fact]
+    public void Writes_the_sample_echo_body_as_the_python_example_does()
+    {
+        Assert.Equal(
+            "{\"items\":[{\"a\":\"a0\",\"b\":\"b0\",\"c\":\"c0\",\"d\":\"d0\",\"e\":\"e0\",\"f\":\"f0\",\"g\":\"g0\"}]}",
+            Json(SampleEchoBody(1)));
+    }
+
+    [Fact]
+    public void Reads_property_names_case_insensitively_and_ignores_unknown_ones()
+    {
+        var person = Deserialize<Person>(Encoding.UTF8.GetBytes("{\"ID\":3,\"Name\":\"x\",\"unknown\":[1,{\"a\":2}],\"kind\":\"SecondValue\"}"));
+
+        Assert.Equal(new Person(3, "x", null, Kind.SecondValue), person);
+    }
+
+    [Fact]
+    public void Reads_enums_from_names_and_numbers()
+    {
+        Assert.Equal(Kind.SecondValue, Deserialize<Person>("{\"kind\":\"secondValue\"}"u8.ToArray())!.Kind);
+        Assert.Equal(Kind.SecondValue, Deserialize<Person>("{\"kind\":1}"u8.ToArray())!.Kind);
+    }
+
+    [Fact]
+    public void Reads_a_json_null_as_null() => Assert.Null(Deserialize<Person>("null"u8.ToArray()));
+
+    [Theory]
+    [InlineData(new byte[] { (byte)'"', 0xC3, 0x28, (byte)'"' })]
+    [InlineData(new byte[] { (byte)'"', 0xE2, 0x82 })]
+    [InlineData(new byte[] { (byte)'"', 0xFF, (byte)'"' })]
+    public void Invalid_utf8_is_rejected(byte[] body) => Rejects<string>(body);
+
+    [Theory]
+    [InlineData("{\"items\":[{\"a\":\"1\"")]
+    [InlineData("{\"items\":[}")]
+    [InlineData("{\"items\":\"" + Secret + "\"}")]
+    [InlineData("{\"items\":[{\"a\":" + Secret + "}]}")]
+    [InlineData("{\"items\":[]} " + Secret)]
+    [InlineData("{\"items\":[]} {}")]
+    [InlineData("{\"items\":[]} /* " + Secret + " */")]
+    [InlineData("   ")]
+    [InlineData("[1,2,3]")]
+    public void Malformed_json_is_rejected_without_echoing_it(string body) => Rejects<EchoBody>(Encoding.UTF8.GetBytes(body));
+
+    [Fact]
+    public void Deep_nesting_inside_an_unknown_property_is_rejected() =>
+        Rejects<EchoBody>(Encoding.UTF8.GetBytes("{\"" + Secret + "\":" + new string('[', 100) + new string(']', 100) + "}"));
+
+    [Fact]
+    public void Sixty_four_levels_are_accepted_and_sixty_five_rejected()
+    {
+        Assert.Equal(64, Deserialize<Node>(NestedNodes(64))!.Depth());
+        Rejects<Node>(NestedNodes(65));
+    }
+}

@@ -1,0 +1,10 @@
+using Microsoft.Extensions.Options;
+using Pulya.Conformance.Serialization;
+
+namespace Pulya.Serialization.Tests.Conformance;
+
+/// <summary>The serializer conformance suite against <c>MessagePack</c> with its default options.</summary>
+public sealed class MessagePackConformanceTests : SerializerConformanceTests
+{
+    protected override IPulyaSerializer CreateSerializer() => new MessagePackPulyaSerializer(Options.Create(new MessagePackOptions()));
+}

@@ -1,0 +1,187 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using MessagePack;
+using MessagePack.Resolvers;
+using Microsoft.Extensions.Options;
+using Pulya.Conformance.Serialization;
+using Pulya.Sample;
+
+namespace Pulya.Serialization.Tests.EndToEnd;
+
+/// <summary>
+/// The sample application with each serializer as the default: <c>POST /echo</c> in JSON and MessagePack, content
+/// negotiation (Content-Type → 415, Accept with q-values → 406), malformed bodies → 400 while the server keeps serving.
+/// </summary>
+public sealed class SampleSerializationTests
+{
+    private const string EchoJson = "{\"items\":[{\"a\":\"1\",\"b\":\"2\",\"c\":\"3\",\"d\":\"4\",\"e\":\"5\",\"f\":\"6\",\"g\":\"7\"},{\"a\":\"Zoë\",\"b\":\"中文\",\"c\":\"\\uD83D\\uDE00\",\"d\":\"\\\"q\\\"\",\"e\":null,\"f\":\"\",\"g\":\"t\"}]}";
+
+    private static readonly MessagePackSerializerOptions Contractless = MessagePackSerializerOptions.Standard.WithResolver(ContractlessStandardResolver.Instance);
+
+    private static readonly Uri Echo = new("/echo", UriKind.Relative);
+
+    private static HttpRequestMessage Post(byte[] body, string contentType, string? accept = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, Echo) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        if (accept is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Accept", accept);
+        }
+
+        return request;
+    }
+
+    private static byte[] MessagePackEcho() => MessagePackSerializer.Serialize(SerializerConformanceTests.SampleEchoBody(10), Contractless);
+
+    [Theory]
+    [MemberData(nameof(SampleServer.SerializerNames), MemberType = typeof(SampleServer))]
+    public async Task Echo_round_trips_json(string serializer)
+    {
+        await using var server = await SampleServer.StartAsync(serializer);
+
+        using var response = await server.Client.SendAsync(Post(Encoding.UTF8.GetBytes(EchoJson), "application/json; charset=utf-8", "application/json"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(EchoJson, await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(SampleServer.SerializerNames), MemberType = typeof(SampleServer))]
+    public async Task Echo_round_trips_messagepack(string serializer)
+    {
+        await using var server = await SampleServer.StartAsync(serializer);
+        var body = MessagePackEcho();
+
+        using var response = await server.Client.SendAsync(Post(body, "application/msgpack", "application/msgpack"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/msgpack", response.Content.Headers.ContentType!.MediaType);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal(body, bytes);
+        Assert.Equal("g9", MessagePackSerializer.Deserialize<EchoBody>(bytes, Contractless).Items[9].G);
+    }
+
+    [Theory]
+    [MemberData(nameof(SampleServer.SerializerNames), MemberType = typeof(SampleServer))]
+    public async Task Without_accept_the_response_uses_the_default_serializer(string serializer)
+    {
+        await using var server = await SampleServer.StartAsync(serializer);
+
+        using var response = await server.Client.SendAsync(Post(MessagePackEcho(), "application/x-msgpack"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(serializer == "MessagePack" ? "application/msgpack" : "application/json", response.Content.Headers.ContentType!.MediaType);
+    }
+
+    [Theory]
+    [InlineData("application/json;q=0.4, application/msgpack;q=0.9", "application/msgpack")]
+    [InlineData("application/msgpack;q=0.1, application/json", "application/json")]
+    [InlineData("text/html, application/*;q=0.5", "application/json")]
+    [InlineData("application/x-msgpack", "application/msgpack")]
+    [InlineData("text/html, */*;q=0.1", "application/json")]
+    [InlineData("application/json;q=0, */*;q=0.5", "application/msgpack")]
+    [InlineData("application/msgpack, application/json", "application/msgpack")]
+    public async Task Accept_chooses_among_the_registered_formats_by_quality(string accept, string expected)
+    {
+        await using var server = await SampleServer.StartAsync("SystemTextJson");
+
+        using var response = await server.Client.SendAsync(Post(Encoding.UTF8.GetBytes(EchoJson), "application/json", accept));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(expected, response.Content.Headers.ContentType!.MediaType);
+    }
+
+    [Theory]
+    [InlineData("text/html")]
+    [InlineData("text/html, application/xml;q=0.9")]
+    [InlineData("application/json;q=0, application/msgpack;q=0, application/x-msgpack;q=0")]
+    public async Task Accept_that_rules_out_every_format_is_406(string accept)
+    {
+        await using var server = await SampleServer.StartAsync("NewtonsoftJson");
+
+        using var response = await server.Client.SendAsync(Post(Encoding.UTF8.GetBytes(EchoJson), "application/json", accept));
+
+        Assert.Equal(HttpStatusCode.NotAcceptable, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("Not acceptable", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("text/xml")]
+    [InlineData("application/x-www-form-urlencoded")]
+    [InlineData("application/jsonx")]
+    public async Task Unsupported_content_type_is_415(string contentType)
+    {
+        await using var server = await SampleServer.StartAsync("MessagePack");
+
+        using var response = await server.Client.SendAsync(Post(Encoding.UTF8.GetBytes(EchoJson), contentType));
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal("{\"error\":\"Unsupported media type.\"}", await response.Content.ReadAsStringAsync());
+    }
+
+    public static TheoryData<string, string, byte[]> MalformedBodies()
+    {
+        var echo = MessagePackEcho();
+        return new()
+        {
+            { "SystemTextJson", "application/json", Encoding.UTF8.GetBytes("{\"items\":[{\"a\":\"SECRET") },
+            { "NewtonsoftJson", "application/json", Encoding.UTF8.GetBytes("{\"items\":[{\"a\":SECRET}]}") },
+            { "NewtonsoftJson", "application/json", [(byte)'{', (byte)'"', 0xFF, (byte)'"', (byte)':', (byte)'1', (byte)'}'] },
+            { "SystemTextJson", "application/json", Encoding.UTF8.GetBytes("{\"items\":[]} SECRET") },
+            { "NewtonsoftJson", "application/json", Encoding.UTF8.GetBytes(new string('[', 70) + "SECRET" + new string(']', 70)) },
+            { "MessagePack", "application/msgpack", echo[..^3] },
+            { "MessagePack", "application/msgpack", [0xDD, 0x7F, 0xFF, 0xFF, 0xFF, .. "SECRET"u8] },
+            { "SystemTextJson", "application/msgpack", [0xC1, .. "SECRET"u8] },
+            { "MessagePack", "application/x-msgpack", MessagePackSerializer.Serialize("SECRET") },
+            { "MessagePack", "application/msgpack", MessagePackSerializer.Serialize(SerializerConformanceTests.SampleEchoBody(10), Contractless.WithCompression(MessagePackCompression.Lz4BlockArray)) },
+        };
+    }
+
+    [Theory]
+    [MemberData(nameof(MalformedBodies))]
+    public async Task Malformed_body_is_400_without_echo_and_the_server_keeps_serving(string serializer, string contentType, byte[] body)
+    {
+        await using var server = await SampleServer.StartAsync(serializer);
+
+        using var response = await server.Client.SendAsync(Post(body, contentType));
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType!.MediaType);
+        Assert.StartsWith("{\"error\":\"", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("SECRET", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", text, StringComparison.Ordinal);
+
+        using var next = await server.Client.SendAsync(Post(MessagePackEcho(), "application/msgpack", "application/json"));
+        Assert.Equal(HttpStatusCode.OK, next.StatusCode);
+    }
+
+    [Fact]
+    public async Task Newtonsoft_answers_every_json_route_with_the_same_bytes_as_system_text_json()
+    {
+        await using var stj = await SampleServer.StartAsync("SystemTextJson");
+        await using var newtonsoft = await SampleServer.StartAsync("NewtonsoftJson");
+        string[] paths = ["/", "/last_route", "/some/ä b/and/😀/7/other", "/wiring/zoë"];
+
+        foreach (var path in paths)
+        {
+            Assert.Equal(await stj.Client.GetByteArrayAsync(new Uri(path, UriKind.Relative)), await newtonsoft.Client.GetByteArrayAsync(new Uri(path, UriKind.Relative)));
+        }
+
+        using var a = await stj.Client.SendAsync(Post(Encoding.UTF8.GetBytes(EchoJson), "application/json"));
+        using var b = await newtonsoft.Client.SendAsync(Post(Encoding.UTF8.GetBytes(EchoJson), "application/json"));
+        Assert.Equal(await a.Content.ReadAsByteArrayAsync(), await b.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task An_unregistered_serializer_name_fails_at_start_up_listing_the_registered_ones()
+    {
+        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => SampleServer.StartAsync("Protobuf"));
+
+        Assert.Contains("'Protobuf' is not registered. Registered: SystemTextJson, NewtonsoftJson, MessagePack.", ex.Message, StringComparison.Ordinal);
+    }
+}

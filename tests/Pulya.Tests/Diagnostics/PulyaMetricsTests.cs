@@ -1,0 +1,157 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Pulya.Diagnostics;
+using Pulya.Testing;
+
+namespace Pulya.Tests.Diagnostics;
+
+/// <summary>The <c>Pulya</c> meter, observed with a <see cref="MeterListener"/> limited to one application's meter factory.</summary>
+public sealed class PulyaMetricsTests : IAsyncLifetime
+{
+    private readonly TaskCompletionSource _handlerStarted = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _releaseHandler = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ConcurrentQueue<(string Instrument, double Value, Dictionary<string, object?> Tags)> _measurements = new();
+    private PulyaTestClient _client = null!;
+    private MeterListener? _listener;
+
+    public async Task InitializeAsync() =>
+        _client = await PulyaTestClient.StartAsync(app => app
+            .MapGet("/items/{id}", (string id) => new Item(id))
+            .MapGet("/slow", async () =>
+            {
+                _handlerStarted.SetResult();
+                await _releaseHandler.Task;
+                return new Item("slow");
+            })
+            .MapGet("/fails", string () => throw new InvalidOperationException("handler failure"))
+            .MapPost("/items", () => new Item("posted")));
+
+    public async Task DisposeAsync()
+    {
+        _listener?.Dispose();
+        await _client.DisposeAsync();
+    }
+
+    [Fact]
+    public void Nobody_listening_means_no_request_tracking()
+    {
+        Assert.False(_client.Application.Services.GetRequiredService<PulyaMetrics>().TracksRequests);
+    }
+
+    [Fact]
+    public async Task Requests_are_not_measured_when_nobody_listens()
+    {
+        Listen("pulya.server.unmatched_requests");
+
+        using var response = await _client.Client.GetAsync(new Uri("/items/7", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(_measurements);
+    }
+
+    [Fact]
+    public async Task A_matched_request_records_its_duration_with_route_template_method_and_status()
+    {
+        Listen();
+
+        using var response = await _client.Client.GetAsync(new Uri("/items/42", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var duration = Assert.Single(_measurements, m => m.Instrument == "pulya.server.request.duration");
+        Assert.InRange(duration.Value, 0, 60);
+        Assert.Equal("/items/{id}", duration.Tags["http.route"]);
+        Assert.Equal("GET", duration.Tags["http.request.method"]);
+        Assert.Equal(200, duration.Tags["http.response.status_code"]);
+        Assert.Equal([1.0, -1.0], _measurements.Where(m => m.Instrument == "pulya.server.active_requests").Select(m => m.Value));
+        Assert.DoesNotContain(_measurements, m => m.Instrument == "pulya.server.unmatched_requests");
+    }
+
+    [Fact]
+    public async Task A_request_in_flight_is_counted_as_active_until_it_completes()
+    {
+        Listen("pulya.server.active_requests");
+
+        var pending = _client.Client.GetAsync(new Uri("/slow", UriKind.Relative));
+        await _handlerStarted.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var during = _measurements.Sum(m => m.Value);
+        _releaseHandler.SetResult();
+        using var response = await pending;
+
+        Assert.Equal(1, during);
+        Assert.Equal(0, _measurements.Sum(m => m.Value));
+    }
+
+    [Theory]
+    [InlineData("GET", "/nowhere", 404)]
+    [InlineData("DELETE", "/items/1", 405)]
+    public async Task An_unmatched_request_is_counted_with_its_status(string method, string path, int status)
+    {
+        Listen();
+
+        using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(path, UriKind.Relative));
+        using var response = await _client.Client.SendAsync(request);
+
+        Assert.Equal(status, (int)response.StatusCode);
+        var unmatched = Assert.Single(_measurements, m => m.Instrument == "pulya.server.unmatched_requests");
+        Assert.Equal(1, unmatched.Value);
+        Assert.Equal(method, unmatched.Tags["http.request.method"]);
+        Assert.Equal(status, unmatched.Tags["http.response.status_code"]);
+        var duration = Assert.Single(_measurements, m => m.Instrument == "pulya.server.request.duration");
+        Assert.False(duration.Tags.ContainsKey("http.route"));
+        Assert.Equal(status, duration.Tags["http.response.status_code"]);
+    }
+
+    [Fact]
+    public async Task A_failing_handler_is_measured_with_status_500()
+    {
+        Listen("pulya.server.request.duration");
+
+        using var response = await _client.Client.GetAsync(new Uri("/fails", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        var duration = Assert.Single(_measurements);
+        Assert.Equal(500, duration.Tags["http.response.status_code"]);
+        Assert.Equal("/fails", duration.Tags["http.route"]);
+    }
+
+    [Fact]
+    public void The_meter_factory_is_required()
+    {
+        Assert.Throws<ArgumentNullException>(() => new PulyaMetrics(null!));
+    }
+
+    /// <summary>Listens to this application's <c>Pulya</c> instruments (all, or the named ones).</summary>
+    private void Listen(params string[] instruments)
+    {
+        var factory = _client.Application.Services.GetRequiredService<IMeterFactory>();
+        _listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter.Name == PulyaMetrics.MeterName && ReferenceEquals(instrument.Meter.Scope, factory)
+                    && (instruments.Length == 0 || instruments.Contains(instrument.Name)))
+                {
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        _listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) => Record(instrument, value, tags));
+        _listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) => Record(instrument, value, tags));
+        _listener.Start();
+    }
+
+    private void Record(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
+    {
+        var copy = new Dictionary<string, object?>();
+        foreach (var tag in tags)
+        {
+            copy[tag.Key] = tag.Value;
+        }
+
+        _measurements.Enqueue((instrument.Name, value, copy));
+    }
+
+    private sealed record Item(string Id);
+}

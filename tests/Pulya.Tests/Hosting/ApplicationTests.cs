@@ -1,0 +1,208 @@
+using System.Net;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Pulya.Hosting;
+using Pulya.Routing;
+using static Pulya.Tests.TestApp;
+
+namespace Pulya.Tests.Hosting;
+
+public sealed class ApplicationTests
+{
+    [Fact]
+    public async Task Serves_on_kestrel_at_the_address_given_by_urls()
+    {
+        await using var app = Build("--urls", "http://127.0.0.1:0");
+        app.MapGet("/", () => "kestrel");
+        await app.StartAsync();
+
+        var url = Assert.Single(app.Urls);
+        using var http = new HttpClient { BaseAddress = new Uri(url) };
+
+        Assert.StartsWith("http://127.0.0.1:", url, StringComparison.Ordinal);
+        Assert.Equal("kestrel", await http.GetStringAsync(new Uri("/", UriKind.Relative)));
+        await app.StopAsync();
+    }
+
+    [Fact]
+    public async Task Takes_endpoints_from_the_kestrel_section()
+    {
+        await using var app = Build("--Kestrel:Endpoints:Local:Url=http://127.0.0.1:0");
+        app.MapGet("/", () => "section");
+        await app.StartAsync();
+
+        using var http = new HttpClient { BaseAddress = new Uri(Assert.Single(app.Urls)) };
+
+        Assert.Equal("section", await http.GetStringAsync(new Uri("/", UriKind.Relative)));
+        await app.StopAsync();
+    }
+
+    [Theory]
+    [InlineData(new string[0], new[] { "http://127.0.0.1:5000" })]
+    [InlineData(new[] { "--urls=http://127.0.0.1:1; http://127.0.0.1:2" }, new[] { "http://127.0.0.1:1", "http://127.0.0.1:2" })]
+    [InlineData(new[] { "--urls=http://127.0.0.1:1", "--Kestrel:Endpoints:A:Url=http://127.0.0.1:3" }, new[] { "http://127.0.0.1:3" })]
+    public void Listen_addresses_come_from_kestrel_endpoints_then_urls_then_the_default(string[] args, string[] expected)
+    {
+        var configuration = new ConfigurationBuilder().AddCommandLine(args).Build();
+
+        Assert.Equal(expected, PulyaServer.ResolveUrls(configuration));
+    }
+
+    [Fact]
+    public async Task Startup_hooks_run_once_in_order_even_when_start_is_requested_concurrently()
+    {
+        var order = new List<int>();
+        await using var app = Build();
+        app.MapGet("/", () => "x")
+            .OnStartup(async token => { await Task.Yield(); lock (order) { order.Add(1); } })
+            .OnStartup(_ => { lock (order) { order.Add(2); } return Task.CompletedTask; })
+            .OnShutdown(_ => { lock (order) { order.Add(3); } return Task.CompletedTask; });
+
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => app.StartAsync())));
+        await app.StopAsync();
+        await app.StopAsync();
+
+        Assert.Equal([1, 2, 3], order);
+    }
+
+    [Fact]
+    public async Task A_failing_startup_hook_stops_the_application_with_the_error_logged()
+    {
+        var logs = new CapturedLogs();
+        var shutdown = 0;
+        var builder = PulyaApplication.CreateBuilder(["--urls", "http://127.0.0.1:0"]);
+        builder.Logging.ClearProviders().AddProvider(logs);
+        await using var app = builder.Build();
+        app.MapGet("/", () => "x")
+            .OnStartup(_ => throw new InvalidOperationException("database unreachable"))
+            .OnShutdown(_ => { shutdown++; return Task.CompletedTask; });
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => app.StartAsync());
+
+        Assert.Equal("database unreachable", error.Message);
+        Assert.Contains(logs.Entries, e => e.Level == LogLevel.Critical && e.Message.Contains("start-up hook failed", StringComparison.Ordinal));
+        Assert.Contains(logs.Entries, e => e.Level == LogLevel.Critical && e.Message.Contains("failed to start", StringComparison.Ordinal));
+        Assert.Equal(1, shutdown);
+    }
+
+    [Fact]
+    public async Task Routes_and_hooks_cannot_be_added_after_start()
+    {
+        await using var client = await StartAsync(app => app.MapGet("/", () => "x"));
+
+        Assert.Throws<InvalidOperationException>(() => client.Application.MapGet("/late", () => "late"));
+        Assert.Throws<InvalidOperationException>(() => client.Application.OnStartup(_ => Task.CompletedTask));
+        Assert.Throws<InvalidOperationException>(() => client.Application.OnShutdown(_ => Task.CompletedTask));
+    }
+
+    [Fact]
+    public async Task Every_verb_maps_and_unknown_methods_get_405()
+    {
+        await using var client = await StartAsync(app => app
+            .MapGet("/r", () => "get").MapPost("/r", () => "post").MapPut("/r", () => "put")
+            .MapDelete("/r", () => "delete").MapPatch("/r", () => "patch").Map("options", "/r", () => "options"));
+
+        foreach (var method in new[] { "GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS" })
+        {
+            using var response = await client.Client.SendAsync(new HttpRequestMessage(new HttpMethod(method), "/r"));
+            Assert.Equal(method.ToLowerInvariant(), await response.Content.ReadAsStringAsync());
+        }
+
+        using var trace = await client.Client.SendAsync(new HttpRequestMessage(HttpMethod.Trace, "/r"));
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, trace.StatusCode);
+        Assert.Equal("DELETE, GET, HEAD, OPTIONS, PATCH, POST, PUT", string.Join(", ", trace.Content.Headers.Allow));
+    }
+
+    [Fact]
+    public async Task Malformed_templates_are_refused_when_mapped()
+    {
+        await using var app = Build();
+
+        Assert.Throws<RouteTemplateException>(() => app.MapGet("no-slash", () => "x"));
+        Assert.Throws<ArgumentNullException>(() => app.MapGet("/", null!));
+    }
+
+    [Theory]
+    [InlineData("--Pulya:Router=Nope", "Pulya:Router: 'Nope' is not registered. Registered: Linear.")]
+    [InlineData("--Pulya:Serializer=Nope", "Pulya:Serializer: 'Nope' is not registered. Registered: SystemTextJson.")]
+    [InlineData("--Pulya:Pooling:Enabled=true", "Pulya:Pooling:Enabled (call AddPooling()): 'ObjectPool' is not registered. Registered: None.")]
+    public async Task Unknown_module_names_fail_at_start_listing_the_registered_ones(string argument, string message)
+    {
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => StartAsync(app => app.MapGet("/", () => "x"), null, argument));
+
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Invalid_option_values_fail_at_start()
+    {
+        await Assert.ThrowsAnyAsync<Exception>(() => StartAsync(app => app.MapGet("/", () => "x"), null, "--Pulya:MaxRequestBodySize=0"));
+    }
+
+    [Fact]
+    public async Task Run_async_returns_when_the_token_is_cancelled_and_runs_shutdown_hooks()
+    {
+        var stopped = false;
+        await using var app = Build("--urls", "http://127.0.0.1:0");
+        app.MapGet("/", () => "x").OnShutdown(_ => { stopped = true; return Task.CompletedTask; });
+        using var cts = new CancellationTokenSource();
+        var started = new TaskCompletionSource();
+        app.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStarted.Register(started.SetResult);
+
+        var run = app.RunAsync(cts.Token);
+        await started.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await cts.CancelAsync();
+        await run.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.True(stopped);
+    }
+
+    [Fact]
+    public async Task Run_blocks_until_the_application_is_asked_to_stop()
+    {
+        var app = Build("--urls", "http://127.0.0.1:0");
+        var started = new TaskCompletionSource();
+        app.MapGet("/", () => "x");
+        app.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStarted.Register(started.SetResult);
+
+        var run = Task.Run(app.Run);
+        await started.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        app.Services.GetRequiredService<IHostApplicationLifetime>().StopApplication();
+        await run.WaitAsync(TimeSpan.FromSeconds(30));
+
+        app.Dispose();
+    }
+
+    [Fact]
+    public async Task Exposes_services_configuration_logger_and_router()
+    {
+        await using var client = await StartAsync(app => app.MapGet("/", () => "x"), null, "--Custom=1");
+        var app = client.Application;
+
+        Assert.Equal("1", app.Configuration["Custom"]);
+        Assert.NotNull(app.Logger);
+        Assert.IsType<LinearRouter>(app.Router);
+        Assert.NotNull(app.Services.GetService<IOptions<PulyaOptions>>());
+    }
+
+    [Fact]
+    public void Builder_exposes_environment_and_configuration()
+    {
+        var builder = PulyaApplication.CreateBuilder(["--Pulya:Router=Linear"]);
+
+        Assert.Equal("Linear", builder.Configuration["Pulya:Router"]);
+        Assert.NotNull(builder.Environment.EnvironmentName);
+        Assert.Same(builder.Services, builder.Pulya.Services);
+        Assert.Equal("Linear", builder.Pulya.Configuration["Router"]);
+    }
+
+    private static PulyaApplication Build(params string[] args)
+    {
+        var builder = PulyaApplication.CreateBuilder(args);
+        builder.Logging.ClearProviders();
+        return builder.Build();
+    }
+}

@@ -1,0 +1,56 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Pulya.Hosting;
+
+namespace Pulya.Tests.Pipeline;
+
+/// <summary>Body framing Kestrel rejects while the handler's body is read: a client error (400), never a handler failure (500).</summary>
+public sealed class MalformedBodyFramingTests
+{
+    [Fact]
+    public async Task Chunk_size_that_overflows_is_400_and_the_server_keeps_serving()
+    {
+        await using var app = PulyaApplication.CreateBuilder(["--urls=http://127.0.0.1:0", "--Logging:LogLevel:Default=None"]).Build();
+        app.MapPost("/items", ([Body] Item item) => item);
+        app.MapGet("/", () => "up");
+        await app.StartAsync();
+        var port = new Uri(app.Urls.Single()).Port;
+
+        var response = await SendAsync(port, "POST /items HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\nFFFFFFFFFFFFFFFFFF\r\nabc\r\n0\r\n\r\n");
+        var root = await SendAsync(port, "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+
+        Assert.StartsWith("HTTP/1.1 400 ", response, StringComparison.Ordinal);
+        Assert.EndsWith("{\"error\":\"The request body is malformed (invalid framing).\"}", response, StringComparison.Ordinal);
+        Assert.StartsWith("HTTP/1.1 200 ", root, StringComparison.Ordinal);
+        await app.StopAsync();
+    }
+
+    [Fact]
+    public async Task Chunked_body_over_the_limit_is_413_from_kestrels_own_limit()
+    {
+        await using var app = PulyaApplication.CreateBuilder(["--urls=http://127.0.0.1:0", "--Logging:LogLevel:Default=None", "--Pulya:MaxRequestBodySize=16"]).Build();
+        app.MapPost("/items", ([Body] Item item) => item);
+        await app.StartAsync();
+        var port = new Uri(app.Urls.Single()).Port;
+
+        // 32 bytes in one chunk: Kestrel's body reader (limit set from MaxRequestBodySize) throws BadHttpRequestException, an IOException.
+        var response = await SendAsync(port, "POST /items HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n20\r\n{\"name\":\"aaaaaaaaaaaaaaaaaaaaa\"}\r\n0\r\n\r\n");
+
+        Assert.StartsWith("HTTP/1.1 413 ", response, StringComparison.Ordinal);
+        Assert.EndsWith("{\"error\":\"Request body too large.\"}", response, StringComparison.Ordinal);
+        await app.StopAsync();
+    }
+
+    private static async Task<string> SendAsync(int port, string request)
+    {
+        using var client = new TcpClient();
+        await client.ConnectAsync(IPAddress.Loopback, port);
+        var stream = client.GetStream();
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(request));
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return await reader.ReadToEndAsync();
+    }
+
+    private sealed record Item(string Name);
+}
