@@ -27,7 +27,7 @@ internal sealed class LoadTestOptions
           --no-build             do not build the servers first
           --from FILE            no load: rewrite report.md and chart.svg (and --check) from an earlier results.json
           --check                print the success-metrics table (optimized vs baseline, and the targets vs raw Kestrel)
-          --smoke                a quick run for CI: 1 round, 0.5 s per run, builtin client, root + github, counters read once
+          --smoke                a quick run for CI: 1 round, 0.5 s per run, builtin client, root + github pipelined, counters read once
         """;
 
     public IReadOnlyList<string>? Profiles { get; private set; }
@@ -80,6 +80,7 @@ internal sealed class LoadTestOptions
             options.Connections = 16;
             options.Client = "builtin";
             options.Scenarios = ["root", "github"];
+            options.Modes = ["pipelined"];
             options.Counters = "once";
             options.CounterInterval = 0.5;
         }
