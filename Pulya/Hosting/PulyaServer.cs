@@ -65,7 +65,7 @@ internal sealed partial class PulyaServer(
         await hooks.RunShutdownAsync(cancellationToken);
     }
 
-    private static void Prepare(RouteTable table, SerializerSelector serializers)
+    private void Prepare(RouteTable table, SerializerSelector serializers)
     {
         var types = new HashSet<Type>();
         foreach (var route in table.Routes)
@@ -83,11 +83,22 @@ internal sealed partial class PulyaServer(
             }
         }
 
-        foreach (var serializer in serializers.All)
+        foreach (var type in types)
         {
-            foreach (var type in types)
+            // The default serializer must handle every type: a failure stops the start-up.
+            serializers.Default.Prepare(type);
+            foreach (var serializer in serializers.All.Skip(1))
             {
-                serializer.Prepare(type);
+                // A negotiable format that cannot handle a type (e.g. MessagePack and a non-public type) is not fatal:
+                // a request that negotiates it for that type fails then, and the log says why now.
+                try
+                {
+                    serializer.Prepare(type);
+                }
+                catch (Exception ex)
+                {
+                    LogPrepareFailed(_logger, ex, serializer.GetType().Name, type.FullName);
+                }
             }
         }
     }
@@ -116,6 +127,9 @@ internal sealed partial class PulyaServer(
         var urls = configuration["urls"];
         return (string.IsNullOrWhiteSpace(urls) ? DefaultUrl : urls).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
     }
+
+    [LoggerMessage(21, LogLevel.Warning, "Serializer {Serializer} cannot handle {Type}; requests that negotiate it for this type will fail.")]
+    private static partial void LogPrepareFailed(ILogger logger, Exception exception, string serializer, string? type);
 
     [LoggerMessage(20, LogLevel.Information, "Pulya started: {RouteCount} routes, router {Router}, default serializer {Serializer}, pooling {Pooling}.")]
     private static partial void LogStarted(ILogger logger, int routeCount, string router, string serializer, bool pooling);

@@ -13,8 +13,10 @@ public static class CorpusFile
     public static IEnumerable<object[]> All() => LoadAll().Select(c => new object[] { c.File, c.Line, c.Name });
 
     /// <summary>The case at <paramref name="line"/> of <paramref name="file"/>.</summary>
-    public static CorpusCase Find(string file, int line) =>
-        Load(Path.Combine(AppContext.BaseDirectory, "Corpus", file)).Single(c => c.Line == line);
+    public static CorpusCase Find(string file, int line) => Cases.Value.Single(c => c.File == file && c.Line == line);
+
+    // Built once per test run: some cases expand to a megabyte.
+    private static readonly Lazy<IReadOnlyList<CorpusCase>> Cases = new(LoadAll);
 
     public static IReadOnlyList<CorpusCase> LoadAll()
     {

@@ -52,6 +52,7 @@ public abstract class FaultTests(ServerFixture fixture)
     [Fact]
     public async Task Client_disconnecting_in_the_middle_of_a_body_frees_the_request()
     {
+        var logged = Server.Log.Entries.Count;
         var rentedBefore = Server.Pool.Rented;
         using (var socket = await ConnectAsync())
         {
@@ -61,7 +62,7 @@ public abstract class FaultTests(ServerFixture fixture)
         }
 
         await AssertStillServingAsync();
-        Assert.DoesNotContain(Server.Log.Entries, e => e.Level >= LogLevel.Error && e.Message.Contains("/echo", StringComparison.Ordinal));
+        AssertNoErrorLoggedSince(logged);
     }
 
     [Fact]
@@ -87,6 +88,7 @@ public abstract class FaultTests(ServerFixture fixture)
     [Fact]
     public async Task Many_clients_abandoning_requests_at_once_leave_nothing_outstanding()
     {
+        var logged = Server.Log.Entries.Count;
         var sockets = new List<Socket>();
         var rentedBefore = Server.Pool.Rented;
         for (var i = 0; i < 50; i++)
@@ -110,6 +112,18 @@ public abstract class FaultTests(ServerFixture fixture)
         }
 
         await AssertStillServingAsync();
+        AssertNoErrorLoggedSince(logged);
+    }
+
+    /// <summary>
+    /// A client that goes away is not a server error: Pulya logs nothing at Error level. (Kestrel itself may log
+    /// "automatic draining of the request body failed because the body reader is in an invalid state" at Error when a
+    /// connection is reset mid-body; that entry is Kestrel's, see docs/reliability.md.)
+    /// </summary>
+    private void AssertNoErrorLoggedSince(int count)
+    {
+        var errors = Server.Log.Entries.Skip(count).Where(e => e.Level >= LogLevel.Error && e.Category.StartsWith("Pulya", StringComparison.Ordinal)).ToList();
+        Assert.True(errors.Count == 0, string.Join("\n", errors.Select(e => $"{e.Category}: {e.Message} {e.Exception}")));
     }
 
     private async Task AssertStillServingAsync()

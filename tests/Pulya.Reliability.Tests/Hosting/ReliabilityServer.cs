@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Pulya.Hosting;
 using Pulya.Sample;
 using Pulya.Serialization;
@@ -45,8 +46,8 @@ public sealed class ReliabilityServer : IAsyncDisposable
 
     public int Port { get; private set; }
 
-    /// <summary>Every serializer registered in the application (whichever is the default).</summary>
-    public IReadOnlyList<IPulyaSerializer> Serializers { get; private set; } = [];
+    /// <summary>Every serializer registered in the application by name, the selected default first (the order the pipeline matches Content-Type in).</summary>
+    public IReadOnlyList<(string Name, IPulyaSerializer Serializer)> Serializers { get; private set; } = [];
 
     public int ShutdownHookRuns => Volatile.Read(ref _shutdownHookRuns);
 
@@ -79,9 +80,11 @@ public sealed class ReliabilityServer : IAsyncDisposable
         await app.StartAsync();
         var url = app.Urls.Single();
         server.Port = new Uri(url).Port;
+        var selected = app.Services.GetRequiredService<IOptions<PulyaOptions>>().Value.Serializer;
         server.Serializers = [.. builder.Services
             .Where(d => d.IsKeyedService && d.ServiceType == typeof(IPulyaSerializer))
-            .Select(d => app.Services.GetRequiredKeyedService<IPulyaSerializer>(d.ServiceKey))];
+            .Select(d => (Name: (string)d.ServiceKey!, Serializer: app.Services.GetRequiredKeyedService<IPulyaSerializer>(d.ServiceKey)))
+            .OrderBy(s => s.Name == selected ? 0 : 1)];
         return server;
     }
 

@@ -3,7 +3,10 @@ using Pulya.Http;
 
 namespace Pulya.Reliability.Tests.Hosting;
 
-/// <summary>Routes the reliability suites add to the sample application: typed values, a forbidding header, faults.</summary>
+/// <summary>
+/// Routes the reliability suites add to the sample application: typed values, a forbidding header, faults. Their body
+/// and result types are public: the MessagePack module (contractless resolver) cannot build formatters for others.
+/// </summary>
 internal static class TestRoutes
 {
     public static void Map(PulyaApplication app, SignalBoard signals)
@@ -38,13 +41,13 @@ internal static class TestRoutes
     }
 }
 
-internal sealed record HeaderValue(string? Value);
+public sealed record HeaderValue(string? Value);
 
-internal sealed record UserId(int Id);
+public sealed record UserId(int Id);
 
-internal sealed record Count(int N);
+public sealed record Count(int N);
 
-internal sealed class Numbers
+public sealed class Numbers
 {
     public int Small { get; set; }
 

@@ -12,11 +12,18 @@ public sealed class ScopeAndDecoratorTests
         var disposed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var client = await StartAsync(
             app => app.MapGet("/", (SlowDisposable resource) => resource.Name),
-            builder => builder.Services.AddSingleton(disposed).AddScoped<SlowDisposable>());
+            builder =>
+            {
+                builder.Services.AddSingleton(disposed).AddScoped<SlowDisposable>();
+                builder.Pulya.AddPoolProvider<SignallingPoolProvider>("ObjectPool");
+            },
+            "--Pulya:Pooling:Enabled=true");
+        var pools = (SignallingPoolProvider)client.Application.Services.GetRequiredKeyedService<Pulya.Pooling.IRequestPoolProvider>("ObjectPool");
 
         Assert.Equal("slow", await client.Client.GetStringAsync(Path("/")));
 
         await disposed.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await pools.Returned.Task.WaitAsync(TimeSpan.FromSeconds(30));
     }
 
     [Fact]
@@ -56,6 +63,23 @@ public sealed class ScopeAndDecoratorTests
         {
             await Task.Yield();
             disposed.SetResult();
+        }
+    }
+
+    /// <summary>Signals when the pipeline gives a context back, which it does only after the request's scope is disposed.</summary>
+    public sealed class SignallingPoolProvider : Pulya.Pooling.IRequestPoolProvider
+    {
+        public TaskCompletionSource Returned { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Pulya.Pooling.IRequestPool<T> Create<T>(Func<T> create)
+            where T : class, Pulya.Pooling.IPoolable => new Pool<T>(this, create);
+
+        private sealed class Pool<T>(SignallingPoolProvider owner, Func<T> create) : Pulya.Pooling.IRequestPool<T>
+            where T : class, Pulya.Pooling.IPoolable
+        {
+            public T Rent() => create();
+
+            public void Return(T item) => owner.Returned.TrySetResult();
         }
     }
 

@@ -140,6 +140,7 @@ public sealed class ResultTests
     [InlineData("text/html, */*;q=0.1", HttpStatusCode.OK)]
     [InlineData("application/json;q=0.5, text/html", HttpStatusCode.OK)]
     [InlineData("text/html", HttpStatusCode.NotAcceptable)]
+    [InlineData("application/json;q=0, */*", HttpStatusCode.NotAcceptable)]
     [InlineData("text/html, image/png;q=0.9", HttpStatusCode.NotAcceptable)]
     public async Task Accept_chooses_the_format_or_answers_406(string accept, HttpStatusCode expected)
     {

@@ -1,0 +1,56 @@
+using System.Buffers;
+using Microsoft.Extensions.Logging;
+using Pulya.Serialization;
+using Pulya.Testing;
+
+namespace Pulya.Tests.Serialization;
+
+public sealed class SerializerPreparationTests
+{
+    [Fact]
+    public async Task A_negotiable_serializer_that_cannot_prepare_a_type_is_logged_not_fatal()
+    {
+        var logs = new CapturedLogs();
+        await using var client = await PulyaTestClient.StartAsync(
+            app => app.MapGet("/", () => new Item(1)),
+            builder =>
+            {
+                builder.Logging.ClearProviders().AddProvider(logs);
+                builder.Pulya.AddSerializer<PickySerializer>("Picky");
+            });
+
+        Assert.Equal("{\"id\":1}", await client.Client.GetStringAsync(new Uri("/", UriKind.Relative)));
+        Assert.Contains(logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("PickySerializer cannot handle", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_default_serializer_failing_to_prepare_a_type_stops_the_start_up()
+    {
+        var error = await Assert.ThrowsAsync<NotSupportedException>(() => PulyaTestClient.StartAsync(
+            app => app.MapGet("/", () => new Item(1)),
+            builder =>
+            {
+                builder.Logging.ClearProviders();
+                builder.Pulya.AddSerializer<PickySerializer>("Picky");
+            },
+            "--Pulya:Serializer=Picky"));
+
+        Assert.Contains("Item", error.Message, StringComparison.Ordinal);
+    }
+
+    public sealed record Item(int Id);
+
+    /// <summary>A serializer that refuses to prepare any type, like MessagePack with a non-public type.</summary>
+    public sealed class PickySerializer : IPulyaSerializer
+    {
+        public string ContentType => "application/x-picky";
+
+        public IReadOnlyList<string> MediaTypes => ["application/x-picky"];
+
+        public void Prepare(Type type) => throw new NotSupportedException($"{type.Name} is not supported.");
+
+        public void Serialize(IBufferWriter<byte> output, object? value, Type type) => throw new NotSupportedException();
+
+        public object? Deserialize(ReadOnlySequence<byte> body, Type type) => throw new NotSupportedException();
+    }
+}
