@@ -5,9 +5,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${TMPDIR:-/tmp}/pulya-smoke-$$"
-dotnet build bench/Pulya.LoadTest -c Release --nologo -v q
-dotnet build samples/Pulya.Sample -c Release --nologo -v q
-dotnet build bench/Pulya.Peers.MinimalApi -c Release --nologo -v q
-dotnet build bench/Pulya.Peers.RawKestrel -c Release --nologo -v q
+# SMOKE_NO_BUILD=1 skips the builds when the solution was just built in Release (as .ci/run does).
+if [ "${SMOKE_NO_BUILD:-0}" != "1" ]; then
+  for project in bench/Pulya.LoadTest samples/Pulya.Sample bench/Pulya.Peers.MinimalApi bench/Pulya.Peers.RawKestrel; do
+    dotnet build "$project" -c Release --nologo -v q
+  done
+fi
 dotnet bench/Pulya.LoadTest/bin/Release/net10.0/Pulya.LoadTest.dll --smoke --no-build --output "$out" "$@"
 rm -rf "$out"

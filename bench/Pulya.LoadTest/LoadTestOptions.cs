@@ -25,8 +25,9 @@ internal sealed class LoadTestOptions
           --counter-interval S   EventCounter interval in seconds (default: 1)
           --output DIR           results folder (default: bench/results/<UTC timestamp>)
           --no-build             do not build the servers first
+          --from FILE            no load: rewrite report.md and chart.svg (and --check) from an earlier results.json
           --check                print the success-metrics table (optimized vs baseline, and the targets vs raw Kestrel)
-          --smoke                a quick run for CI: 1 round, 0.5 s per run, builtin client, root + github, counters read once
+          --smoke                a quick run for CI: 1 round, 0.5 s per run, builtin client, root + github pipelined, counters read once
         """;
 
     public IReadOnlyList<string>? Profiles { get; private set; }
@@ -59,6 +60,8 @@ internal sealed class LoadTestOptions
 
     public bool Build { get; private set; } = true;
 
+    public string? From { get; private set; }
+
     public bool Check { get; private set; }
 
     public bool Smoke { get; private set; }
@@ -77,6 +80,7 @@ internal sealed class LoadTestOptions
             options.Connections = 16;
             options.Client = "builtin";
             options.Scenarios = ["root", "github"];
+            options.Modes = ["pipelined"];
             options.Counters = "once";
             options.CounterInterval = 0.5;
         }
@@ -108,6 +112,7 @@ internal sealed class LoadTestOptions
                 case "--counter-interval": options.CounterInterval = Math.Max(0.1, Seconds()); break;
                 case "--output": options.Output = Value(); break;
                 case "--no-build": options.Build = false; break;
+                case "--from": options.From = Value(); break;
                 case "--check": options.Check = true; break;
                 case "--help" or "-h": options.Help = true; break;
                 default: throw new ArgumentException($"Unknown option '{args[i]}'. Use --help.");

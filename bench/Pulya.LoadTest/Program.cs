@@ -24,6 +24,24 @@ if (options.Help)
 var root = FindRoot(Directory.GetCurrentDirectory()) ?? FindRoot(AppContext.BaseDirectory)
     ?? throw new InvalidOperationException("Run inside the repository: Pulya.sln was not found above the current directory.");
 
+if (options.From is not null)
+{
+    var earlier = JsonSerializer.Deserialize<RunResults>(await File.ReadAllTextAsync(options.From))
+        ?? throw new InvalidDataException($"{options.From} holds no results.");
+    var directory = Path.GetDirectoryName(Path.GetFullPath(options.From))!;
+    var measuredScenarios = Scenario.All(root).Where(s => earlier.Summaries.Any(m => m.Scenario == s.Name)).ToList();
+    var measuredServers = earlier.Servers.Where(s => s.Available).Select(s => s.Name).ToList();
+    await File.WriteAllTextAsync(Path.Combine(directory, "chart.svg"), SvgChart.Render(earlier.Summaries, measuredServers, [.. measuredScenarios.Select(s => s.Name)]));
+    await File.WriteAllTextAsync(Path.Combine(directory, "report.md"), Report.Markdown(earlier, [], measuredScenarios, "chart.svg"));
+    Console.WriteLine($"Rewrote {Path.Combine(directory, "report.md")} and chart.svg from {options.From}.");
+    if (options.Check)
+    {
+        Console.WriteLine(Report.Check(earlier).Text);
+    }
+
+    return 0;
+}
+
 var profileFiles = Directory.GetFiles(Path.Combine(root, "bench", "profiles"), "*.json").OrderBy(f => Order(Path.GetFileNameWithoutExtension(f))).ThenBy(f => f, StringComparer.Ordinal).ToList();
 var unknown = options.Profiles?.Where(p => !profileFiles.Any(f => Path.GetFileNameWithoutExtension(f) == p)).ToList();
 if (unknown is { Count: > 0 })
