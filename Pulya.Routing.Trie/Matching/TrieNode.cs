@@ -13,8 +13,8 @@ internal sealed class TrieNode
     internal const int LinearLiteralLimit = 4;
 
     private static readonly TrieNode[] NoNodes = [];
-    private Dictionary<string, TrieNode>? _literalBuild = new(StringComparer.Ordinal);
-    private SortedDictionary<RouteConstraint, TrieNode>? _typedBuild = [];
+    private Dictionary<string, TrieNode>? _literalBuild;
+    private SortedDictionary<RouteConstraint, TrieNode>? _typedBuild;
     private string[] _literalKeys = [];
     private TrieNode[] _literalNodes = NoNodes;
     private FrozenDictionary<string, TrieNode>.AlternateLookup<ReadOnlySpan<char>> _literalLookup;
@@ -39,7 +39,7 @@ internal sealed class TrieNode
 
     public TrieNode AddLiteral(string literal)
     {
-        var build = _literalBuild!;
+        var build = _literalBuild ??= new Dictionary<string, TrieNode>(StringComparer.Ordinal);
         if (!build.TryGetValue(literal, out var child))
         {
             child = new TrieNode();
@@ -56,7 +56,7 @@ internal sealed class TrieNode
             return Parameter ??= new TrieNode();
         }
 
-        var build = _typedBuild!;
+        var build = _typedBuild ??= [];
         if (!build.TryGetValue(constraint, out var child))
         {
             child = new TrieNode(constraint);
@@ -74,16 +74,22 @@ internal sealed class TrieNode
     public int Freeze()
     {
         var count = 1;
-        var literals = _literalBuild!;
-        _literalKeys = [.. literals.Keys];
-        _literalNodes = [.. literals.Values];
-        _hashLiterals = literals.Count > LinearLiteralLimit;
-        if (_hashLiterals)
+        if (_literalBuild is { } literals)
         {
-            _literalLookup = literals.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+            _literalKeys = [.. literals.Keys];
+            _literalNodes = [.. literals.Values];
+            _hashLiterals = literals.Count > LinearLiteralLimit;
+            if (_hashLiterals)
+            {
+                _literalLookup = literals.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+            }
         }
 
-        Typed = [.. _typedBuild!.Values];
+        if (_typedBuild is { } typed)
+        {
+            Typed = [.. typed.Values];
+        }
+
         _literalBuild = null;
         _typedBuild = null;
         foreach (var child in _literalNodes)

@@ -24,7 +24,7 @@ internal sealed class RouteRegistry
         _routes.Add((method.ToUpperInvariant(), RouteTemplate.Parse(template), handler));
     }
 
-    /// <summary>Compiles every handler and builds the table; a GET route also answers HEAD unless HEAD is mapped for the same template.</summary>
+    /// <summary>Compiles every handler and builds the table; a GET route also answers HEAD unless HEAD is mapped for a template of the same shape.</summary>
     public RouteTable Build(EndpointCompiler compiler)
     {
         _frozen = true;
@@ -33,7 +33,7 @@ internal sealed class RouteRegistry
         {
             var endpoint = compiler.Compile(template, handler);
             entries.Add(new RouteEntry(method, template, endpoint));
-            if (method == HttpMethods.Get && !_routes.Any(r => r.Method == HttpMethods.Head && r.Template.Text == template.Text))
+            if (method == HttpMethods.Get && !_routes.Any(r => r.Method == HttpMethods.Head && r.Template.HasSameShape(template)))
             {
                 entries.Add(new RouteEntry(HttpMethods.Head, template, endpoint));
             }

@@ -21,12 +21,12 @@ internal sealed class LoadTestOptions
           --duration S           seconds measured per run (default: 10)
           --warmup S             seconds of load before each measured run, discarded (default: 3)
           --rounds N             interleaved rounds A B C A B C ... (default: 3)
-          --counters all|first|off   read allocations and GCs over EventPipe for every run, the first run per server process, or never (default: all)
+          --counters all|first|once|off   read allocations and GCs over EventPipe for every run, the first run per server process, the first run of all, or never (default: all)
           --counter-interval S   EventCounter interval in seconds (default: 1)
           --output DIR           results folder (default: bench/results/<UTC timestamp>)
           --no-build             do not build the servers first
           --check                print the success-metrics table (optimized vs baseline, and the targets vs raw Kestrel)
-          --smoke                a quick run for CI: 1 round, 0.5 s per run, builtin client, root + github, counters on the first run per process
+          --smoke                a quick run for CI: 1 round, 0.5 s per run, builtin client, root + github, counters read once
         """;
 
     public IReadOnlyList<string>? Profiles { get; private set; }
@@ -77,7 +77,7 @@ internal sealed class LoadTestOptions
             options.Connections = 16;
             options.Client = "builtin";
             options.Scenarios = ["root", "github"];
-            options.Counters = "first";
+            options.Counters = "once";
             options.CounterInterval = 0.5;
         }
 
@@ -119,9 +119,9 @@ internal sealed class LoadTestOptions
             throw new ArgumentException("--modes takes plain and/or pipelined.");
         }
 
-        if (options.Counters is not ("all" or "first" or "off"))
+        if (options.Counters is not ("all" or "first" or "once" or "off"))
         {
-            throw new ArgumentException("--counters takes all, first or off.");
+            throw new ArgumentException("--counters takes all, first, once or off.");
         }
 
         if (options.Client is not (null or "wrk" or "builtin"))

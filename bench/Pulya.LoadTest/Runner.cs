@@ -60,7 +60,7 @@ internal sealed class Runner(LoadTestOptions options, ILoadClient client, IReadO
                         {
                             foreach (var mode in options.Modes)
                             {
-                                var withCounters = options.Counters == "all" || (options.Counters == "first" && first);
+                                var withCounters = options.Counters == "all" || (options.Counters == "first" && first) || (options.Counters == "once" && Measurements.Count == 0);
                                 first = false;
                                 var measurement = await MeasureAsync(process, server, scenario, mode, round, withCounters, cancellationToken);
                                 Measurements.Add(measurement);

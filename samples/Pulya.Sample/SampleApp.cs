@@ -17,7 +17,7 @@ public static class SampleApp
     {
         builder.Services.AddScoped<UserService>();
         // Modules: registered here, switched on by configuration (e.g. --Pulya:Router=Trie, --Pulya:Pooling:Enabled=true).
-        builder.Pulya.AddTrieRouter().AddNewtonsoftJson().AddMessagePack().AddPooling();
+        builder.Pulya.AddTrieRouter().AddRouteCache().AddNewtonsoftJson().AddMessagePack().AddPooling();
     }
 
     public static void MapRoutes(PulyaApplication app)

@@ -54,4 +54,23 @@ public sealed class TrieRouterRegistrationTests
         Assert.Contains("/users/{id}", conflict.Message, StringComparison.Ordinal);
         Assert.Contains("/users/{name}", conflict.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task An_explicit_head_route_with_other_parameter_names_does_not_conflict_with_the_get()
+    {
+        await using var client = await PulyaTestClient.StartAsync(
+            app =>
+            {
+                app.MapGet("/x/{a}", (string a) => "get " + a);
+                app.Map("HEAD", "/x/{b}", (string b) => Pulya.Http.Response.Text("head " + b));
+            },
+            builder => builder.Pulya.AddTrieRouter(),
+            "--Pulya:Router=Trie");
+
+        using var head = await client.Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/x/1"));
+        using var get = await client.Client.GetAsync(new Uri("/x/1", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, get.StatusCode);
+    }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Pulya.Hosting;
 using Pulya.Testing;
@@ -12,6 +13,7 @@ internal static class TestApp
         {
             builder.Logging.ClearProviders();
             configure?.Invoke(builder);
+            UsePoolingWhenAsked(builder, args);
         }, args);
 
     public static Task<PulyaTestClient> StartWithLogsAsync(Action<PulyaApplication> map, CapturedLogs logs, params string[] args) =>
@@ -22,7 +24,21 @@ internal static class TestApp
             builder.Logging.AddProvider(logs);
             // The sample's appsettings.json flows into test output folders; this provider sees everything regardless.
             builder.Logging.AddFilter<CapturedLogs>(null, LogLevel.Debug);
+            UsePoolingWhenAsked(builder, args);
         }, args);
 
     public static Uri Path(string path) => new(path, UriKind.Relative);
+
+    /// <summary>
+    /// <c>PULYA_TEST_POOLING=true dotnet test</c> runs the whole core suite with pooling on (provider <c>ObjectPool</c>);
+    /// a test that sets <c>Pulya:Pooling:Enabled</c> itself, or registers its own <c>ObjectPool</c> provider, keeps its setting.
+    /// </summary>
+    private static void UsePoolingWhenAsked(PulyaApplicationBuilder builder, string[] args)
+    {
+        if (string.Equals(Environment.GetEnvironmentVariable("PULYA_TEST_POOLING"), "true", StringComparison.OrdinalIgnoreCase)
+            && !args.Any(a => a.Contains("Pulya:Pooling:Enabled", StringComparison.OrdinalIgnoreCase)))
+        {
+            builder.Pulya.AddPooling(o => o.Enabled = true);
+        }
+    }
 }

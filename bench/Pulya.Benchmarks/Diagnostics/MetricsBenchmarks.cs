@@ -1,6 +1,9 @@
 using System.Diagnostics.Metrics;
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Pulya.Hosting;
+using Pulya.Sample;
 using Pulya.Benchmarks.Pipeline;
 using Pulya.Diagnostics;
 using Pulya.Testing;
@@ -8,10 +11,10 @@ using Pulya.Testing;
 namespace Pulya.Benchmarks.Diagnostics;
 
 /// <summary>
-/// The cost of the <c>Pulya</c> meter: the sample's <c>GET /</c> in-process with nobody listening (the production default:
-/// the pipeline only checks <see cref="Instrument.Enabled"/>) against the same request with a <see cref="MeterListener"/>
-/// taking every measurement (what dotnet-counters or OpenTelemetry cost). Each case runs in its own process, so the
-/// listener of one never reaches the other.
+/// The cost of the <c>Pulya</c> meter on the sample's <c>GET /</c> in-process: without the instruments at all (baseline),
+/// with them and nobody listening (the production default: the pipeline only checks <see cref="Instrument.Enabled"/>),
+/// and with a <see cref="MeterListener"/> taking every measurement (what dotnet-counters or OpenTelemetry cost). Each
+/// case runs in its own process, and the listener only takes this application's meter.
 /// </summary>
 [BenchmarkCategory("Diagnostics")]
 public class MetricsBenchmarks
@@ -19,6 +22,19 @@ public class MetricsBenchmarks
     private PulyaTestClient _client = null!;
     private MeterListener? _listener;
     private long _measurements;
+
+    [GlobalSetup(Target = nameof(InstrumentsAbsent))]
+    public void SetupAbsent()
+    {
+        var builder = PulyaApplication.CreateBuilder().UseTestServer();
+        builder.Logging.ClearProviders();
+        SampleApp.ConfigureServices(builder);
+        // Registered before Build's TryAdd, a null factory result leaves the pipeline without instruments.
+        builder.Services.AddSingleton<PulyaMetrics>(_ => null!);
+        var app = builder.Build();
+        SampleApp.MapRoutes(app);
+        _client = PulyaTestClient.StartAsync(app).GetAwaiter().GetResult();
+    }
 
     [GlobalSetup(Target = nameof(InstrumentsOff))]
     public void SetupOff() => _client = SampleHost.StartAsync().GetAwaiter().GetResult();
@@ -51,6 +67,9 @@ public class MetricsBenchmarks
     }
 
     [Benchmark(Baseline = true)]
+    public Task<string> InstrumentsAbsent() => _client.Client.GetStringAsync(new Uri("/", UriKind.Relative));
+
+    [Benchmark]
     public Task<string> InstrumentsOff() => _client.Client.GetStringAsync(new Uri("/", UriKind.Relative));
 
     [Benchmark]

@@ -1,0 +1,47 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Options;
+using Pulya.Routing.Caching;
+
+namespace Pulya.Routing;
+
+/// <summary>
+/// Wraps the selected router in a bounded LRU cache of match results when <c>Pulya:RouteCache:Enabled</c> is true
+/// (defaults to false: the router is returned unchanged). Capacity defaults to 1000 entries; 405 results are cached only
+/// with <c>Pulya:RouteCache:CacheMethodNotAllowed</c>. Publishes <c>pulya.route_cache.hits</c>, <c>.misses</c>,
+/// <c>.evictions</c> and <c>.count</c> on the <c>Pulya</c> meter.
+/// </summary>
+public sealed class RouteCacheDecorator : IRouterDecorator
+{
+    /// <summary>The name of the meter the cache's instruments are published on.</summary>
+    public const string MeterName = "Pulya";
+
+    private readonly RouteCacheOptions _options;
+    private readonly Meter _meter;
+
+    /// <summary>Creates the decorator from the application's options and meter factory.</summary>
+    public RouteCacheDecorator(IOptions<PulyaOptions> options, IMeterFactory meterFactory)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(meterFactory);
+        _options = options.Value.RouteCache;
+        _meter = meterFactory.Create(MeterName);
+    }
+
+    /// <inheritdoc />
+    public IRouter Decorate(IRouter inner)
+    {
+        ArgumentNullException.ThrowIfNull(inner);
+        if (!_options.Enabled)
+        {
+            return inner;
+        }
+
+        var router = new CachedRouter(inner, _options.Capacity, _options.CacheMethodNotAllowed);
+        var cache = router.Cache;
+        _meter.CreateObservableCounter("pulya.route_cache.hits", () => cache.Hits, "{match}", "Route matches answered from the route cache.");
+        _meter.CreateObservableCounter("pulya.route_cache.misses", () => cache.Misses, "{match}", "Route matches the route cache had to ask the router for.");
+        _meter.CreateObservableCounter("pulya.route_cache.evictions", () => cache.Evictions, "{entry}", "Entries evicted from the route cache to stay within its capacity.");
+        _meter.CreateObservableUpDownCounter("pulya.route_cache.count", () => cache.Count, "{entry}", "Entries in the route cache.");
+        return router;
+    }
+}

@@ -1,0 +1,132 @@
+using System.Diagnostics.Metrics;
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Pulya.Routing;
+using Pulya.Routing.Caching;
+using Pulya.Testing;
+
+namespace Pulya.Routing.Cached.Tests;
+
+/// <summary>The decorator follows <c>Pulya:RouteCache</c>, publishes its counters, and works end to end.</summary>
+public sealed class RouteCacheDecoratorTests
+{
+    private static readonly RouteTable Table = new([new RouteEntry("GET", RouteTemplate.Parse("/a/{id}"))]);
+
+    [Fact]
+    public void Disabled_returns_the_inner_router_unchanged()
+    {
+        using var services = Services(new PulyaOptions());
+        var inner = new LinearRouterFactory().Create(Table);
+
+        Assert.Same(inner, Decorator(services).Decorate(inner));
+    }
+
+    [Fact]
+    public void Enabled_wraps_the_inner_router_with_the_configured_capacity()
+    {
+        var options = new PulyaOptions { RouteCache = { Enabled = true, Capacity = 7, CacheMethodNotAllowed = true } };
+        using var services = Services(options);
+        var inner = new LinearRouterFactory().Create(Table);
+
+        var router = Assert.IsType<CachedRouter>(Decorator(services).Decorate(inner));
+        router.Match("PUT", "/a/1", new Range[1]);
+
+        Assert.Same(inner, router.Inner);
+        Assert.Equal(7, router.Cache.Capacity);
+        Assert.Equal(1, router.Cache.Count);
+    }
+
+    [Fact]
+    public void Null_arguments_are_refused()
+    {
+        using var services = Services(new PulyaOptions());
+        var factory = services.GetRequiredService<IMeterFactory>();
+
+        Assert.Throws<ArgumentNullException>(() => new RouteCacheDecorator(null!, factory));
+        Assert.Throws<ArgumentNullException>(() => new RouteCacheDecorator(Options.Create(new PulyaOptions()), null!));
+        Assert.Throws<ArgumentNullException>(() => Decorator(services).Decorate(null!));
+        Assert.Throws<ArgumentNullException>(() => RouteCachePulyaBuilderExtensions.AddRouteCache(null!));
+    }
+
+    [Fact]
+    public void Hits_misses_evictions_and_count_are_published_on_the_pulya_meter()
+    {
+        var options = new PulyaOptions { RouteCache = { Enabled = true, Capacity = 1 } };
+        using var services = Services(options);
+        var router = Decorator(services).Decorate(new LinearRouterFactory().Create(Table));
+        var values = new Range[1];
+        router.Match("GET", "/a/1", values);
+        router.Match("GET", "/a/1", values);
+        router.Match("GET", "/a/2", values);
+
+        var measured = new Dictionary<string, long>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == RouteCacheDecorator.MeterName && instrument.Name.StartsWith("pulya.route_cache.", StringComparison.Ordinal))
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, value, _, _) => measured[instrument.Name] = value);
+        listener.SetMeasurementEventCallback<int>((instrument, value, _, _) => measured[instrument.Name] = value);
+        listener.Start();
+        listener.RecordObservableInstruments();
+
+        Assert.Equal(1, measured["pulya.route_cache.hits"]);
+        Assert.Equal(2, measured["pulya.route_cache.misses"]);
+        Assert.Equal(1, measured["pulya.route_cache.evictions"]);
+        Assert.Equal(1, measured["pulya.route_cache.count"]);
+    }
+
+    [Theory]
+    [InlineData("Linear")]
+    [InlineData("Trie")]
+    public async Task Switched_on_by_configuration_it_routes_requests_end_to_end(string routerName)
+    {
+        await using var client = await PulyaTestClient.StartAsync(
+            app =>
+            {
+                app.MapGet("/users/{id:int}", (int id) => new { id });
+                app.MapGet("/users/me", () => new { me = true });
+            },
+            builder => builder.Pulya.AddTrieRouter().AddRouteCache().AddRouteCache(),
+            "--Pulya:Router=" + routerName,
+            "--Pulya:RouteCache:Enabled=true",
+            "--Pulya:RouteCache:Capacity=2");
+
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal("{\"id\":" + i + "}", await client.Client.GetStringAsync(new Uri("/users/" + i, UriKind.Relative)));
+            Assert.Equal("{\"id\":42}", await client.Client.GetStringAsync(new Uri("/users/42", UriKind.Relative)));
+            Assert.Equal("{\"me\":true}", await client.Client.GetStringAsync(new Uri("/users/me", UriKind.Relative)));
+        }
+
+        using var notFound = await client.Client.GetAsync(new Uri("/users/x/y", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, notFound.StatusCode);
+        using var post = await client.Client.PostAsync(new Uri("/users/me", UriKind.Relative), null);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, post.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_capacity_of_zero_stops_the_start()
+    {
+        await Assert.ThrowsAnyAsync<Exception>(() => PulyaTestClient.StartAsync(
+            app => app.MapGet("/", () => "x"),
+            builder => builder.Pulya.AddRouteCache(),
+            "--Pulya:RouteCache:Enabled=true",
+            "--Pulya:RouteCache:Capacity=0"));
+    }
+
+    private static RouteCacheDecorator Decorator(ServiceProvider services) =>
+        new(services.GetRequiredService<IOptions<PulyaOptions>>(), services.GetRequiredService<IMeterFactory>());
+
+    private static ServiceProvider Services(PulyaOptions options)
+    {
+        var services = new ServiceCollection();
+        services.AddMetrics();
+        services.AddSingleton(Options.Create(options));
+        return services.BuildServiceProvider();
+    }
+}
