@@ -16,7 +16,7 @@ namespace Pulya.Pooling.Tests;
 public sealed class RequestIsolationTests
 {
     private const int Clients = 64;
-    private const int RequestsPerClient = 250;
+    private const int RequestsPerClient = 400;
 
     [Theory]
     [InlineData(true)]
