@@ -173,11 +173,13 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
             {
                 read = await body.ReadAsync(buffer.AsMemory(total), context.RequestAborted);
             }
-            catch (IOException ex) when (ex is not Microsoft.AspNetCore.Http.BadHttpRequestException && !context.RequestAborted.IsCancellationRequested)
+            catch (IOException ex) when (ex is not Microsoft.AspNetCore.Http.BadHttpRequestException)
             {
                 // Kestrel reports its limits as BadHttpRequestException (an IOException, answered with its own status
-                // below), but some malformed framing (a chunk size that overflows) as a plain IOException.
-                throw new BadRequestException("The request body is malformed (invalid framing).");
+                // below), but a client gone mid-body (ConnectionResetException) and malformed framing (a chunk size that
+                // overflows) as plain IOExceptions: an abort when the request was aborted, else a client error, never a 500.
+                context.RequestAborted.ThrowIfCancellationRequested();
+                throw new BadRequestException("The request body is malformed or incomplete.");
             }
 
             if (read == 0)

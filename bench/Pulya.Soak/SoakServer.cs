@@ -44,11 +44,29 @@ internal static class SoakServer
             options.RouteCache.Enabled ? options.RouteCache.Capacity : null);
     }
 
-    /// <summary>The number of entries of the outermost router when it exposes one (a public int <c>Count</c>, as a cache does); null otherwise.</summary>
-    private static int? RouteCacheCount(object? router) =>
-        router?.GetType().GetProperty("Count", BindingFlags.Public | BindingFlags.Instance) is { PropertyType: var type } property && type == typeof(int)
-            ? (int)property.GetValue(router)!
+    /// <summary>
+    /// The number of entries of the route cache, when the outermost router is the cache decorator: a public int
+    /// <c>Count</c> on the router, or on its <c>Cache</c> property (the module keeps both internal, so this is read by
+    /// reflection; a diagnostic of the soak tool only). Null when no cache is in use.
+    /// </summary>
+    private static int? RouteCacheCount(object? router)
+    {
+        const BindingFlags Any = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance;
+        if (router is null)
+        {
+            return null;
+        }
+
+        if (router.GetType().GetProperty("Count", Any) is { PropertyType: var type } count && type == typeof(int))
+        {
+            return (int)count.GetValue(router)!;
+        }
+
+        var cache = router.GetType().GetProperty("Cache", Any)?.GetValue(router);
+        return cache?.GetType().GetProperty("Count", Any) is { PropertyType: var cacheType } cacheCount && cacheType == typeof(int)
+            ? (int)cacheCount.GetValue(cache)!
             : null;
+    }
 }
 
 /// <summary>What <c>/__soak/stats</c> returns.</summary>
