@@ -3,15 +3,15 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
 using BenchmarkDotNet.Exporters;
 using BenchmarkDotNet.Exporters.Json;
-using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Reports;
 
 namespace Pulya.Benchmarks;
 
 /// <summary>
 /// The one configuration every suite shares: memory diagnoser, full JSON (for bench/Pulya.BenchCompare) and GitHub
-/// Markdown exporters, ratio and statistical columns, server GC as in production. The job comes from the command line
-/// (<c>--job short</c>, <c>--job dry</c>); without one, BenchmarkDotNet's default job runs.
+/// Markdown exporters, ratio and statistical columns. The job comes from the command line (<c>--job short</c>,
+/// <c>--job dry</c>); without one, BenchmarkDotNet's default job runs. GC settings are the host's (server GC, set in
+/// bench/Directory.Build.props), which BenchmarkDotNet carries into the generated benchmark process.
 /// </summary>
 public sealed class PulyaBenchmarkConfig : ManualConfig
 {
@@ -24,7 +24,6 @@ public sealed class PulyaBenchmarkConfig : ManualConfig
         AddLogger(BenchmarkDotNet.Loggers.ConsoleLogger.Default);
         // The generated project builds on a shared 2-core machine: BenchmarkDotNet's default 2 minutes is not always enough.
         WithBuildTimeout(TimeSpan.FromMinutes(10));
-        AddJob(Job.Default.WithGcServer(true).WithGcConcurrent(false).AsDefault());
         WithOrderer(new BenchmarkDotNet.Order.DefaultOrderer(BenchmarkDotNet.Order.SummaryOrderPolicy.Declared));
         WithSummaryStyle(SummaryStyle.Default.WithRatioStyle(RatioStyle.Trend));
         AddLogicalGroupRules(BenchmarkLogicalGroupRule.ByCategory, BenchmarkLogicalGroupRule.ByParams);

@@ -133,18 +133,7 @@ public sealed class ErrorHandlingTests
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => request);
         await cancelled.Task.WaitAsync(TimeSpan.FromSeconds(30));
-        await WaitForAsync(() => logs.Entries.Any(e => e.Message.Contains("aborted by the client", StringComparison.Ordinal)), logs);
-    }
-
-    private static async Task WaitForAsync(Func<bool> condition, CapturedLogs logs)
-    {
-        for (var i = 0; i < 100 && !condition(); i++)
-        {
-            await Task.Yield();
-            await Task.Delay(50);
-        }
-
-        Assert.True(condition(), string.Join("\n", logs.Entries.Select(e => e.Category + ": " + e.Message)));
+        await logs.WaitForAsync(e => e.Message.Contains("aborted by the client", StringComparison.Ordinal));
     }
 
     public sealed record Point(int X);
