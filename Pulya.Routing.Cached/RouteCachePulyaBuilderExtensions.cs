@@ -14,6 +14,6 @@ public static class RouteCachePulyaBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddMetrics();
-        return builder.AddRouterDecorator<RouteCacheDecorator>();
+        return builder.AddRouterDecorator<RouteCacheDecorator>("RouteCache");
     }
 }

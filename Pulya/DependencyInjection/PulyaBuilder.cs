@@ -38,11 +38,16 @@ public sealed class PulyaBuilder
     public PulyaBuilder AddPoolProvider<TProvider>(string name)
         where TProvider : class, IRequestPoolProvider => AddNamed<IRequestPoolProvider, TProvider>(name);
 
-    /// <summary>Registers a router decorator; decorators are applied in registration order. Registering the same type twice has no effect.</summary>
-    public PulyaBuilder AddRouterDecorator<TDecorator>()
+    /// <summary>
+    /// Registers a router decorator under <paramref name="name"/> (the name options refer to, e.g. <c>RouteCache</c>);
+    /// decorators are applied in registration order. Registering the same type twice has no effect.
+    /// </summary>
+    public PulyaBuilder AddRouterDecorator<TDecorator>(string name)
         where TDecorator : class, IRouterDecorator
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
         Services.TryAddEnumerable(ServiceDescriptor.Singleton<IRouterDecorator, TDecorator>());
+        AddComponent(new PulyaComponent(typeof(IRouterDecorator), name));
         return this;
     }
 
@@ -51,13 +56,22 @@ public sealed class PulyaBuilder
         where TImplementation : class, TContract
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        var component = new PulyaComponent(typeof(TContract), name);
-        if (!Services.Any(d => d.ServiceType == typeof(PulyaComponent) && component.Equals(d.ImplementationInstance)))
+        if (AddComponent(new PulyaComponent(typeof(TContract), name)))
         {
-            Services.AddSingleton(component);
             Services.AddKeyedSingleton<TContract, TImplementation>(name);
         }
 
         return this;
+    }
+
+    private bool AddComponent(PulyaComponent component)
+    {
+        if (Services.Any(d => d.ServiceType == typeof(PulyaComponent) && component.Equals(d.ImplementationInstance)))
+        {
+            return false;
+        }
+
+        Services.AddSingleton(component);
+        return true;
     }
 }

@@ -12,11 +12,19 @@ internal sealed class PulyaOptionsValidator(IEnumerable<PulyaComponent> componen
     /// <summary>The name the pooling module registers its provider under.</summary>
     public const string PoolingProviderName = "ObjectPool";
 
+    /// <summary>The name the route cache module registers its decorator under.</summary>
+    public const string RouteCacheDecoratorName = "RouteCache";
+
     public ValidateOptionsResult Validate(string? name, PulyaOptions options)
     {
         var failures = new List<string>();
         Require<IRouterFactory>(options.Router, "Pulya:Router", failures);
         Require<IPulyaSerializer>(options.Serializer, "Pulya:Serializer", failures);
+        if (options.RouteCache.Enabled)
+        {
+            Require<IRouterDecorator>(RouteCacheDecoratorName, "Pulya:RouteCache:Enabled (call AddRouteCache())", failures);
+        }
+
         if (options.Pooling.Enabled)
         {
             Require<IRequestPoolProvider>(PoolingProviderName, "Pulya:Pooling:Enabled (call AddPooling())", failures);
@@ -30,7 +38,7 @@ internal sealed class PulyaOptionsValidator(IEnumerable<PulyaComponent> componen
         var names = components.Where(c => c.Contract == typeof(TContract)).Select(c => c.Name).ToList();
         if (!names.Contains(selected, StringComparer.Ordinal))
         {
-            failures.Add($"{key}: '{selected}' is not registered. Registered: {string.Join(", ", names)}.");
+            failures.Add($"{key}: '{selected}' is not registered. Registered: {(names.Count == 0 ? "none" : string.Join(", ", names))}.");
         }
     }
 }

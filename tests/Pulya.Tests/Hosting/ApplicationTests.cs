@@ -129,6 +129,7 @@ public sealed class ApplicationTests
     [InlineData("--Pulya:Router=Nope", "Pulya:Router: 'Nope' is not registered. Registered: Linear.")]
     [InlineData("--Pulya:Serializer=Nope", "Pulya:Serializer: 'Nope' is not registered. Registered: SystemTextJson.")]
     [InlineData("--Pulya:Pooling:Enabled=true", "Pulya:Pooling:Enabled (call AddPooling()): 'ObjectPool' is not registered. Registered: None.")]
+    [InlineData("--Pulya:RouteCache:Enabled=true", "Pulya:RouteCache:Enabled (call AddRouteCache()): 'RouteCache' is not registered. Registered: none.")]
     public async Task Unknown_module_names_fail_at_start_listing_the_registered_ones(string argument, string message)
     {
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => StartAsync(app => app.MapGet("/", () => "x"), null, argument));

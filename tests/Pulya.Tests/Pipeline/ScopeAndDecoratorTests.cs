@@ -31,7 +31,7 @@ public sealed class ScopeAndDecoratorTests
     {
         await using var client = await StartAsync(
             app => app.MapGet("/x", () => "x"),
-            builder => builder.Pulya.AddRouterDecorator<CountingDecorator>().AddRouterDecorator<CountingDecorator>());
+            builder => builder.Pulya.AddRouterDecorator<CountingDecorator>("Counting").AddRouterDecorator<CountingDecorator>("Counting"));
 
         Assert.Equal("x", await client.Client.GetStringAsync(Path("/x")));
         Assert.Equal("x", await client.Client.GetStringAsync(Path("/x")));
