@@ -72,22 +72,14 @@ public sealed class NewtonsoftJsonSerializer : IPulyaSerializer
     /// <inheritdoc />
     public object? Deserialize(ReadOnlySequence<byte> body, Type type)
     {
+        ValidateSyntax(body);
         var text = Utf8SequenceTextReader.Rent(body);
         try
         {
+            // ValidateSyntax has refused empty bodies, trailing content and excess depth: what is left are values that do
+            // not fit the type (JsonSerializationException) or numbers out of range (JsonReaderException).
             using var reader = new JsonTextReader(text) { ArrayPool = JsonCharArrayPool.Instance, CloseInput = false };
-            if (!reader.Read())
-            {
-                throw new BodyFormatException("The request body is empty; a JSON value is required.");
-            }
-
-            var value = _serializer.Deserialize(reader, type);
-            if (reader.Read())
-            {
-                throw new BodyFormatException($"Malformed JSON body: unexpected content after the value, at line {reader.LineNumber}, position {reader.LinePosition}.");
-            }
-
-            return value;
+            return _serializer.Deserialize(reader, type);
         }
         catch (JsonReaderException ex)
         {
@@ -107,17 +99,40 @@ public sealed class NewtonsoftJsonSerializer : IPulyaSerializer
         }
     }
 
-    // Newtonsoft's messages quote the offending value (payload); report only what went wrong and where.
-    private string Describe(JsonException ex, int line, int position)
+    // Newtonsoft.Json accepts comments, single-quoted strings, unquoted names, trailing commas and raw control characters
+    // in strings; System.Text.Json refuses them. A strict scan first (Utf8JsonReader: no allocation) makes both JSON
+    // serializers answer such bodies with 400, so swapping them does not change what a client sees.
+    private void ValidateSyntax(ReadOnlySequence<byte> body)
     {
-        var where = $"at line {line}, position {position}";
-        if (ex.Message.Contains("MaxDepth", StringComparison.Ordinal))
+        if (body.IsEmpty)
         {
-            return $"Malformed JSON body: nested deeper than {MaxDepth} levels, {where}.";
+            throw new BodyFormatException("The request body is empty; a JSON value is required.");
         }
 
+        var reader = new System.Text.Json.Utf8JsonReader(body, new System.Text.Json.JsonReaderOptions { MaxDepth = MaxDepth });
+        try
+        {
+            while (reader.Read())
+            {
+            }
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            var where = $"at line {(ex.LineNumber ?? 0) + 1}, position {(ex.BytePositionInLine ?? 0) + 1}";
+            throw new BodyFormatException(
+                ex.Message.Contains("maximum configured depth", StringComparison.Ordinal)
+                    ? $"Malformed JSON body: nested deeper than {MaxDepth} levels, {where}."
+                    : $"Malformed JSON body: not strict JSON (comments, single quotes, trailing commas, control characters and content after the value are refused), {where}.",
+                ex);
+        }
+    }
+
+    // Newtonsoft's messages quote the offending value (payload); report only what went wrong and where.
+    private static string Describe(JsonException ex, int line, int position)
+    {
+        var where = $"at line {line}, position {position}";
         return ex is JsonSerializationException
             ? $"JSON body does not match the expected type {where}."
-            : $"Malformed JSON body {where}.";
+            : $"Malformed JSON body: a value is out of range for its type {where}.";
     }
 }
