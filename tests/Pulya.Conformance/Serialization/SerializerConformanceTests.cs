@@ -1,3 +1,4 @@
+using Pulya.Conformance.Buffers;
 using System.Buffers;
 using System.Text;
 using Pulya.Sample;
@@ -63,17 +64,8 @@ public abstract class SerializerConformanceTests
     }
 
     /// <summary>A sequence of <paramref name="size"/>-byte segments (with an empty one first), as a body read in pieces would be.</summary>
-    protected static ReadOnlySequence<byte> Split(byte[] bytes, int size)
-    {
-        var first = new Segment(ReadOnlyMemory<byte>.Empty, 0);
-        var last = first;
-        for (var i = 0; i < bytes.Length; i += size)
-        {
-            last = last.Append(bytes.AsMemory(i, Math.Min(size, bytes.Length - i)));
-        }
-
-        return new ReadOnlySequence<byte>(first, 0, last, last.Memory.Length);
-    }
+    protected static ReadOnlySequence<byte> Split(byte[] bytes, int size) =>
+        Sequences.FromSegments([ReadOnlyMemory<byte>.Empty, .. Sequences.Chunks(bytes, size)]);
 
     // Structural equality of the plain model classes, independent of the serializer under test.
     private static void AssertSame<T>(T expected, T? actual) =>
@@ -233,20 +225,4 @@ public abstract class SerializerConformanceTests
 
     [Fact]
     public void Garbage_bytes_are_rejected() => Rejects<EchoBody>([0xC1, 0xFF, 0x00, .. Encoding.UTF8.GetBytes(Secret)]);
-
-    private sealed class Segment : ReadOnlySequenceSegment<byte>
-    {
-        public Segment(ReadOnlyMemory<byte> memory, long runningIndex)
-        {
-            Memory = memory;
-            RunningIndex = runningIndex;
-        }
-
-        public Segment Append(ReadOnlyMemory<byte> memory)
-        {
-            var next = new Segment(memory, RunningIndex + Memory.Length);
-            Next = next;
-            return next;
-        }
-    }
 }

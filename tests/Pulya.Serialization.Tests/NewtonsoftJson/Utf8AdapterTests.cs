@@ -1,3 +1,4 @@
+using Pulya.Conformance.Buffers;
 using System.Buffers;
 using System.Text;
 using Newtonsoft.Json;
@@ -7,17 +8,7 @@ namespace Pulya.Serialization.Tests.NewtonsoftJson;
 /// <summary>The UTF-8 adapters between Newtonsoft's text reader/writer and Pulya's byte buffers.</summary>
 public sealed class Utf8AdapterTests
 {
-    private static ReadOnlySequence<byte> OneByteSegments(byte[] bytes)
-    {
-        var first = new Segment(bytes.AsMemory(0, 1), 0);
-        var last = first;
-        for (var i = 1; i < bytes.Length; i++)
-        {
-            last = last.Append(bytes.AsMemory(i, 1));
-        }
-
-        return new ReadOnlySequence<byte>(first, 0, last, 1);
-    }
+    private static ReadOnlySequence<byte> OneByteSegments(byte[] bytes) => Sequences.FromSegments(Sequences.Chunks(bytes, 1));
 
     [Fact]
     public void Reader_decodes_characters_split_across_segments_and_then_reports_the_end()
@@ -101,21 +92,5 @@ public sealed class Utf8AdapterTests
         }
 
         Assert.Equal("{\"\\u0001a\":null,\"b\":null,\"c\":null,\"d\":2.50}", text.ToString());
-    }
-
-    private sealed class Segment : ReadOnlySequenceSegment<byte>
-    {
-        public Segment(ReadOnlyMemory<byte> memory, long runningIndex)
-        {
-            Memory = memory;
-            RunningIndex = runningIndex;
-        }
-
-        public Segment Append(ReadOnlyMemory<byte> memory)
-        {
-            var next = new Segment(memory, RunningIndex + Memory.Length);
-            Next = next;
-            return next;
-        }
     }
 }

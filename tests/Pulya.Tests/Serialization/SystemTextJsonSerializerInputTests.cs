@@ -1,3 +1,4 @@
+using Pulya.Conformance.Buffers;
 using System.Buffers;
 using System.Text;
 using Pulya.Serialization;
@@ -48,28 +49,8 @@ public sealed class SystemTextJsonSerializerInputTests
     private Point Read<T>(byte[] body) => (Point)_serializer.Deserialize(new ReadOnlySequence<byte>(body), typeof(T))!;
 
     // Cuts inside the multi-byte character that ends the string.
-    private static ReadOnlySequence<byte> Split(byte[] body, int at)
-    {
-        var first = new Segment(body.AsMemory(0, at), 0);
-        var last = first.Append(body.AsMemory(at));
-        return new ReadOnlySequence<byte>(first, 0, last, last.Memory.Length);
-    }
+    private static ReadOnlySequence<byte> Split(byte[] body, int at) => Sequences.FromSegments(body.AsMemory(0, at), body.AsMemory(at));
 
-    private sealed class Segment : ReadOnlySequenceSegment<byte>
-    {
-        public Segment(ReadOnlyMemory<byte> memory, long runningIndex)
-        {
-            Memory = memory;
-            RunningIndex = runningIndex;
-        }
-
-        public Segment Append(ReadOnlyMemory<byte> memory)
-        {
-            var next = new Segment(memory, RunningIndex + Memory.Length);
-            Next = next;
-            return next;
-        }
-    }
 
     private sealed class Point
     {

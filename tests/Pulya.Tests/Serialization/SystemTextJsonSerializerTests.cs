@@ -1,3 +1,4 @@
+using Pulya.Conformance.Buffers;
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
@@ -26,11 +27,9 @@ public sealed class SystemTextJsonSerializerTests
         _serializer.Serialize(output, new Item("ü ✓", 3), typeof(Item));
         var json = output.WrittenSpan.ToArray();
         var half = json.Length / 2;
-        var first = new Segment(json.AsMemory(0, half));
-        var last = first.Append(json.AsMemory(half));
 
         Assert.Equal("{\"name\":\"ü ✓\",\"count\":3}", Encoding.UTF8.GetString(json));
-        Assert.Equal(new Item("ü ✓", 3), _serializer.Deserialize(new ReadOnlySequence<byte>(first, 0, last, last.Memory.Length), typeof(Item)));
+        Assert.Equal(new Item("ü ✓", 3), _serializer.Deserialize(Sequences.FromSegments(json.AsMemory(0, half), json.AsMemory(half)), typeof(Item)));
     }
 
     [Fact]
@@ -58,16 +57,4 @@ public sealed class SystemTextJsonSerializerTests
     }
 
     public sealed record Item(string Name, int Count);
-
-    private sealed class Segment : ReadOnlySequenceSegment<byte>
-    {
-        public Segment(ReadOnlyMemory<byte> memory) => Memory = memory;
-
-        public Segment Append(ReadOnlyMemory<byte> memory)
-        {
-            var next = new Segment(memory) { RunningIndex = RunningIndex + Memory.Length };
-            Next = next;
-            return next;
-        }
-    }
 }
