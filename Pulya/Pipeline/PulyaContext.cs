@@ -85,7 +85,7 @@ internal sealed class PulyaContext : PulyaRequest, IPoolable
 
     public override IFeatureCollection Features => _features ?? throw Ended();
 
-    public bool IsHead => ReferenceEquals(Request.Method, HttpMethods.Head) || HttpMethods.IsHead(Request.Method);
+    public bool IsHead => HttpMethods.IsHead(Request.Method);
 
     /// <summary>Points the context at a new request.</summary>
     public void Initialize(IFeatureCollection features)
@@ -98,8 +98,11 @@ internal sealed class PulyaContext : PulyaRequest, IPoolable
         _headers.Attach(_request.Headers, _pipeline.Options.HeaderStrategy, _pipeline.HeaderLogger);
     }
 
-    /// <summary>The request body stream (Kestrel's pipe reader).</summary>
-    public IHttpRequestFeature RequestFeature => Request;
+    /// <summary>The request body as the server delivers it.</summary>
+    public Stream RequestBody => Request.Body;
+
+    /// <summary>The declared <c>Content-Length</c>, as the server already parsed it; null for chunked bodies.</summary>
+    public long? RequestContentLength => Request.Headers.ContentLength;
 
     /// <summary>The server's request; after <see cref="Reset"/> (the request ended) any use throws instead of reading another request's data.</summary>
     private IHttpRequestFeature Request => _request ?? throw Ended();

@@ -131,9 +131,7 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
     private async ValueTask<bool> ReadBodyAsync(PulyaContext context, CompiledEndpoint endpoint)
     {
         var limit = _services.Options.MaxRequestBodySize;
-        var request = context.RequestFeature;
-        var declared = context.Headers.GetList(HeaderNames.ContentLength);
-        long? contentLength = declared.Count == 1 && long.TryParse(declared[0], out var length) ? length : null;
+        var contentLength = context.RequestContentLength;
         if (contentLength > limit)
         {
             WriteError(context, StatusCodes.Status413PayloadTooLarge, ErrorResponses.PayloadTooLarge);
@@ -155,7 +153,7 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
         var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(contentLength ?? 4096, limit) + 1);
         context.BodyBuffer = buffer;
         var total = 0;
-        var body = request.Body;
+        var body = context.RequestBody;
         while (true)
         {
             if (total == buffer.Length)

@@ -27,7 +27,8 @@ public sealed class PulyaContextTests
         Assert.Throws<ObjectDisposedException>(() => context.Features);
         Assert.Throws<ObjectDisposedException>(() => context.Services);
         Assert.Throws<ObjectDisposedException>(() => context.IsHead);
-        Assert.Throws<ObjectDisposedException>(() => context.RequestFeature);
+        Assert.Throws<ObjectDisposedException>(() => context.RequestBody);
+        Assert.Throws<ObjectDisposedException>(() => context.RequestContentLength);
         Assert.Throws<ObjectDisposedException>(() => context.RouteSpan(0).Length);
         Assert.Empty(context.Headers);
         Assert.Empty(context.Items);
