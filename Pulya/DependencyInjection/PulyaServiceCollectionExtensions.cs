@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Pulya;
+using Pulya.Binding;
 using Pulya.DependencyInjection;
 using Pulya.Hosting;
 using Pulya.Pooling;
@@ -15,7 +16,7 @@ public static class PulyaServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the core and its baseline modules (router <c>Linear</c>, serializer <c>SystemTextJson</c>, pool provider
-    /// <c>None</c>), binds <see cref="PulyaOptions"/> to <paramref name="configuration"/> (the <c>Pulya</c> section) and
+    /// <c>None</c>, binder <c>Compiled</c>), binds <see cref="PulyaOptions"/> to <paramref name="configuration"/> (the <c>Pulya</c> section) and
     /// validates them at start-up; an invalid value stops the start-up with a message naming its configuration key.
     /// Calling it again returns a builder over the same registrations.
     /// </summary>
@@ -34,7 +35,8 @@ public static class PulyaServiceCollectionExtensions
             services.AddLogging();
             builder.AddRouter<LinearRouterFactory>(LinearRouterFactory.Name)
                 .AddSerializer<SystemTextJsonSerializer>(SystemTextJsonSerializer.Name)
-                .AddPoolProvider<NoPoolProvider>(NoPoolProvider.Name);
+                .AddPoolProvider<NoPoolProvider>(NoPoolProvider.Name)
+                .AddBinder<EndpointCompiler>(EndpointCompiler.Name);
             services.TryAddSingleton<PulyaModules>();
         }
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Pulya.Binding;
 using Pulya.DependencyInjection;
 using Pulya.Http;
 using Pulya.Pooling;
@@ -19,6 +20,7 @@ internal sealed class PulyaOptionsValidator(IEnumerable<PulyaComponent> componen
         var failures = new List<string>();
         Require(typeof(IRouterFactory), options.Router, "Pulya:Router", failures);
         Require(typeof(IPulyaSerializer), options.Serializer, "Pulya:Serializer", failures);
+        Require(typeof(IEndpointBinder), options.Binder, "Pulya:Binder", failures);
         Require(typeof(IRequestPoolProvider), options.PoolProvider, "Pulya:PoolProvider", failures);
         if (options.MaxRequestBodySize < 1)
         {
