@@ -16,18 +16,18 @@ public sealed class PulyaOptions
     public string Serializer { get; set; } = "SystemTextJson";
 
     /// <summary>
-    /// The name of the pool provider for per-request objects: <c>None</c> (built in, a new object per request) or a
-    /// module's. A pooling module may select its own provider when its options enable it (<c>Pulya:Pooling:Enabled=true</c>
-    /// selects <c>ObjectPool</c>). Defaults to <c>None</c>.
-    /// </summary>
-    public string PoolProvider { get; set; } = "None";
-
-    /// <summary>
     /// The name of the endpoint binder: <c>Compiled</c> (built in: expression trees compiled at start-up) or
     /// <c>Generated</c> (source-generated bindings, falling back to <c>Compiled</c> for call sites without one).
     /// Defaults to <c>Compiled</c>.
     /// </summary>
     public string Binder { get; set; } = "Compiled";
+
+    /// <summary>
+    /// The name of the pool provider for per-request objects: <c>None</c> (built in, a new object per request) or a
+    /// module's. A pooling module may select its own provider when its options enable it (<c>Pulya:Pooling:Enabled=true</c>
+    /// selects <c>ObjectPool</c>). Defaults to <c>None</c>.
+    /// </summary>
+    public string PoolProvider { get; set; } = "None";
 
     /// <summary>The largest request body accepted, in bytes (at least 1); larger bodies get 413. Defaults to 1 MiB (1,048,576).</summary>
     public long MaxRequestBodySize { get; set; } = 1024 * 1024;

@@ -6,8 +6,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Pulya.Binding;
+using Microsoft.Extensions.Options;
 using Pulya.Routing;
 
 namespace Pulya.Hosting;
