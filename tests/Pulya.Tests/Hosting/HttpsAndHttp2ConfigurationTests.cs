@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 using Pulya.Hosting;
@@ -103,6 +104,29 @@ public sealed class HttpsAndHttp2ConfigurationTests : IDisposable
         app.MapGet("/", () => "x");
 
         await Assert.ThrowsAnyAsync<Exception>(() => app.StartAsync());
+    }
+
+    [Fact]
+    public async Task A_slim_application_serves_https_once_it_opts_in()
+    {
+        string[] args = [
+            "--Kestrel:Endpoints:Secure:Url=https://127.0.0.1:0",
+            $"--Kestrel:Endpoints:Secure:Certificate:Path={_certificate.Path}",
+            $"--Kestrel:Endpoints:Secure:Certificate:Password={_certificate.Password}"];
+        await using var without = PulyaApplication.CreateSlimBuilder(args).Build();
+        without.MapGet("/", () => "x");
+        var builder = PulyaApplication.CreateSlimBuilder(args);
+        builder.WebHost.UseKestrelHttpsConfiguration();
+        await using var with = builder.Build();
+        with.MapGet("/", () => "slim over tls");
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => without.StartAsync());
+        await with.StartAsync();
+        using var client = _certificate.CreateClient(Assert.Single(with.Urls), HttpVersion.Version20);
+
+        Assert.Contains("UseKestrelHttpsConfiguration", error.Message, StringComparison.Ordinal);
+        Assert.Equal("slim over tls", await client.GetStringAsync(new Uri("/", UriKind.Relative)));
+        await with.StopAsync();
     }
 
     public void Dispose() => _certificate.Dispose();
