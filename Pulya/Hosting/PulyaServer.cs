@@ -107,6 +107,8 @@ internal sealed partial class PulyaServer(
         // Kestrel has the feature; the in-memory test server has none.
         if (server.Features.Get<IServerAddressesFeature>() is { } addresses)
         {
+            // As ASP.NET Core's host: preferHostingUrls=true makes these addresses win over Kestrel's configured or coded endpoints.
+            addresses.PreferHostingUrls = configuration.GetValue("preferHostingUrls", false);
             foreach (var url in ResolveUrls(configuration))
             {
                 addresses.Addresses.Add(url);

@@ -54,6 +54,20 @@ public sealed class ApplicationTests
         await app.StopAsync();
     }
 
+    [Fact]
+    public async Task Prefer_hosting_urls_makes_urls_win_over_kestrel_endpoints()
+    {
+        // Port 1 is privileged: binding it would fail the start.
+        await using var app = Build("--urls=http://127.0.0.1:0", "--preferHostingUrls=true", "--Kestrel:Endpoints:Local:Url=http://127.0.0.1:1");
+        app.MapGet("/", () => "urls");
+        await app.StartAsync();
+
+        using var http = new HttpClient { BaseAddress = new Uri(Assert.Single(app.Urls)) };
+
+        Assert.Equal("urls", await http.GetStringAsync(new Uri("/", UriKind.Relative)));
+        await app.StopAsync();
+    }
+
     [Theory]
     [InlineData(new string[0], new[] { "http://127.0.0.1:5000" })]
     [InlineData(new[] { "--urls=http://127.0.0.1:1; http://127.0.0.1:2" }, new[] { "http://127.0.0.1:1", "http://127.0.0.1:2" })]
