@@ -10,13 +10,11 @@ namespace Pulya.Tests.Hosting;
 /// <summary><c>app.MapHealthChecks</c> over real Kestrel sockets and the in-memory test server.</summary>
 public sealed class HealthCheckTests
 {
-    public static TheoryData<bool> Transports => new() { false, true };
-
     [Theory]
-    [MemberData(nameof(Transports))]
-    public async Task Healthy_checks_answer_200_with_the_status_as_text(bool kestrel)
+    [MemberData(nameof(TestTransports.Data), MemberType = typeof(TestTransports))]
+    public async Task Healthy_checks_answer_200_with_the_status_as_text(TestTransport transport)
     {
-        await using var server = await HealthServer.StartAsync(kestrel, checks => checks
+        await using var server = await StartAsync(transport, checks => checks
             .AddCheck("database", () => HealthCheckResult.Healthy())
             .AddCheck("cache", () => HealthCheckResult.Healthy()));
 
@@ -29,10 +27,10 @@ public sealed class HealthCheckTests
     }
 
     [Theory]
-    [MemberData(nameof(Transports))]
-    public async Task A_degraded_check_still_answers_200(bool kestrel)
+    [MemberData(nameof(TestTransports.Data), MemberType = typeof(TestTransports))]
+    public async Task A_degraded_check_still_answers_200(TestTransport transport)
     {
-        await using var server = await HealthServer.StartAsync(kestrel, checks => checks
+        await using var server = await StartAsync(transport, checks => checks
             .AddCheck("database", () => HealthCheckResult.Healthy())
             .AddCheck("disk", () => HealthCheckResult.Degraded("almost full")));
 
@@ -43,13 +41,13 @@ public sealed class HealthCheckTests
     }
 
     [Theory]
-    [MemberData(nameof(Transports))]
-    public async Task An_unhealthy_or_throwing_check_answers_503(bool kestrel)
+    [MemberData(nameof(TestTransports.Data), MemberType = typeof(TestTransports))]
+    public async Task An_unhealthy_or_throwing_check_answers_503(TestTransport transport)
     {
-        await using var unhealthy = await HealthServer.StartAsync(kestrel, checks => checks
+        await using var unhealthy = await StartAsync(transport, checks => checks
             .AddCheck("database", () => HealthCheckResult.Unhealthy("unreachable"))
             .AddCheck("cache", () => HealthCheckResult.Healthy()));
-        await using var throwing = await HealthServer.StartAsync(kestrel, checks => checks
+        await using var throwing = await StartAsync(transport, checks => checks
             .AddCheck("database", () => throw new InvalidOperationException("connection refused")));
 
         using var first = await unhealthy.Client.GetAsync(new Uri("/healthz", UriKind.Relative));
@@ -60,11 +58,11 @@ public sealed class HealthCheckTests
     }
 
     [Theory]
-    [MemberData(nameof(Transports))]
-    public async Task A_predicate_separates_liveness_from_readiness(bool kestrel)
+    [MemberData(nameof(TestTransports.Data), MemberType = typeof(TestTransports))]
+    public async Task A_predicate_separates_liveness_from_readiness(TestTransport transport)
     {
-        await using var server = await HealthServer.StartAsync(
-            kestrel,
+        await using var server = await StartAsync(
+            transport,
             checks => checks.AddCheck("database", () => HealthCheckResult.Unhealthy(), tags: ["ready"]),
             app => app.MapHealthChecks("/livez", check => !check.Tags.Contains("ready")).MapHealthChecks("/readyz", check => check.Tags.Contains("ready")));
 
@@ -87,44 +85,10 @@ public sealed class HealthCheckTests
         Assert.Contains("AddHealthChecks()", error.Message, StringComparison.Ordinal);
     }
 
-    /// <summary>An application with health checks, on Kestrel at 127.0.0.1:0 or on the test server.</summary>
-    private sealed class HealthServer(PulyaApplication app, HttpClient client, PulyaTestClient? testClient) : IAsyncDisposable
-    {
-        public HttpClient Client => client;
-
-        public static async Task<HealthServer> StartAsync(bool kestrel, Action<IHealthChecksBuilder> checks, Action<PulyaApplication>? map = null)
+    private static Task<PulyaTestClient> StartAsync(TestTransport transport, Action<IHealthChecksBuilder> checks, Action<PulyaApplication>? map = null) =>
+        PulyaTestClient.StartAsync(transport, map ?? (app => app.MapHealthChecks("/healthz")), builder =>
         {
-            map ??= app => app.MapHealthChecks("/healthz");
-            if (!kestrel)
-            {
-                var test = await PulyaTestClient.StartAsync(map, builder =>
-                {
-                    builder.Logging.ClearProviders();
-                    checks(builder.Services.AddHealthChecks());
-                });
-                return new HealthServer(test.Application, test.Client, test);
-            }
-
-            var builder = PulyaApplication.CreateBuilder(["--urls=http://127.0.0.1:0"]);
             builder.Logging.ClearProviders();
             checks(builder.Services.AddHealthChecks());
-            var app = builder.Build();
-            map(app);
-            await app.StartAsync();
-            return new HealthServer(app, new HttpClient { BaseAddress = new Uri(app.Urls.Single()) }, null);
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            if (testClient is not null)
-            {
-                await testClient.DisposeAsync();
-                return;
-            }
-
-            client.Dispose();
-            await app.StopAsync();
-            await app.DisposeAsync();
-        }
-    }
+        });
 }
