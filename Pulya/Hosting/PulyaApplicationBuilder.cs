@@ -36,6 +36,7 @@ public sealed class PulyaApplicationBuilder
         var settings = new HostApplicationBuilderSettings { Args = args, Configuration = configuration };
         _host = slim ? CreateSlimHost(settings, args) : Host.CreateApplicationBuilder(settings);
 
+        Pulya = _host.Services.AddPulya(_host.Configuration.GetSection("Pulya"));
         WebHost = new PulyaWebHostBuilder(_host.Services, _host.Configuration, _host.Environment);
         if (slim)
         {
@@ -55,16 +56,11 @@ public sealed class PulyaApplicationBuilder
             var kestrel = _host.Configuration.GetSection("Kestrel");
             // Kestrel's loader reads Endpoints, EndpointDefaults and Certificates when the server starts.
             options.Configure(kestrel, reloadOnChange);
-            var limits = kestrel.GetSection("Limits");
-            limits.Bind(options.Limits);
-            // MinDataRate has no setters, so the binder skips it: read BytesPerSecond and GracePeriod (default 5 s) here.
-            options.Limits.MinRequestBodyDataRate = ReadDataRate(limits.GetSection("MinRequestBodyDataRate"), options.Limits.MinRequestBodyDataRate);
-            options.Limits.MinResponseDataRate = ReadDataRate(limits.GetSection("MinResponseDataRate"), options.Limits.MinResponseDataRate);
-        });
+            KestrelLimitsBinding.Bind(kestrel.GetSection("Limits"), options.Limits);
+        }).ValidateOnStart();
         // Kestrel reports bad requests to this source, as under ASP.NET Core's web host.
         _host.Services.TryAddSingleton(new DiagnosticListener("Microsoft.AspNetCore"));
         _host.Services.TryAddSingleton<DiagnosticSource>(sp => sp.GetRequiredService<DiagnosticListener>());
-        Pulya = _host.Services.AddPulya(_host.Configuration.GetSection("Pulya"));
     }
 
     /// <summary>The services; register your own here before <see cref="Build"/>.</summary>
@@ -131,8 +127,4 @@ public sealed class PulyaApplicationBuilder
         return host;
     }
 
-    private static MinDataRate? ReadDataRate(IConfigurationSection section, MinDataRate? current) =>
-        section.GetValue<double?>("BytesPerSecond") is { } bytesPerSecond
-            ? new MinDataRate(bytesPerSecond, section.GetValue("GracePeriod", TimeSpan.FromSeconds(5)))
-            : current;
 }
