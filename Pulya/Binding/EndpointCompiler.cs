@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Primitives;
 using Pulya.Http;
 using Pulya.Pipeline;
+using Pulya.Results;
 using Pulya.Routing;
 
 namespace Pulya.Binding;
@@ -46,6 +47,11 @@ internal sealed class EndpointCompiler(IServiceProvider services, ServiceLifetim
 
         var call = Expression.Invoke(Expression.Constant(handler), arguments);
         var (body, resultType) = Await(call, handler.Method.ReturnType);
+        if (AsyncSequence.ItemType(resultType) is { } itemType)
+        {
+            body = Expression.Call(typeof(AsyncSequence).GetMethod(nameof(AsyncSequence.WrapAsync))!.MakeGenericMethod(itemType), body);
+        }
+
         var invoker = Expression.Lambda<HandlerInvoker>(body, context).Compile();
         return new CompiledEndpoint(template, handler, invoker, bodyType, bodyRequired, resultType);
     }

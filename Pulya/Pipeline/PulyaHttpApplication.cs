@@ -100,7 +100,10 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
             }
 
             var result = await endpoint.Invoke(context);
-            if (!ResultWriter.Write(context, result, _services.Serializers))
+            var written = StreamedResults.Handles(result)
+                ? await StreamedResults.WriteAsync(context, result!, _services.Serializers)
+                : ResultWriter.Write(context, result, _services.Serializers);
+            if (!written)
             {
                 WriteError(context, StatusCodes.Status406NotAcceptable, ErrorResponses.NotAcceptable);
             }
