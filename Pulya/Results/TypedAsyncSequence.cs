@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.IO.Pipelines;
 using Microsoft.Net.Http.Headers;
 using Pulya.Pipeline;
 using Pulya.Serialization;
@@ -47,7 +48,7 @@ internal sealed class TypedAsyncSequence<T>(IAsyncEnumerable<T> items) : AsyncSe
             // The first item is produced before any byte leaves, so a sequence that fails at once still gets a clean error.
             var more = await enumerator.MoveNextAsync();
             var writer = context.ResponseBody.Writer;
-            writer.Write(Open);
+            Put(writer, Open);
             context.BodyStarted = true;
             while (more)
             {
@@ -57,13 +58,20 @@ internal sealed class TypedAsyncSequence<T>(IAsyncEnumerable<T> items) : AsyncSe
                 more = await enumerator.MoveNextAsync();
                 if (more)
                 {
-                    writer.Write(Separator);
+                    Put(writer, Separator);
                 }
             }
 
-            writer.Write(Close);
+            Put(writer, Close);
         }
 
         return true;
+    }
+
+    /// <summary>Copies <paramref name="bytes"/> with an explicit size hint: Kestrel hands out an empty span for a zero hint before the response starts.</summary>
+    private static void Put(PipeWriter writer, byte[] bytes)
+    {
+        bytes.CopyTo(writer.GetSpan(bytes.Length));
+        writer.Advance(bytes.Length);
     }
 }
