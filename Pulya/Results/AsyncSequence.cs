@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Pulya.Pipeline;
 using Pulya.Serialization;
 
@@ -14,20 +15,22 @@ internal abstract class AsyncSequence
     public static AsyncSequence Of(IAsyncEnumerable<object?> items) => new TypedAsyncSequence<object?>(items);
 
     /// <summary>
-    /// The item type when <paramref name="resultType"/> is or implements <c>IAsyncEnumerable&lt;T&gt;</c>, else null. Compiled
-    /// handlers with such a declared result wrap it with <see cref="WrapAsync{T}"/>, which also covers value-type items.
+    /// Wraps a compiled handler call whose declared result is or implements <c>IAsyncEnumerable&lt;T&gt;</c> so that it
+    /// returns a typed sequence (which also covers value-type items); any other call is returned as it is.
     /// </summary>
-    public static Type? ItemType(Type resultType)
+    public static (Expression Body, Type ResultType) Wrap((Expression Body, Type ResultType) awaited)
     {
+        var resultType = awaited.ResultType;
         foreach (var type in resultType.IsInterface ? [resultType, .. resultType.GetInterfaces()] : resultType.GetInterfaces())
         {
             if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IAsyncEnumerable<>))
             {
-                return type.GetGenericArguments()[0];
+                var wrap = typeof(AsyncSequence).GetMethod(nameof(WrapAsync))!.MakeGenericMethod(type.GetGenericArguments()[0]);
+                return (Expression.Call(wrap, awaited.Body), resultType);
             }
         }
 
-        return null;
+        return awaited;
     }
 
     /// <summary>Turns a handler's (awaited) <c>IAsyncEnumerable&lt;T&gt;</c> result into a typed sequence.</summary>

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
 using Pulya.Http;
+using Pulya.Testing;
 using static Pulya.Tests.Streaming.StreamResultTests;
 using static Pulya.Tests.TestApp;
 
@@ -13,10 +14,10 @@ public sealed class AsyncEnumerableResultTests
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
     [Theory]
-    [MemberData(nameof(TransportServer.Transports), MemberType = typeof(TransportServer))]
+    [MemberData(nameof(TestTransports.Data), MemberType = typeof(TestTransports))]
     public async Task Sequences_are_written_as_json_arrays(TestTransport transport)
     {
-        await using var server = await TransportServer.StartAsync(transport, app => app
+        await using var server = await StreamingApp.StartAsync(transport, app => app
             .MapGet("/ints", () => Numbers(3))
             .MapGet("/empty", () => Numbers(0))
             .MapGet("/records", () => Task.FromResult(Items()))
@@ -36,11 +37,11 @@ public sealed class AsyncEnumerableResultTests
     }
 
     [Theory]
-    [MemberData(nameof(TransportServer.Transports), MemberType = typeof(TransportServer))]
+    [MemberData(nameof(TestTransports.Data), MemberType = typeof(TestTransports))]
     public async Task Items_reach_the_client_while_the_sequence_is_still_running(TestTransport transport)
     {
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var server = await TransportServer.StartAsync(transport, app => app.MapGet("/live", () => WaitingSequence(release.Task)));
+        await using var server = await StreamingApp.StartAsync(transport, app => app.MapGet("/live", () => WaitingSequence(release.Task)));
 
         using var response = await server.Client.GetAsync(Path("/live"), HttpCompletionOption.ResponseHeadersRead);
         var body = await response.Content.ReadAsStreamAsync();
@@ -51,10 +52,10 @@ public sealed class AsyncEnumerableResultTests
     }
 
     [Theory]
-    [MemberData(nameof(TransportServer.Transports), MemberType = typeof(TransportServer))]
+    [MemberData(nameof(TestTransports.Data), MemberType = typeof(TestTransports))]
     public async Task A_sequence_failing_before_its_first_item_is_a_clean_500_and_after_it_aborts(TestTransport transport)
     {
-        await using var server = await TransportServer.StartAsync(transport, app => app
+        await using var server = await StreamingApp.StartAsync(transport, app => app
             .MapGet("/early", () => Failing(0))
             .MapGet("/late", () => Failing(1)));
 
@@ -100,7 +101,7 @@ public sealed class AsyncEnumerableResultTests
     public async Task A_client_that_disconnects_cancels_the_sequence_on_kestrel()
     {
         var cancelled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var server = await TransportServer.StartAsync(TestTransport.Kestrel, app => app.MapGet("/live", () => Endless(cancelled)));
+        await using var server = await StreamingApp.StartAsync(TestTransport.Kestrel, app => app.MapGet("/live", () => Endless(cancelled)));
 
         await DisconnectAfterFirstBytesAsync(server, "/live");
 

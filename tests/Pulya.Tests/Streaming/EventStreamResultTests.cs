@@ -1,5 +1,6 @@
 using System.Net;
 using Pulya.Http;
+using Pulya.Testing;
 using static Pulya.Tests.Streaming.StreamResultTests;
 using static Pulya.Tests.TestApp;
 
@@ -10,10 +11,10 @@ public sealed class EventStreamResultTests
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
     [Theory]
-    [MemberData(nameof(TransportServer.Transports), MemberType = typeof(TransportServer))]
+    [MemberData(nameof(TestTransports.Data), MemberType = typeof(TestTransports))]
     public async Task Events_are_written_in_the_event_stream_format(TestTransport transport)
     {
-        await using var server = await TransportServer.StartAsync(transport, app => app.MapGet("/events", () => Response.EventStream(async (writer, ct) =>
+        await using var server = await StreamingApp.StartAsync(transport, app => app.MapGet("/events", () => Response.EventStream(async (writer, ct) =>
         {
             await writer.WriteAsync("hello");
             await writer.WriteAsync("line one\r\nline two", eventName: "update", id: "7");
@@ -31,11 +32,11 @@ public sealed class EventStreamResultTests
     }
 
     [Theory]
-    [MemberData(nameof(TransportServer.Transports), MemberType = typeof(TransportServer))]
+    [MemberData(nameof(TestTransports.Data), MemberType = typeof(TestTransports))]
     public async Task Each_event_is_flushed_when_written(TestTransport transport)
     {
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var server = await TransportServer.StartAsync(transport, app => app.MapGet("/events", () => Response.EventStream(async (writer, ct) =>
+        await using var server = await StreamingApp.StartAsync(transport, app => app.MapGet("/events", () => Response.EventStream(async (writer, ct) =>
         {
             await writer.WriteAsync("one");
             await release.Task.WaitAsync(ct);
@@ -51,10 +52,10 @@ public sealed class EventStreamResultTests
     }
 
     [Theory]
-    [MemberData(nameof(TransportServer.Transports), MemberType = typeof(TransportServer))]
+    [MemberData(nameof(TestTransports.Data), MemberType = typeof(TestTransports))]
     public async Task A_producer_failing_before_its_first_event_is_a_clean_500_and_after_it_aborts(TestTransport transport)
     {
-        await using var server = await TransportServer.StartAsync(transport, app => app
+        await using var server = await StreamingApp.StartAsync(transport, app => app
             .MapGet("/early", () => Response.EventStream((writer, ct) => writer.WriteAsync("x", eventName: "two\nlines").AsTask()))
             .MapGet("/comment", () => Response.EventStream((writer, ct) => writer.WriteCommentAsync("a\rb").AsTask()))
             .MapGet("/late", () => Response.EventStream(async (writer, ct) =>
@@ -93,7 +94,7 @@ public sealed class EventStreamResultTests
     public async Task A_client_that_disconnects_cancels_the_producer_on_kestrel()
     {
         var cancelled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var server = await TransportServer.StartAsync(TestTransport.Kestrel, app => app.MapGet("/events", () => Response.EventStream(async (writer, ct) =>
+        await using var server = await StreamingApp.StartAsync(TestTransport.Kestrel, app => app.MapGet("/events", () => Response.EventStream(async (writer, ct) =>
         {
             await writer.WriteAsync("first");
             using var registration = ct.Register(() => cancelled.TrySetResult());

@@ -2,6 +2,7 @@ using System.Net;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Pulya.Http;
+using Pulya.Testing;
 using static Pulya.Tests.TestApp;
 
 namespace Pulya.Tests.Streaming;
@@ -11,11 +12,11 @@ public sealed class StreamResultTests
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
     [Theory]
-    [MemberData(nameof(TransportServer.Transports), MemberType = typeof(TransportServer))]
+    [MemberData(nameof(TestTransports.Data), MemberType = typeof(TestTransports))]
     public async Task A_seekable_stream_is_sent_with_its_length_and_disposed(TestTransport transport)
     {
         var content = new TrackingStream(Encoding.UTF8.GetBytes("hello stream"));
-        await using var server = await TransportServer.StartAsync(transport, app => app
+        await using var server = await StreamingApp.StartAsync(transport, app => app
             .MapGet("/stream", () => content)
             .MapGet("/typed", () => new Response(new MemoryStream("{}"u8.ToArray()), 201) { ContentType = "application/json" }.WithHeader("X-Kind", "typed")));
 
@@ -33,11 +34,11 @@ public sealed class StreamResultTests
     }
 
     [Theory]
-    [MemberData(nameof(TransportServer.Transports), MemberType = typeof(TransportServer))]
+    [MemberData(nameof(TestTransports.Data), MemberType = typeof(TestTransports))]
     public async Task A_stream_of_unknown_length_is_sent_as_it_is_produced(TestTransport transport)
     {
         var second = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var server = await TransportServer.StartAsync(transport, app => app
+        await using var server = await StreamingApp.StartAsync(transport, app => app
             .MapGet("/live", () => new ProducerStream(async ct =>
             {
                 await Task.CompletedTask;
@@ -57,10 +58,10 @@ public sealed class StreamResultTests
     }
 
     [Theory]
-    [MemberData(nameof(TransportServer.Transports), MemberType = typeof(TransportServer))]
+    [MemberData(nameof(TestTransports.Data), MemberType = typeof(TestTransports))]
     public async Task A_stream_failing_before_its_first_byte_is_a_clean_500_and_after_it_aborts(TestTransport transport)
     {
-        await using var server = await TransportServer.StartAsync(transport, app => app
+        await using var server = await StreamingApp.StartAsync(transport, app => app
             .MapGet("/early", () => new Response(new ProducerStream(_ => throw new InvalidOperationException("boom"))).WithHeader("X-Handler", "set"))
             .MapGet("/late", () => new ProducerStream(_ => Task.FromResult("partial"u8.ToArray()), _ => throw new InvalidOperationException("boom"))));
 
@@ -86,7 +87,7 @@ public sealed class StreamResultTests
     public async Task A_client_that_disconnects_cancels_the_stream_producer_on_kestrel()
     {
         var cancelled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var server = await TransportServer.StartAsync(TestTransport.Kestrel, app => app
+        await using var server = await StreamingApp.StartAsync(TestTransport.Kestrel, app => app
             .MapGet("/live", () => new ProducerStream(_ => Task.FromResult("first"u8.ToArray()), async ct =>
             {
                 try
@@ -108,7 +109,7 @@ public sealed class StreamResultTests
     }
 
     /// <summary>Reads the first bytes of a streamed response, then drops the connection.</summary>
-    internal static async Task DisconnectAfterFirstBytesAsync(TransportServer server, string path)
+    internal static async Task DisconnectAfterFirstBytesAsync(PulyaTestClient server, string path)
     {
         using var client = new HttpClient { BaseAddress = server.BaseAddress };
         using (var response = await client.GetAsync(Path(path), HttpCompletionOption.ResponseHeadersRead))
