@@ -83,7 +83,7 @@ internal static class FileResultWriter
         var noneMatch = context.Headers.GetList(HeaderNames.IfNoneMatch);
         if (noneMatch.Count > 0)
         {
-            return EntityTagHeaderValue.TryParseList(noneMatch, out var tags) && tags.Any(tag => tag.Compare(etag, useStrongComparison: false));
+            return EntityTagHeaderValue.TryParseList(noneMatch, out var tags) && tags.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(etag, useStrongComparison: false));
         }
 
         return context.Headers.Get(HeaderNames.IfModifiedSince, Http.HeaderStrategy.First) is { } since

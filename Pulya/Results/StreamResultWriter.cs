@@ -57,10 +57,8 @@ internal static class StreamResultWriter
     /// <summary>Flushes the response writer; a client that is gone ends the producer as a cancellation.</summary>
     public static async ValueTask FlushAsync(PulyaContext context)
     {
-        var flushed = await context.ResponseBody.Writer.FlushAsync(context.RequestAborted);
-        if (flushed.IsCompleted || flushed.IsCanceled)
-        {
-            throw new OperationCanceledException("The client went away.", context.RequestAborted);
-        }
+        // Kestrel ignores writes once the connection is gone rather than failing them: stop the producer on the abort signal.
+        await context.ResponseBody.Writer.FlushAsync(context.RequestAborted);
+        context.RequestAborted.ThrowIfCancellationRequested();
     }
 }

@@ -21,11 +21,17 @@ public sealed class AsyncEnumerableResultTests
             .MapGet("/ints", () => Numbers(3))
             .MapGet("/empty", () => Numbers(0))
             .MapGet("/records", () => Task.FromResult(Items()))
+            .MapGet("/later", async () =>
+            {
+                await Task.Yield();
+                return Numbers(2);
+            })
             .MapGet("/response", () => new Response(Items(), 201).WithHeader("X-Kind", "sequence"))
             .MapGet("/null", () => (IAsyncEnumerable<int>?)null));
 
         Assert.Equal("[1,2,3]", await server.Client.GetStringAsync(Path("/ints")));
         Assert.Equal("[]", await server.Client.GetStringAsync(Path("/empty")));
+        Assert.Equal("[1,2]", await server.Client.GetStringAsync(Path("/later")));
         Assert.Equal("[{\"name\":\"a\",\"count\":1},{\"name\":\"b\",\"count\":2}]", await server.Client.GetStringAsync(Path("/records")));
         using var response = await server.Client.GetAsync(Path("/response"));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
