@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Net.Http.Headers;
 using Pulya.Binding;
 using Pulya.Diagnostics;
+using Pulya.Forms;
 using Pulya.Http;
 using Pulya.Pooling;
 using Pulya.Results;
@@ -139,6 +140,11 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
         {
             WriteError(context, StatusCodes.Status413PayloadTooLarge, ErrorResponses.PayloadTooLarge);
             return false;
+        }
+
+        if (endpoint.BodyType == typeof(PulyaForm))
+        {
+            return await FormBodyReader.ReadAsync(context, limit);
         }
 
         var serializer = _services.Serializers.ForContentType(context.Headers.Get(HeaderNames.ContentType, HeaderStrategy.First));
