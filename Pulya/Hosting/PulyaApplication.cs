@@ -14,8 +14,9 @@ namespace Pulya.Hosting;
 
 /// <summary>
 /// A Pulya web application: map routes and hooks, then run. It hosts Kestrel with Pulya's own
-/// <c>IHttpApplication</c> (no ASP.NET Core middleware pipeline) and listens on <c>--urls</c>, the
-/// <c>Kestrel</c> configuration section, or <c>http://127.0.0.1:5000</c>.
+/// <c>IHttpApplication</c> (no ASP.NET Core middleware pipeline) and listens where the <c>Kestrel:Endpoints</c> section,
+/// <c>urls</c> (<c>--urls</c>, <c>ASPNETCORE_URLS</c>) or <c>ASPNETCORE_HTTP_PORTS</c>/<c>HTTPS_PORTS</c> say, else on
+/// <c>http://127.0.0.1:5000</c>.
 /// </summary>
 /// <example>
 /// <code>
@@ -56,8 +57,19 @@ public sealed partial class PulyaApplication : IAsyncDisposable, IDisposable
     /// <summary>The router serving requests (the selected one, wrapped by any decorators), once started; null before.</summary>
     public IRouter? Router => Services.GetRequiredService<PulyaServer>().Router;
 
-    /// <summary>Creates a builder with configuration from <paramref name="args"/>, environment variables and appsettings files.</summary>
-    public static PulyaApplicationBuilder CreateBuilder(string[]? args = null) => new(args ?? []);
+    /// <summary>
+    /// Creates a builder with the defaults of <c>WebApplication.CreateBuilder</c>: configuration from <paramref name="args"/>,
+    /// environment variables and appsettings files (reloaded when they change), console, debug and event-source logging,
+    /// Kestrel with HTTPS and HTTP/3 (where the platform has QUIC) available from configuration.
+    /// </summary>
+    public static PulyaApplicationBuilder CreateBuilder(string[]? args = null) => new(args ?? [], slim: false);
+
+    /// <summary>
+    /// Creates a builder that starts faster and holds less: the same configuration sources read once (no file watchers),
+    /// console logging only, Kestrel without HTTPS configuration or HTTP/3 (as <c>WebApplication.CreateSlimBuilder</c>; call
+    /// <c>builder.WebHost.UseKestrelHttpsConfiguration()</c> for HTTPS endpoints).
+    /// </summary>
+    public static PulyaApplicationBuilder CreateSlimBuilder(string[]? args = null) => new(args ?? [], slim: true);
 
     /// <summary>Maps <paramref name="handler"/> to <paramref name="method"/> and <paramref name="template"/>. The handler may have any shape; its binding is compiled at start-up.</summary>
     /// <exception cref="RouteTemplateException">The template is malformed.</exception>
@@ -139,7 +151,7 @@ public sealed partial class PulyaApplication : IAsyncDisposable, IDisposable
             catch (Exception ex)
             {
                 LogStartFailure(ex);
-                await _host.StopAsync(CancellationToken.None);
+                await StopAfterFailedStartAsync();
                 throw;
             }
 
@@ -148,6 +160,19 @@ public sealed partial class PulyaApplication : IAsyncDisposable, IDisposable
         finally
         {
             _startLock.Release();
+        }
+    }
+
+    /// <summary>Stops what did start; an error here (e.g. the host failed before it had any hosted service) must not hide the start-up error.</summary>
+    private async Task StopAfterFailedStartAsync()
+    {
+        try
+        {
+            await _host.StopAsync(CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            LogStopAfterFailedStartFailed(Logger, ex);
         }
     }
 
@@ -219,4 +244,7 @@ public sealed partial class PulyaApplication : IAsyncDisposable, IDisposable
 
     [LoggerMessage(31, LogLevel.Critical, "Invalid configuration: {Problems}")]
     private static partial void LogInvalidConfiguration(ILogger logger, string problems);
+
+    [LoggerMessage(32, LogLevel.Debug, "Stopping after the failed start failed too.")]
+    private static partial void LogStopAfterFailedStartFailed(ILogger logger, Exception exception);
 }
