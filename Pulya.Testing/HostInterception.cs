@@ -21,6 +21,7 @@ internal sealed class HostInterception : IObserver<DiagnosticListener>, IObserve
     private readonly TaskCompletionSource<IHost> _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _completed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<IDisposable> _subscriptions = [];
+    private IHost? _built;
 
     public HostInterception(Action<IHostBuilder> configure) => _configure = configure;
 
@@ -41,11 +42,12 @@ internal sealed class HostInterception : IObserver<DiagnosticListener>, IObserve
         var thread = new Thread(() =>
         {
             Current.Value = this;
+            // The exit code a program sets (1 for invalid options) is the program's, not the test process's.
+            var exitCode = Environment.ExitCode;
             try
             {
                 entryPoint.Invoke(null, entryPoint.GetParameters().Length == 0 ? null : [args]);
-                _started.TrySetException(new InvalidOperationException(
-                    $"The entry point of {entryPoint.DeclaringType?.Assembly.GetName().Name} returned without starting a Pulya application."));
+                _started.TrySetException(NotStarted(entryPoint));
                 _completed.TrySetResult();
             }
             catch (TargetInvocationException ex) when (ex.InnerException is not null)
@@ -55,6 +57,7 @@ internal sealed class HostInterception : IObserver<DiagnosticListener>, IObserve
             }
             finally
             {
+                Environment.ExitCode = exitCode;
                 Unsubscribe();
             }
         })
@@ -85,6 +88,7 @@ internal sealed class HostInterception : IObserver<DiagnosticListener>, IObserve
         }
         else if (value is { Key: "HostBuilt", Value: IHost host })
         {
+            _built = host;
             host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStarted.Register(() => _started.TrySetResult(host));
         }
     }
@@ -95,6 +99,25 @@ internal sealed class HostInterception : IObserver<DiagnosticListener>, IObserve
 
     /// <summary>A listener that reports an error fails a start still waiting for the host.</summary>
     public void OnError(Exception error) => _started.TrySetException(error);
+
+    /// <summary>
+    /// Why the program returned without starting: a Pulya application with invalid options logs them and returns (exit
+    /// code 1) instead of throwing, so its options are validated again here to report the same error to the test.
+    /// </summary>
+    private Exception NotStarted(MethodInfo entryPoint)
+    {
+        try
+        {
+            _built?.Services.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();
+        }
+        catch (Exception ex)
+        {
+            return ex;
+        }
+
+        return new InvalidOperationException(
+            $"The entry point of {entryPoint.DeclaringType?.Assembly.GetName().Name} returned without starting a Pulya application.");
+    }
 
     private void Unsubscribe()
     {
