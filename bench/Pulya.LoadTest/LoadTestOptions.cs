@@ -26,7 +26,8 @@ internal sealed class LoadTestOptions
           --output DIR           results folder (default: bench/results/<UTC timestamp>)
           --no-build             do not build the servers first
           --from FILE            no load: rewrite report.md and chart.svg (and --check) from an earlier results.json
-          --check                print the success-metrics table (optimized vs baseline, and the targets vs raw Kestrel)
+          --check [roadmap,ceiling]  gate on the success metrics: roadmap (optimized vs baseline), ceiling (optimized vs raw
+                                 Kestrel), default both; a missed target or a missing figure of a gated group exits 1
           --smoke                a quick run for CI: 1 round, 0.5 s per run, builtin client, root + github pipelined, counters read once
         """;
 
@@ -62,7 +63,8 @@ internal sealed class LoadTestOptions
 
     public string? From { get; private set; }
 
-    public bool Check { get; private set; }
+    /// <summary>The success-metric groups that decide the exit code (<see cref="Report.Roadmap"/>, <see cref="Report.Ceiling"/>); null without <c>--check</c>.</summary>
+    public IReadOnlySet<string>? CheckGates { get; private set; }
 
     public bool Smoke { get; private set; }
 
@@ -113,7 +115,16 @@ internal sealed class LoadTestOptions
                 case "--output": options.Output = Value(); break;
                 case "--no-build": options.Build = false; break;
                 case "--from": options.From = Value(); break;
-                case "--check": options.Check = true; break;
+                case "--check":
+                    options.CheckGates = i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal)
+                        ? new HashSet<string>(List(args[++i]), StringComparer.Ordinal)
+                        : Report.AllGates;
+                    if (options.CheckGates.Count == 0 || !options.CheckGates.IsSubsetOf(Report.AllGates))
+                    {
+                        throw new ArgumentException($"--check takes {Report.Roadmap} and/or {Report.Ceiling}.");
+                    }
+
+                    break;
                 case "--help" or "-h": options.Help = true; break;
                 default: throw new ArgumentException($"Unknown option '{args[i]}'. Use --help.");
             }

@@ -34,12 +34,7 @@ if (options.From is not null)
     await File.WriteAllTextAsync(Path.Combine(directory, "chart.svg"), SvgChart.Render(earlier.Summaries, measuredServers, [.. measuredScenarios.Select(s => s.Name)]));
     await File.WriteAllTextAsync(Path.Combine(directory, "report.md"), Report.Markdown(earlier, [], measuredScenarios, "chart.svg"));
     Console.WriteLine($"Rewrote {Path.Combine(directory, "report.md")} and chart.svg from {options.From}.");
-    if (options.Check)
-    {
-        Console.WriteLine(Report.Check(earlier).Text);
-    }
-
-    return 0;
+    return options.CheckGates is null ? 0 : PrintCheck(Report.Check(earlier, options.CheckGates)) ? 0 : 1;
 }
 
 var profileFiles = Directory.GetFiles(Path.Combine(root, "bench", "profiles"), "*.json").OrderBy(f => Order(Path.GetFileNameWithoutExtension(f))).ThenBy(f => f, StringComparer.Ordinal).ToList();
@@ -152,28 +147,30 @@ foreach (var failure in runner.Failures)
     Console.WriteLine($"Unavailable: {failure.Key} — {failure.Value}");
 }
 
-var failedRuns = results.Measurements.Count(m => m.Requests == 0 || m.SocketErrors > 0 || m.Non2xx > 0);
-if (options.Check)
+var problems = RunVerdict.Problems(results);
+foreach (var problem in problems)
 {
-    var check = Report.Check(results);
+    Console.Error.WriteLine("FAILED: " + problem);
+}
+
+var checkPassed = options.CheckGates is null || PrintCheck(Report.Check(results, options.CheckGates));
+Console.WriteLine(problems.Count == 0
+    ? $"{results.Measurements.Count} runs, every profile available, every answer 2xx ({available.Count} of {servers.Count} servers available)."
+    : $"{problems.Count} problem(s): the figures of this run cannot be used.");
+return problems.Count == 0 && checkPassed ? 0 : 1;
+
+static bool PrintCheck(CheckResult check)
+{
     Console.WriteLine();
     Console.WriteLine(check.Text);
-    Console.WriteLine(check.Passed ? "Success metrics: all measured checks pass." : $"Success metrics: {check.Failed} check(s) fail.");
-}
-
-if (options.Smoke)
-{
-    // The smoke run fails when a server that started answered nothing, answered errors, or no server ran at all.
-    if (failedRuns > 0 || results.Measurements.Count == 0)
+    foreach (var failure in check.Failures)
     {
-        Console.Error.WriteLine($"Smoke: {failedRuns} run(s) with no requests, errors or non-2xx answers; {results.Measurements.Count} run(s) in all.");
-        return 1;
+        Console.Error.WriteLine("CHECK FAILED: " + failure);
     }
 
-    Console.WriteLine($"Smoke: {results.Measurements.Count} runs passed ({available.Count} of {servers.Count} servers available).");
+    Console.WriteLine(check.Passed ? "Success metrics: every gated target met." : $"Success metrics: {check.Failures.Count} gated target(s) missed or not measured.");
+    return check.Passed;
 }
-
-return 0;
 
 static string? FindRoot(string start)
 {
