@@ -134,17 +134,21 @@ internal sealed class ServerProcess : IAsyncDisposable
         return (current, peak);
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>
+    /// Stops the server with SIGTERM (a graceful host shut-down) and returns its exit code and how long it took; kills
+    /// it after <paramref name="grace"/> (exit code null then). Idempotent.
+    /// </summary>
+    public async Task<(int? ExitCode, double Seconds)> StopAsync(TimeSpan grace)
     {
+        var clock = Stopwatch.StartNew();
         if (!_process.HasExited)
         {
-            // SIGTERM lets the host stop gracefully; kill if it does not within 5 s.
             using (var term = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]))
             {
                 await term.WaitForExitAsync();
             }
 
-            using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            using var wait = new CancellationTokenSource(grace);
             try
             {
                 await _process.WaitForExitAsync(wait.Token);
@@ -153,9 +157,16 @@ internal sealed class ServerProcess : IAsyncDisposable
             {
                 _process.Kill(entireProcessTree: true);
                 await _process.WaitForExitAsync();
+                return (null, clock.Elapsed.TotalSeconds);
             }
         }
 
+        return (_process.ExitCode, clock.Elapsed.TotalSeconds);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync(TimeSpan.FromSeconds(5));
         _process.Dispose();
     }
 
