@@ -7,15 +7,19 @@ namespace Pulya.BenchCompare;
 /// The command line: compares BenchmarkDotNet full-JSON results against stored ones. Exit code 0 when every stored
 /// benchmark was measured again and none regressed; 1 when one regressed, is missing from the current results or has
 /// no measured iterations; 2 on bad input: no results at all, too few iterations for the significance level (a
-/// comparison that could never find a regression), unreadable files or options.
+/// comparison that could never find a regression), unreadable files or options. With <c>--aa</c> the two result sets
+/// are two runs of the same code: besides any flagged difference, a time threshold below the shift the test can
+/// detect in them fails (1), because <c>bench/thresholds.json</c> would then claim a precision the noise does not allow.
 /// </summary>
 internal static class CompareCommand
 {
-    public const string Usage = "Usage: --baseline DIR|FILE --current DIR|FILE [--thresholds bench/thresholds.json] [--markdown FILE]";
+    public const string Usage = "Usage: --baseline DIR|FILE --current DIR|FILE [--thresholds bench/thresholds.json] [--markdown FILE] [--aa]";
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
         string? baseline = null, current = null, thresholdsFile = null, markdown = null;
+        var aa = args.Contains("--aa");
+        args = [.. args.Where(a => a != "--aa")];
         for (var i = 0; i < args.Length; i++)
         {
             if (i + 1 >= args.Length || args[i] is not ("--baseline" or "--current" or "--thresholds" or "--markdown"))
@@ -69,7 +73,14 @@ internal static class CompareCommand
             }
 
             var failures = findings.Where(f => Comparer.Fails(f.Verdict)).GroupBy(f => f.Verdict).ToDictionary(g => g.Key, g => g.Count());
-            if (failures.Count == 0)
+            var overclaimed = aa ? findings.Where(f => f.Metric == Metric.Time && f.ThresholdPercent < f.DetectablePercent).ToList() : [];
+            foreach (var f in overclaimed)
+            {
+                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"A/A: {f.Benchmark}: time threshold {f.ThresholdPercent:0.##}% is below the {f.DetectablePercent:0.##}% this machine's noise lets the test detect; raise it in the thresholds file."));
+            }
+
+            if (failures.Count == 0 && overclaimed.Count == 0)
             {
                 await output.WriteLineAsync($"No regression beyond the thresholds ({findings.Count} comparisons).");
                 return 0;
@@ -80,7 +91,7 @@ internal static class CompareCommand
                 Verdict.Regression => "regression(s) beyond the thresholds",
                 Verdict.Missing => "stored benchmark(s) missing from the current results",
                 _ => "benchmark(s) without measured iterations (failed or not run)",
-            }}")) + ".");
+            }}").Concat(overclaimed.Count > 0 ? [$"{overclaimed.Count} time threshold(s) below what the A/A noise allows"] : [])) + ".");
             return 1;
         }
         catch (Exception ex) when (ex is IOException or InvalidDataException or System.Text.Json.JsonException or UnauthorizedAccessException or FormatException)

@@ -107,8 +107,8 @@ internal static class Comparer
                 $"{name}: {stored.Count} stored and {current.Count} current iterations; alpha {alpha} needs at least {minimum} per side."));
         }
 
-        // Below the absolute noise floor nothing is reported, so the detectable shift is at least the floor.
-        var detectable = Math.Max(DetectableShift(stored, current, percent, alpha), noise / before * 100);
+        // What the test can tell from noise at all (threshold 0); below the absolute noise floor nothing is reported either.
+        var detectable = Math.Max(DetectableShift(stored, current, 0, alpha), noise / before * 100);
         if (Math.Abs(after - before) <= noise)
         {
             return new Finding(name, metric, before, after, Verdict.Same, string.Create(CultureInfo.InvariantCulture, $"within the noise floor ({noise} ns)"))
@@ -133,19 +133,18 @@ internal static class Comparer
     }
 
     /// <summary>
-    /// The smallest slowdown, in percent, that this comparison would report as a regression: the current iterations,
-    /// moved to the stored median (so only their spread remains), are slowed step by step until the test says
-    /// "greater". It is never below the threshold and grows with the spread of the iterations and with fewer of them.
+    /// The smallest slowdown, in percent, that a one-sided Mann–Whitney test at <paramref name="alpha"/> tells from
+    /// noise with these iterations, added to the threshold <paramref name="percent"/>: the current iterations, moved to
+    /// the stored median (so only their spread remains), are slowed step by step until the test is significant. At
+    /// threshold 0 this is what the noise lets the comparison detect at all (reported as the detectable shift); it
+    /// grows with the spread of the iterations and with fewer of them.
     /// </summary>
     internal static double DetectableShift(IReadOnlyList<double> stored, IReadOnlyList<double> current, double percent, double alpha)
     {
         var scale = Statistics.Median(stored) / Statistics.Median(current);
-        var threshold = ParseThreshold(percent);
-        var level = new SignificanceLevel(alpha);
-        bool Flagged(double shift) =>
-            Test.Perform(new Sample([.. current.Select(v => v * scale * (1 + shift))]), new Sample([.. stored]), threshold, level) == ComparisonResult.Greater;
+        bool Flagged(double shift) => OneSidedPValue([.. current.Select(v => v * scale * (1 + shift))], stored) < alpha;
 
-        double low = percent / 100, high = Math.Max(low, 0.01);
+        double low = 0, high = 0.001;
         while (!Flagged(high))
         {
             low = high;
@@ -156,13 +155,39 @@ internal static class Comparer
             }
         }
 
-        for (var i = 0; i < 20 && high - low > 0.0005; i++)
+        for (var i = 0; i < 30 && high - low > 0.0001; i++)
         {
             var middle = (low + high) / 2;
             (low, high) = Flagged(middle) ? (low, middle) : (middle, high);
         }
 
-        return high * 100;
+        return percent + (high * 100);
+    }
+
+    /// <summary>P(<paramref name="x"/> is not greater than <paramref name="y"/>): the one-sided Mann–Whitney U test, normal approximation with continuity correction.</summary>
+    internal static double OneSidedPValue(IReadOnlyList<double> x, IReadOnlyList<double> y)
+    {
+        double u = 0;
+        foreach (var a in x)
+        {
+            foreach (var b in y)
+            {
+                u += a > b ? 1 : a == b ? 0.5 : 0;
+            }
+        }
+
+        double n1 = x.Count, n2 = y.Count;
+        var z = (u - (n1 * n2 / 2) - 0.5) / Math.Sqrt(n1 * n2 * (n1 + n2 + 1) / 12);
+        return 0.5 * Erfc(z / Math.Sqrt(2));
+    }
+
+    /// <summary>The complementary error function (Abramowitz and Stegun 7.1.26, absolute error below 1.5e-7).</summary>
+    private static double Erfc(double x)
+    {
+        var t = 1 / (1 + (0.3275911 * Math.Abs(x)));
+        var y = t * (0.254829592 + (t * (-0.284496736 + (t * (1.421413741 + (t * (-1.453152027 + (t * 1.061405429))))))));
+        var erfc = y * Math.Exp(-x * x);
+        return x >= 0 ? erfc : 2 - erfc;
     }
 
     private static Threshold ParseThreshold(double percent) => Threshold.Parse(string.Create(CultureInfo.InvariantCulture, $"{percent}%"));

@@ -81,6 +81,27 @@ public sealed class CompareCommandTests : IDisposable
         Assert.Contains("needs at least 5 measured iterations", _error.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_a_a_run_of_a_stable_benchmark_confirms_a_one_percent_threshold()
+    {
+        Write("stored", (Trie, ReportFiles.Iterations(100, seed: 1, jitter: 0.003), 0));
+        Write("current", (Trie, ReportFiles.Iterations(100, seed: 2, jitter: 0.003), 0));
+
+        Assert.Equal(0, await Run("--aa"));
+    }
+
+    [Fact]
+    public async Task An_a_a_run_whose_noise_hides_more_than_the_threshold_fails()
+    {
+        // ±20% noise between iterations: a 1% threshold claims what the test cannot see.
+        Write("stored", (Trie, ReportFiles.Iterations(100, seed: 1, jitter: 0.2), 0));
+        Write("current", (Trie, ReportFiles.Iterations(100, seed: 2, jitter: 0.2), 0));
+
+        Assert.Equal(0, await Run());
+        Assert.Equal(1, await Run("--aa"));
+        Assert.Contains("time threshold 1% is below the", _output.ToString(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--bogus", "x")]
     [InlineData("--baseline")]
@@ -91,8 +112,8 @@ public sealed class CompareCommandTests : IDisposable
         Assert.Contains("Usage", _error.ToString(), StringComparison.Ordinal);
     }
 
-    private Task<int> Run() => CompareCommand.RunAsync(
-        ["--baseline", Path.Combine(_root, "stored"), "--current", Path.Combine(_root, "current"), "--thresholds", Thresholds(), "--markdown", Path.Combine(_root, "compare.md")],
+    private Task<int> Run(params string[] extra) => CompareCommand.RunAsync(
+        ["--baseline", Path.Combine(_root, "stored"), "--current", Path.Combine(_root, "current"), "--thresholds", Thresholds(), "--markdown", Path.Combine(_root, "compare.md"), .. extra],
         _output,
         _error);
 

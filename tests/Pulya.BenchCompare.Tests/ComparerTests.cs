@@ -161,13 +161,25 @@ public sealed class ComparerTests : IDisposable
     }
 
     [Fact]
-    public void The_detectable_shift_is_at_least_the_threshold_and_grows_with_the_spread()
+    public void The_one_sided_p_value_is_small_only_for_a_clear_slowdown()
     {
-        var tight = Comparer.DetectableShift(ReportFiles.Iterations(100, seed: 1, jitter: 0.002), ReportFiles.Iterations(100, seed: 2, jitter: 0.002), percent: 1, alpha: 0.01);
-        var loose = Comparer.DetectableShift(ReportFiles.Iterations(100, seed: 1, jitter: 0.2), ReportFiles.Iterations(100, seed: 2, jitter: 0.2), percent: 1, alpha: 0.01);
+        double[] Run(double from) => [.. Enumerable.Range(0, 5).Select(i => from + i)];
 
-        Assert.InRange(tight, 1, 2);
-        Assert.True(loose > 3 * tight, $"±20% noise: {loose}% detectable, ±0.2%: {tight}%");
+        Assert.InRange(Comparer.OneSidedPValue(Run(10), Run(0)), 0, 0.01);
+        Assert.InRange(Comparer.OneSidedPValue(Run(0), Run(0)), 0.4, 0.6);
+        Assert.InRange(Comparer.OneSidedPValue(Run(0), Run(10)), 0.99, 1);
+    }
+
+    [Fact]
+    public void The_detectable_shift_grows_with_the_spread_and_a_threshold_adds_to_it()
+    {
+        var tight = Comparer.DetectableShift(ReportFiles.Iterations(100, seed: 1, jitter: 0.002), ReportFiles.Iterations(100, seed: 2, jitter: 0.002), percent: 0, alpha: 0.01);
+        var loose = Comparer.DetectableShift(ReportFiles.Iterations(100, seed: 1, jitter: 0.2), ReportFiles.Iterations(100, seed: 2, jitter: 0.2), percent: 0, alpha: 0.01);
+        var withThreshold = Comparer.DetectableShift(ReportFiles.Iterations(100, seed: 1, jitter: 0.002), ReportFiles.Iterations(100, seed: 2, jitter: 0.002), percent: 1, alpha: 0.01);
+
+        Assert.InRange(tight, 0.01, 1);
+        Assert.True(loose > 10 * tight, $"±20% noise: {loose}% detectable, ±0.2%: {tight}%");
+        Assert.InRange(withThreshold, 1, 2);
     }
 
     private IReadOnlyList<BenchmarkResult> Read(string name, params (string, double[], double?)[] benchmarks) => Read(name, null, benchmarks);
