@@ -75,7 +75,7 @@ internal sealed class ServerProcess : IAsyncDisposable
         process.BeginErrorReadLine();
 
         var request = Encoding.ASCII.GetBytes($"GET {probePath} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n");
-        var buffer = new byte[256];
+        var reader = new HttpResponseReader();
         while (clock.Elapsed < timeout)
         {
             if (process.HasExited)
@@ -87,18 +87,22 @@ internal sealed class ServerProcess : IAsyncDisposable
             try
             {
                 using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-                await socket.ConnectAsync(IPAddress.Loopback, port);
-                await socket.SendAsync(request);
-                var read = await socket.ReceiveAsync(buffer);
-                if (read > 12 && Encoding.ASCII.GetString(buffer, 0, 5) == "HTTP/")
-                {
-                    server.StartupMs = clock.Elapsed.TotalMilliseconds;
-                    return (server, null);
-                }
+                using var answer = new CancellationTokenSource(timeout);
+                await socket.ConnectAsync(IPAddress.Loopback, port, answer.Token);
+                await socket.SendAsync(request, answer.Token);
+                reader.Reset();
+                _ = await reader.ReadAsync(socket, answer.Token);
+                server.StartupMs = clock.Elapsed.TotalMilliseconds;
+                return (server, null);
             }
-            catch (SocketException)
+            catch (Exception ex) when (ex is SocketException or IOException)
             {
-                // Not listening yet.
+                // Not listening yet, or closed before answering.
+            }
+            catch (InvalidDataException ex)
+            {
+                await server.DisposeAsync();
+                return (null, $"answered something that is not an HTTP/1.x response: {ex.Message}");
             }
 
             await Task.Delay(5);
