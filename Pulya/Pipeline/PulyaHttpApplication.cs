@@ -17,7 +17,7 @@ namespace Pulya.Pipeline;
 /// <summary>
 /// Pulya's request pipeline as Kestrel's <see cref="IHttpApplication{TContext}"/>: context from the pool, route match,
 /// 404/405 from pre-encoded bodies, body read under the size limit, compiled binding, handler, result writer, and the
-/// error table of DESIGN.md. No ASP.NET Core middleware in between.
+/// error table in docs/architecture.md. No ASP.NET Core middleware in between.
 /// </summary>
 internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaContext>
 {
