@@ -8,8 +8,9 @@ namespace Pulya.BenchCompare;
 /// benchmark was measured again and none regressed; 1 when one regressed, is missing from the current results or has
 /// no measured iterations; 2 on bad input: no results at all, too few iterations for the significance level (a
 /// comparison that could never find a regression), unreadable files or options. With <c>--aa</c> the two result sets
-/// are two runs of the same code: besides any flagged difference, a time threshold below the shift the test can
-/// detect in them fails (1), because <c>bench/thresholds.json</c> would then claim a precision the noise does not allow.
+/// are two runs of the same code: any reported difference (regression or improvement) and any time threshold below the
+/// shift the test can detect in them fail (1), because <c>bench/thresholds.json</c> would then claim a precision the
+/// noise does not allow.
 /// </summary>
 internal static class CompareCommand
 {
@@ -73,11 +74,13 @@ internal static class CompareCommand
             }
 
             var failures = findings.Where(f => Comparer.Fails(f.Verdict)).GroupBy(f => f.Verdict).ToDictionary(g => g.Key, g => g.Count());
-            var overclaimed = aa ? findings.Where(f => f.Metric == Metric.Time && f.ThresholdPercent < f.DetectablePercent).ToList() : [];
+            // Two runs of the same code: any difference the comparison reports, either way, is noise it took for a change.
+            var overclaimed = aa ? findings.Where(f => f.Verdict == Verdict.Improvement || (f.Metric == Metric.Time && f.ThresholdPercent < f.DetectablePercent)).ToList() : [];
             foreach (var f in overclaimed)
             {
-                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"A/A: {f.Benchmark}: time threshold {f.ThresholdPercent:0.##}% is below the {f.DetectablePercent:0.##}% this machine's noise lets the test detect; raise it in the thresholds file."));
+                await output.WriteLineAsync(f.Verdict == Verdict.Improvement
+                    ? $"A/A: {f.Benchmark}: {f.Metric} reported as an improvement between two runs of the same code."
+                    : string.Create(CultureInfo.InvariantCulture, $"A/A: {f.Benchmark}: time threshold {f.ThresholdPercent:0.##}% is below the {f.DetectablePercent:0.##}% this machine's noise lets the test detect; raise it in the thresholds file."));
             }
 
             if (failures.Count == 0 && overclaimed.Count == 0)
@@ -91,7 +94,7 @@ internal static class CompareCommand
                 Verdict.Regression => "regression(s) beyond the thresholds",
                 Verdict.Missing => "stored benchmark(s) missing from the current results",
                 _ => "benchmark(s) without measured iterations (failed or not run)",
-            }}").Concat(overclaimed.Count > 0 ? [$"{overclaimed.Count} time threshold(s) below what the A/A noise allows"] : [])) + ".");
+            }}").Concat(overclaimed.Count > 0 ? [$"{overclaimed.Count} A/A difference(s) or time threshold(s) below what the A/A noise allows"] : [])) + ".");
             return 1;
         }
         catch (Exception ex) when (ex is IOException or InvalidDataException or System.Text.Json.JsonException or UnauthorizedAccessException or FormatException)

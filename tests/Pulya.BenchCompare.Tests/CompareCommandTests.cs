@@ -102,6 +102,17 @@ public sealed class CompareCommandTests : IDisposable
         Assert.Contains("time threshold 1% is below the", _output.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_a_a_run_reporting_an_improvement_fails()
+    {
+        Write("stored", (Trie, ReportFiles.Iterations(100, seed: 1, jitter: 0.003), 0));
+        Write("current", (Trie, ReportFiles.Iterations(90, seed: 2, jitter: 0.003), 0));
+
+        Assert.Equal(0, await Run());
+        Assert.Equal(1, await Run("--aa"));
+        Assert.Contains("reported as an improvement", _output.ToString(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--bogus", "x")]
     [InlineData("--baseline")]
