@@ -20,6 +20,7 @@ internal sealed class PulyaOptionsValidator(IEnumerable<PulyaComponent> componen
         var failures = new List<string>();
         Require(typeof(IRouterFactory), options.Router, "Pulya:Router", failures);
         Require(typeof(IPulyaSerializer), options.Serializer, "Pulya:Serializer", failures);
+        Require(typeof(IEndpointBinder), options.Binder, "Pulya:Binder", failures);
         Require(typeof(IRequestPoolProvider), options.PoolProvider, "Pulya:PoolProvider", failures);
         Require(typeof(IEndpointBinder), options.Binder, "Pulya:Binder", failures);
         if (options.MaxRequestBodySize < 1)
