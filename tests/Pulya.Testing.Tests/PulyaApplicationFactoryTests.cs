@@ -64,6 +64,17 @@ public sealed class PulyaApplicationFactoryTests
     }
 
     [Fact]
+    public async Task The_sample_runs_on_the_slim_builder_when_asked()
+    {
+        await using var factory = new PulyaApplicationFactory<Program>().UseArguments($"--{SampleApp.SlimBuilderKey}=true");
+        using var client = await factory.CreateClientAsync().WaitAsync(Timeout);
+
+        Assert.Equal("""{"success":true}""", await client.GetStringAsync(new Uri("/", UriKind.Relative)));
+        // The slim builder logs to the console only.
+        Assert.Single(factory.Services.GetServices<ILoggerProvider>(), provider => provider is not CriticalLogCollector);
+    }
+
+    [Fact]
     public async Task Disposing_stops_the_application_and_waits_for_the_program()
     {
         var factory = new PulyaApplicationFactory<Program>();
