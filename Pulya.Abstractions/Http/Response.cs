@@ -59,6 +59,18 @@ public sealed class Response
     /// <summary>A response without a body.</summary>
     public static Response Status(int statusCode) => new(null, statusCode);
 
+    /// <summary>
+    /// The result a handler, filter or middleware returned, as a <see cref="Response"/> whose status and headers can be
+    /// changed: the same instance when it is one, 204 without content for null, otherwise 200 with the result as content
+    /// (written exactly as the result itself would be).
+    /// </summary>
+    public static Response From(object? result) => result switch
+    {
+        Response response => response,
+        null => Status(204),
+        _ => new Response(result),
+    };
+
     /// <summary>Adds a header and returns this response, for chaining.</summary>
     public Response WithHeader(string name, string value)
     {

@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Pulya.Http;
 using Pulya.Routing;
 
 namespace Pulya.Hosting;
@@ -21,7 +21,7 @@ namespace Pulya.Hosting;
 /// app.Run();
 /// </code>
 /// </example>
-public sealed partial class PulyaApplication : IAsyncDisposable, IDisposable
+public sealed partial class PulyaApplication : RouteMapper, IMiddlewareBuilder, IAsyncDisposable, IDisposable
 {
     private readonly IHost _host;
     private readonly RouteRegistry _routes;
@@ -38,7 +38,7 @@ public sealed partial class PulyaApplication : IAsyncDisposable, IDisposable
     }
 
     /// <summary>The application's root service provider.</summary>
-    public IServiceProvider Services => _host.Services;
+    public override IServiceProvider Services => _host.Services;
 
     /// <summary>The application's configuration.</summary>
     public IConfiguration Configuration => Services.GetRequiredService<IConfiguration>();
@@ -53,31 +53,27 @@ public sealed partial class PulyaApplication : IAsyncDisposable, IDisposable
     /// <summary>The router serving requests (the selected one, wrapped by any decorators), once started; null before.</summary>
     public IRouter? Router => Services.GetRequiredService<PulyaServer>().Router;
 
+    private protected override RouteRegistry Registry => _routes;
+
+    private protected override RouteGroup? Group => null;
+
     /// <summary>Creates a builder with configuration from <paramref name="args"/>, environment variables and appsettings files.</summary>
     public static PulyaApplicationBuilder CreateBuilder(string[]? args = null) => new(args ?? []);
 
-    /// <summary>Maps <paramref name="handler"/> to <paramref name="method"/> and <paramref name="template"/>. The handler may have any shape; its binding is compiled at start-up.</summary>
-    /// <exception cref="RouteTemplateException">The template is malformed.</exception>
-    public PulyaApplication Map(string method, string template, Delegate handler)
+    /// <summary>
+    /// Adds application middleware: it runs around every request (404 and 405 included), before routing's answer is
+    /// written; the first added runs first (outermost). Exceptions it throws are answered by the error table.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The application has started: middleware is composed at start-up.</exception>
+    public PulyaApplication Use(IPulyaMiddleware middleware)
     {
-        _routes.Add(method, template, handler);
+        ArgumentNullException.ThrowIfNull(middleware);
+        _routes.ThrowIfFrozen();
+        _routes.Middleware.Add(middleware);
         return this;
     }
 
-    /// <summary>Maps a GET route (which also answers HEAD).</summary>
-    public PulyaApplication MapGet(string template, Delegate handler) => Map(HttpMethods.Get, template, handler);
-
-    /// <summary>Maps a POST route.</summary>
-    public PulyaApplication MapPost(string template, Delegate handler) => Map(HttpMethods.Post, template, handler);
-
-    /// <summary>Maps a PUT route.</summary>
-    public PulyaApplication MapPut(string template, Delegate handler) => Map(HttpMethods.Put, template, handler);
-
-    /// <summary>Maps a DELETE route.</summary>
-    public PulyaApplication MapDelete(string template, Delegate handler) => Map(HttpMethods.Delete, template, handler);
-
-    /// <summary>Maps a PATCH route.</summary>
-    public PulyaApplication MapPatch(string template, Delegate handler) => Map(HttpMethods.Patch, template, handler);
+    IMiddlewareBuilder IMiddlewareBuilder.Use(IPulyaMiddleware middleware) => Use(middleware);
 
     /// <summary>Adds a hook run once at start-up, before the server accepts requests, in registration order. A failing hook stops the application.</summary>
     public PulyaApplication OnStartup(Func<CancellationToken, Task> hook)
