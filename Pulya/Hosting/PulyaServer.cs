@@ -24,7 +24,6 @@ internal sealed partial class PulyaServer(
     LifecycleHooks hooks,
     PulyaModules modules,
     IServiceProvider services,
-    ServiceLifetimes lifetimes,
     IConfiguration configuration,
     ILoggerFactory loggerFactory) : IHostedService
 {
@@ -45,7 +44,7 @@ internal sealed partial class PulyaServer(
 
         var options = modules.Options;
         var groupMiddleware = new Dictionary<object, IPulyaMiddleware[]>(ReferenceEqualityComparer.Instance);
-        var table = routes.Build(new EndpointCompiler(services, lifetimes, options), groupMiddleware);
+        var table = routes.Build(modules.Binder, groupMiddleware);
         Router = modules.CreateRouter(table);
         var serializers = new SerializerSelector(modules.Serializers());
         Prepare(table, serializers);
@@ -73,7 +72,7 @@ internal sealed partial class PulyaServer(
         var types = new HashSet<Type>();
         foreach (var route in table.Routes)
         {
-            var endpoint = (CompiledEndpoint)route.Endpoint!;
+            var endpoint = (EndpointBinding)route.Endpoint!;
             if (endpoint.BodyType is { } body)
             {
                 types.Add(body);

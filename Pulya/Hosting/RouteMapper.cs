@@ -1,4 +1,6 @@
+using System.ComponentModel;
 using Microsoft.AspNetCore.Http;
+using Pulya.Binding;
 using Pulya.Routing;
 
 namespace Pulya.Hosting;
@@ -16,12 +18,18 @@ public abstract class RouteMapper
     /// <summary>Maps <paramref name="handler"/> to <paramref name="method"/> and <paramref name="template"/> (after the group's prefix, if any). The handler may have any shape; its binding is compiled at start-up.</summary>
     /// <returns>The route, on which endpoint filters can be added.</returns>
     /// <exception cref="RouteTemplateException">The template is malformed.</exception>
-    public RouteHandlerBuilder Map(string method, string template, Delegate handler)
+    public RouteHandlerBuilder Map(string method, string template, Delegate handler) => MapCore(method, template, handler, null);
+
+    /// <summary>
+    /// Maps <paramref name="handler"/> with the binding the source generator emitted for the call site; the <c>Generated</c>
+    /// binder uses it, the others bind <paramref name="handler"/> themselves. Called by generated code, not by applications.
+    /// </summary>
+    /// <exception cref="RouteTemplateException">The template is malformed.</exception>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public RouteHandlerBuilder Map(string method, string template, Delegate handler, EndpointBinding generated)
     {
-        ArgumentNullException.ThrowIfNull(template);
-        var route = new RouteHandlerBuilder(Registry, Group, Services);
-        Registry.Add(method, RouteGroup.Combine(Group?.Prefix, template), handler, route);
-        return route;
+        ArgumentNullException.ThrowIfNull(generated);
+        return MapCore(method, template, handler, generated);
     }
 
     /// <summary>Maps a GET route (which also answers HEAD).</summary>
@@ -46,6 +54,14 @@ public abstract class RouteMapper
     /// <param name="prefix">The path prefix, e.g. <c>/api</c>; it may contain route parameters (<c>/users/{id:int}</c>).</param>
     /// <exception cref="ArgumentException">The prefix does not start with <c>/</c>.</exception>
     public RouteGroup MapGroup(string prefix) => new(Registry, Group, prefix, Services);
+
+    private RouteHandlerBuilder MapCore(string method, string template, Delegate handler, EndpointBinding? generated)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        var route = new RouteHandlerBuilder(Registry, Group, Services);
+        Registry.Add(method, RouteGroup.Combine(Group?.Prefix, template), handler, route, generated);
+        return route;
+    }
 
     /// <summary>The application's root services.</summary>
     public abstract IServiceProvider Services { get; }

@@ -1,28 +1,28 @@
 using Microsoft.AspNetCore.Http;
 using Pulya.Binding;
 using Pulya.Http;
-using IEndpointFilter = Pulya.Http.IEndpointFilter;
 using Pulya.Routing;
+using IEndpointFilter = Pulya.Http.IEndpointFilter;
 
 namespace Pulya.Hosting;
 
 /// <summary>The routes mapped on the application, turned into the frozen <see cref="RouteTable"/> at start-up.</summary>
 internal sealed class RouteRegistry
 {
-    private readonly List<(string Method, RouteTemplate Template, Delegate Handler, RouteHandlerBuilder Route)> _routes = [];
+    private readonly List<(EndpointDefinition Definition, RouteHandlerBuilder Route)> _routes = [];
 
     private bool _frozen;
 
     /// <summary>The application middleware, in the order added (first = outermost).</summary>
     public List<IPulyaMiddleware> Middleware { get; } = [];
 
-    public void Add(string method, string template, Delegate handler, RouteHandlerBuilder route)
+    public void Add(string method, string template, Delegate handler, RouteHandlerBuilder route, EndpointBinding? generated = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(method);
         ArgumentNullException.ThrowIfNull(template);
         ArgumentNullException.ThrowIfNull(handler);
         ThrowIfFrozen();
-        _routes.Add((method.ToUpperInvariant(), RouteTemplate.Parse(template), handler, route));
+        _routes.Add((new EndpointDefinition(method.ToUpperInvariant(), RouteTemplate.Parse(template), handler, generated), route));
     }
 
     public void ThrowIfFrozen()
@@ -34,26 +34,27 @@ internal sealed class RouteRegistry
     }
 
     /// <summary>
-    /// Compiles every handler and builds the table; a GET route also answers HEAD unless HEAD is mapped for a template of
-    /// the same shape. Endpoint filters are composed into the endpoint; <paramref name="groupMiddleware"/> receives, per
-    /// endpoint, the middleware of its groups (outermost first) when there is any.
+    /// Binds every handler with <paramref name="binder"/> and builds the table (each entry's endpoint is its
+    /// <see cref="EndpointBinding"/>, with the route's endpoint filters composed in); a GET route also answers HEAD unless
+    /// HEAD is mapped for a template of the same shape. <paramref name="groupMiddleware"/> receives, per endpoint, the
+    /// middleware of its groups (outermost first) when there is any.
     /// </summary>
-    public RouteTable Build(EndpointCompiler compiler, Dictionary<object, IPulyaMiddleware[]> groupMiddleware)
+    public RouteTable Build(IEndpointBinder binder, Dictionary<object, IPulyaMiddleware[]> groupMiddleware)
     {
         _frozen = true;
         var entries = new List<RouteEntry>(_routes.Count * 2);
-        foreach (var (method, template, handler, route) in _routes)
+        foreach (var (route, conventions) in _routes)
         {
-            var endpoint = compiler.Compile(template, handler);
-            if (GroupMiddleware(route.ParentGroup) is { Length: > 0 } middleware)
+            var binding = EndpointFilterPipeline.Compose(binder.Bind(route), Filters(conventions));
+            if (GroupMiddleware(conventions.ParentGroup) is { Length: > 0 } middleware)
             {
-                groupMiddleware[endpoint] = middleware;
+                groupMiddleware[binding] = middleware;
             }
 
-            entries.Add(new RouteEntry(method, template, endpoint));
-            if (method == HttpMethods.Get && !_routes.Any(r => r.Method == HttpMethods.Head && r.Template.HasSameShape(template)))
+            entries.Add(new RouteEntry(route.Method, route.Template, binding));
+            if (route.Method == HttpMethods.Get && !_routes.Any(r => r.Definition.Method == HttpMethods.Head && r.Definition.Template.HasSameShape(route.Template)))
             {
-                entries.Add(new RouteEntry(HttpMethods.Head, template, endpoint));
+                entries.Add(new RouteEntry(HttpMethods.Head, route.Template, binding));
             }
         }
 

@@ -28,7 +28,7 @@ internal sealed partial class PulyaHttpApplication
             _groupMiddleware = new Dictionary<object, PulyaRequestDelegate>(ReferenceEqualityComparer.Instance);
             foreach (var (endpoint, chain) in middleware.Groups)
             {
-                var compiled = (CompiledEndpoint)endpoint;
+                var compiled = (EndpointBinding)endpoint;
                 _groupMiddleware[endpoint] = Chain(chain, request => EndpointResultAsync((PulyaContext)request, compiled));
             }
         }
@@ -75,7 +75,7 @@ internal sealed partial class PulyaHttpApplication
                 var endpoint = match.Route!.Endpoint!;
                 return _groupMiddleware is not null && _groupMiddleware.TryGetValue(endpoint, out var chain)
                     ? chain(context)
-                    : EndpointResultAsync(context, (CompiledEndpoint)endpoint);
+                    : EndpointResultAsync(context, (EndpointBinding)endpoint);
             case RouteMatchKind.MethodNotAllowed:
                 _metrics?.Unmatched(context.Method, StatusCodes.Status405MethodNotAllowed);
                 return new(ErrorResult(StatusCodes.Status405MethodNotAllowed, ErrorResponses.MethodNotAllowed)
@@ -87,7 +87,7 @@ internal sealed partial class PulyaHttpApplication
     }
 
     /// <summary>Body, binding, filters and handler, with failures turned into error results; an aborted request still throws.</summary>
-    private async ValueTask<object?> EndpointResultAsync(PulyaContext context, CompiledEndpoint endpoint)
+    private async ValueTask<object?> EndpointResultAsync(PulyaContext context, EndpointBinding endpoint)
     {
         try
         {

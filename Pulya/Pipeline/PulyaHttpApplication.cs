@@ -56,7 +56,7 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
         {
             case RouteMatchKind.Found:
                 context.MatchedRoute = match.Route;
-                return InvokeAsync(context, (CompiledEndpoint)match.Route!.Endpoint!);
+                return InvokeAsync(context, (EndpointBinding)match.Route!.Endpoint!);
             case RouteMatchKind.MethodNotAllowed:
                 context.Response.Headers.Allow = match.Allowed!.HeaderValue;
                 _metrics?.Unmatched(context.Method, StatusCodes.Status405MethodNotAllowed);
@@ -93,7 +93,7 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
         }
     }
 
-    private async Task InvokeAsync(PulyaContext context, CompiledEndpoint endpoint)
+    private async Task InvokeAsync(PulyaContext context, EndpointBinding endpoint)
     {
         try
         {
@@ -159,7 +159,7 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
     }
 
     /// <summary>Reads and deserializes the body; 0, or the status of the error to answer instead (413, 415).</summary>
-    private async ValueTask<int> ReadBodyAsync(PulyaContext context, CompiledEndpoint endpoint)
+    private async ValueTask<int> ReadBodyAsync(PulyaContext context, EndpointBinding endpoint)
     {
         var limit = _services.Options.MaxRequestBodySize;
         var contentLength = context.RequestContentLength;

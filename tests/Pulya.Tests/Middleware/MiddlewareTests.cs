@@ -2,17 +2,19 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Pulya.Http;
+using Pulya.Testing;
 using static Pulya.Tests.TestApp;
 
 namespace Pulya.Tests.Middleware;
 
 public sealed class MiddlewareTests
 {
-    [Fact]
-    public async Task Middleware_runs_around_the_handler_first_added_outermost()
+    [Theory]
+    [MemberData(nameof(TestTransports.Data), MemberType = typeof(TestTransports))]
+    public async Task Middleware_runs_around_the_handler_first_added_outermost(TestTransport transport)
     {
         var order = new List<string>();
-        await using var client = await StartAsync(app =>
+        await using var client = await StartAsync(transport, app =>
         {
             app.Use(async (request, next) =>
             {
@@ -39,11 +41,12 @@ public sealed class MiddlewareTests
         Assert.Equal(["a in", "b in", "handler", "b out", "a out"], order);
     }
 
-    [Fact]
-    public async Task Middleware_can_answer_without_calling_the_rest_of_the_pipeline()
+    [Theory]
+    [MemberData(nameof(TestTransports.Data), MemberType = typeof(TestTransports))]
+    public async Task Middleware_can_answer_without_calling_the_rest_of_the_pipeline(TestTransport transport)
     {
         var handled = false;
-        await using var client = await StartAsync(app => app
+        await using var client = await StartAsync(transport, app => app
             .Use((request, next) => request.Headers.Get("X-Key") == "secret" ? next(request) : new ValueTask<object?>(Response.Text("no key", 401)))
             .MapGet("/", () =>
             {
@@ -61,10 +64,11 @@ public sealed class MiddlewareTests
         Assert.True(handled);
     }
 
-    [Fact]
-    public async Task Middleware_sees_and_changes_the_result_before_it_is_written()
+    [Theory]
+    [MemberData(nameof(TestTransports.Data), MemberType = typeof(TestTransports))]
+    public async Task Middleware_sees_and_changes_the_result_before_it_is_written(TestTransport transport)
     {
-        await using var client = await StartAsync(app => app
+        await using var client = await StartAsync(transport, app => app
             .Use(async (request, next) => Response.From(await next(request)).WithHeader("X-Seen", "yes"))
             .MapGet("/json", () => new { id = 7 })
             .MapGet("/none", () => { })
@@ -86,21 +90,23 @@ public sealed class MiddlewareTests
         Assert.Equal("yes", created.Headers.GetValues("X-Seen").Single());
     }
 
-    [Fact]
-    public async Task Middleware_can_replace_the_handlers_result()
+    [Theory]
+    [MemberData(nameof(TestTransports.Data), MemberType = typeof(TestTransports))]
+    public async Task Middleware_can_replace_the_handlers_result(TestTransport transport)
     {
-        await using var client = await StartAsync(app => app
+        await using var client = await StartAsync(transport, app => app
             .Use(async (request, next) => await next(request) is string text ? text.ToUpperInvariant() : null)
             .MapGet("/", () => "quiet"));
 
         Assert.Equal("QUIET", await client.Client.GetStringAsync(Path("/")));
     }
 
-    [Fact]
-    public async Task Not_found_and_method_not_allowed_reach_middleware_as_error_responses()
+    [Theory]
+    [MemberData(nameof(TestTransports.Data), MemberType = typeof(TestTransports))]
+    public async Task Not_found_and_method_not_allowed_reach_middleware_as_error_responses(TestTransport transport)
     {
         var seen = new List<(int Status, string? Allow)>();
-        await using var client = await StartAsync(app => app
+        await using var client = await StartAsync(transport, app => app
             .Use(async (request, next) =>
             {
                 var response = (Response)(await next(request))!;
@@ -121,10 +127,11 @@ public sealed class MiddlewareTests
         Assert.Equal([(404, null), (405, "GET, HEAD")], seen);
     }
 
-    [Fact]
-    public async Task Middleware_can_answer_a_method_the_route_does_not_map()
+    [Theory]
+    [MemberData(nameof(TestTransports.Data), MemberType = typeof(TestTransports))]
+    public async Task Middleware_can_answer_a_method_the_route_does_not_map(TestTransport transport)
     {
-        await using var client = await StartAsync(app => app
+        await using var client = await StartAsync(transport, app => app
             .Use(async (request, next) => request.Method == "OPTIONS" && await next(request) is Response { StatusCode: 405 } refused
                 ? Response.Status(204).WithHeader("Allow", refused.Headers.Single(h => h.Key == "Allow").Value + ", OPTIONS")
                 : await next(request))
@@ -137,11 +144,12 @@ public sealed class MiddlewareTests
         Assert.Equal("GET, HEAD, OPTIONS", string.Join(", ", response.Content.Headers.Allow));
     }
 
-    [Fact]
-    public async Task Errors_of_the_endpoint_reach_middleware_as_error_responses_without_the_handlers_headers()
+    [Theory]
+    [MemberData(nameof(TestTransports.Data), MemberType = typeof(TestTransports))]
+    public async Task Errors_of_the_endpoint_reach_middleware_as_error_responses_without_the_handlers_headers(TestTransport transport)
     {
         var statuses = new List<int>();
-        await using var client = await StartAsync(app => app
+        await using var client = await StartAsync(transport, app => app
             .Use(async (request, next) =>
             {
                 var response = Response.From(await next(request));
@@ -171,11 +179,12 @@ public sealed class MiddlewareTests
         Assert.All([badQuery, tooLarge, unsupported, malformed], r => Assert.Equal("yes", r.Headers.GetValues("X-Seen").Single()));
     }
 
-    [Fact]
-    public async Task Exceptions_thrown_by_middleware_are_answered_by_the_error_table()
+    [Theory]
+    [MemberData(nameof(TestTransports.Data), MemberType = typeof(TestTransports))]
+    public async Task Exceptions_thrown_by_middleware_are_answered_by_the_error_table(TestTransport transport)
     {
         var logs = new CapturedLogs();
-        await using var client = await StartWithLogsAsync(app => app
+        await using var client = await StartWithLogsAsync(transport, app => app
             .Use(async (request, next) =>
             {
                 var result = await next(request);
@@ -198,10 +207,11 @@ public sealed class MiddlewareTests
         Assert.Equal("fine", await client.Client.GetStringAsync(Path("/fine")));
     }
 
-    [Fact]
-    public async Task A_result_no_format_accepts_is_406_after_middleware()
+    [Theory]
+    [MemberData(nameof(TestTransports.Data), MemberType = typeof(TestTransports))]
+    public async Task A_result_no_format_accepts_is_406_after_middleware(TestTransport transport)
     {
-        await using var client = await StartAsync(app => app
+        await using var client = await StartAsync(transport, app => app
             .Use((request, next) => next(request))
             .MapGet("/", () => new { id = 1 }));
         using var request = new HttpRequestMessage(HttpMethod.Get, Path("/"));
@@ -212,10 +222,11 @@ public sealed class MiddlewareTests
         Assert.Equal(HttpStatusCode.NotAcceptable, response.StatusCode);
     }
 
-    [Fact]
-    public async Task Head_is_answered_through_middleware_without_a_body()
+    [Theory]
+    [MemberData(nameof(TestTransports.Data), MemberType = typeof(TestTransports))]
+    public async Task Head_is_answered_through_middleware_without_a_body(TestTransport transport)
     {
-        await using var client = await StartAsync(app => app
+        await using var client = await StartAsync(transport, app => app
             .Use((request, next) => next(request))
             .MapGet("/", () => "hello"));
 
@@ -226,12 +237,13 @@ public sealed class MiddlewareTests
         Assert.Empty(await response.Content.ReadAsByteArrayAsync());
     }
 
-    [Fact]
-    public async Task Cancellation_reaches_the_handler_through_middleware_and_is_logged_as_an_abort()
+    [Theory]
+    [MemberData(nameof(TestTransports.Data), MemberType = typeof(TestTransports))]
+    public async Task Cancellation_reaches_the_handler_through_middleware_and_is_logged_as_an_abort(TestTransport transport)
     {
         var logs = new CapturedLogs();
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var client = await StartWithLogsAsync(app => app
+        await using var client = await StartWithLogsAsync(transport, app => app
             .Use((request, next) => next(request))
             .MapGet("/wait", async (CancellationToken token) =>
             {
@@ -249,10 +261,11 @@ public sealed class MiddlewareTests
         await logs.WaitForAsync(e => e.Message.Contains("aborted by the client", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public async Task Middleware_cannot_be_added_after_the_start()
+    [Theory]
+    [MemberData(nameof(TestTransports.Data), MemberType = typeof(TestTransports))]
+    public async Task Middleware_cannot_be_added_after_the_start(TestTransport transport)
     {
-        await using var client = await StartAsync(app => app.MapGet("/", () => "x"));
+        await using var client = await StartAsync(transport, app => app.MapGet("/", () => "x"));
 
         var error = Assert.Throws<InvalidOperationException>(() => client.Application.Use((request, next) => next(request)));
         Assert.Contains("before the application starts", error.Message, StringComparison.Ordinal);

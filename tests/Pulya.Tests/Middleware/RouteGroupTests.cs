@@ -1,16 +1,18 @@
 using System.Net;
 using Pulya.Hosting;
 using Pulya.Http;
+using Pulya.Testing;
 using static Pulya.Tests.TestApp;
 
 namespace Pulya.Tests.Middleware;
 
 public sealed class RouteGroupTests
 {
-    [Fact]
-    public async Task Group_routes_are_mapped_under_the_prefix_and_groups_nest()
+    [Theory]
+    [MemberData(nameof(TestTransports.Data), MemberType = typeof(TestTransports))]
+    public async Task Group_routes_are_mapped_under_the_prefix_and_groups_nest(TestTransport transport)
     {
-        await using var client = await StartAsync(app =>
+        await using var client = await StartAsync(transport, app =>
         {
             var api = app.MapGroup("/api/");
             api.MapGet("/", () => "api root");
@@ -31,10 +33,11 @@ public sealed class RouteGroupTests
         Assert.Equal(HttpStatusCode.NotFound, (await client.Client.GetAsync(Path("/items/3"))).StatusCode);
     }
 
-    [Fact]
-    public async Task Chained_maps_stay_on_the_application_or_group_they_started_on()
+    [Theory]
+    [MemberData(nameof(TestTransports.Data), MemberType = typeof(TestTransports))]
+    public async Task Chained_maps_stay_on_the_application_or_group_they_started_on(TestTransport transport)
     {
-        await using var client = await StartAsync(app => app
+        await using var client = await StartAsync(transport, app => app
             .MapGroup("/g").MapGet("/a", () => "ga").MapGet("/b", () => "gb").MapGroup("/inner").MapGet("/c", () => "gic"));
 
         Assert.Equal("ga", await client.Client.GetStringAsync(Path("/g/a")));
@@ -52,11 +55,12 @@ public sealed class RouteGroupTests
         Assert.Contains("'api'", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Group_middleware_runs_only_for_routes_of_the_group_inside_application_middleware()
+    [Theory]
+    [MemberData(nameof(TestTransports.Data), MemberType = typeof(TestTransports))]
+    public async Task Group_middleware_runs_only_for_routes_of_the_group_inside_application_middleware(TestTransport transport)
     {
         var order = new List<string>();
-        await using var client = await StartAsync(app =>
+        await using var client = await StartAsync(transport, app =>
         {
             app.Use(Recording(order, "app"));
             var outer = app.MapGroup("/outer").Use(Recording(order, "outer"));
@@ -81,11 +85,12 @@ public sealed class RouteGroupTests
         Assert.Equal(["app", "app", "app"], order);
     }
 
-    [Fact]
-    public async Task Group_middleware_runs_before_the_body_is_read_and_sees_its_errors_as_results()
+    [Theory]
+    [MemberData(nameof(TestTransports.Data), MemberType = typeof(TestTransports))]
+    public async Task Group_middleware_runs_before_the_body_is_read_and_sees_its_errors_as_results(TestTransport transport)
     {
         var statuses = new List<int>();
-        await using var client = await StartAsync(app =>
+        await using var client = await StartAsync(transport, app =>
         {
             var secured = app.MapGroup("/secured").Use(async (request, next) =>
             {
@@ -115,11 +120,12 @@ public sealed class RouteGroupTests
         Assert.Equal([400, 200, 500], statuses);
     }
 
-    [Fact]
-    public async Task Group_middleware_works_without_application_middleware_and_a_get_route_answers_head_through_it()
+    [Theory]
+    [MemberData(nameof(TestTransports.Data), MemberType = typeof(TestTransports))]
+    public async Task Group_middleware_works_without_application_middleware_and_a_get_route_answers_head_through_it(TestTransport transport)
     {
         var seen = 0;
-        await using var client = await StartAsync(app =>
+        await using var client = await StartAsync(transport, app =>
         {
             app.MapGroup("/g").Use((request, next) =>
             {
@@ -136,12 +142,13 @@ public sealed class RouteGroupTests
         Assert.Equal(1, seen);
     }
 
-    [Fact]
-    public async Task Groups_and_routes_cannot_change_after_the_start()
+    [Theory]
+    [MemberData(nameof(TestTransports.Data), MemberType = typeof(TestTransports))]
+    public async Task Groups_and_routes_cannot_change_after_the_start(TestTransport transport)
     {
         RouteGroup group = null!;
         RouteHandlerBuilder route = null!;
-        await using var client = await StartAsync(app =>
+        await using var client = await StartAsync(transport, app =>
         {
             group = app.MapGroup("/g");
             route = group.MapGet("/", () => "x");
