@@ -10,7 +10,9 @@ if (string.Equals(app.Configuration[GitHubRoutes.ConfigurationKey], "true", Stri
 }
 else
 {
+    SampleApp.UseMiddleware(app);
     SampleApp.MapRoutes(app);
+    SampleApp.MapApi(app);
 }
 
 await app.RunAsync();
