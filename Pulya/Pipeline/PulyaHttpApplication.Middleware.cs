@@ -54,7 +54,7 @@ internal sealed partial class PulyaHttpApplication
         try
         {
             var result = await _middleware!(context);
-            WriteResult(context, result);
+            await WriteResultAsync(context, result);
         }
         catch (Exception ex)
         {

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Net.Http.Headers;
 using Pulya.Binding;
 using Pulya.Diagnostics;
+using Pulya.Forms;
 using Pulya.Http;
 using Pulya.Pooling;
 using Pulya.Results;
@@ -17,7 +18,7 @@ namespace Pulya.Pipeline;
 /// <summary>
 /// Pulya's request pipeline as Kestrel's <see cref="IHttpApplication{TContext}"/>: context from the pool, route match,
 /// 404/405 from pre-encoded bodies, body read under the size limit, compiled binding, handler, result writer, and the
-/// error table of DESIGN.md. No ASP.NET Core middleware in between.
+/// error table in docs/architecture.md. No ASP.NET Core middleware in between.
 /// </summary>
 internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaContext>
 {
@@ -104,7 +105,7 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
             }
 
             var result = await endpoint.Invoke(context);
-            WriteResult(context, result);
+            await WriteResultAsync(context, result);
         }
         catch (Exception ex)
         {
@@ -113,9 +114,24 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
     }
 
     /// <summary>Writes a result (the handler's, or what middleware made of it); 406 when no registered format is acceptable.</summary>
-    private void WriteResult(PulyaContext context, object? result)
+    private ValueTask WriteResultAsync(PulyaContext context, object? result)
     {
+        if (StreamedResults.Handles(result))
+        {
+            return WriteStreamedAsync(context, result!);
+        }
+
         if (!ResultWriter.Write(context, result, _services.Serializers))
+        {
+            WriteError(context, StatusCodes.Status406NotAcceptable, ErrorResponses.NotAcceptable);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    private async ValueTask WriteStreamedAsync(PulyaContext context, object result)
+    {
+        if (!await StreamedResults.WriteAsync(context, result, _services.Serializers))
         {
             WriteError(context, StatusCodes.Status406NotAcceptable, ErrorResponses.NotAcceptable);
         }
@@ -166,6 +182,11 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
         if (contentLength > limit)
         {
             return StatusCodes.Status413PayloadTooLarge;
+        }
+
+        if (endpoint.BodyType == typeof(PulyaForm))
+        {
+            return await FormBodyReader.ReadAsync(context, limit);
         }
 
         var serializer = _services.Serializers.ForContentType(context.Headers.Get(HeaderNames.ContentType, HeaderStrategy.First));

@@ -11,72 +11,77 @@ namespace Pulya.Benchmarks.Pipeline;
 
 /// <summary>
 /// What composition costs per request: <c>GET /api/items/{id:int}</c> (a small JSON object) driven straight into the
-/// pipeline (<see cref="DirectRequest"/>, no server cost) with no middleware (the baseline: the pipeline as it is
-/// without the feature), one pass-through application middleware, one pass-through endpoint filter, the route in a
-/// route group (no filters or middleware on it), and a group with one pass-through middleware. Every request's status
-/// and the first response's body are checked: a wrong answer throws.
+/// pipeline (<see cref="DirectRequest"/>, no server cost) of five applications: no middleware (the baseline: the
+/// pipeline as it is without the feature), one pass-through application middleware, one pass-through endpoint filter,
+/// the route in a route group (no filters or middleware on it), and a group with one pass-through middleware. Every
+/// request's status and each application's first response body are checked: a wrong answer throws.
 /// </summary>
 [BenchmarkCategory("Pipeline", "Middleware")]
 public class MiddlewareBenchmarks
 {
-    private PulyaTestClient _host = null!;
-    private PulyaHttpApplication _application = null!;
-    private DirectRequest _request = null!;
-
-    [Params("None", "Middleware", "EndpointFilter", "RouteGroup", "GroupMiddleware")]
-    public string Composition { get; set; } = "None";
+    private const string Path = "/api/items/42";
+    private readonly List<PulyaTestClient> _hosts = [];
+    private readonly Dictionary<string, (PulyaHttpApplication Application, DirectRequest Request)> _apps = [];
 
     [GlobalSetup]
     public void Setup()
     {
-        var builder = PulyaApplication.CreateBuilder().UseTestServer();
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        Map(app, Composition);
-        _host = PulyaTestClient.StartAsync(app).GetAwaiter().GetResult();
-        _application = _host.Application.Services.GetRequiredService<PulyaServer>().Application!;
-        _request = new DirectRequest("GET", "/api/items/42");
-        _request.Run(_application);
-        if (_request.StatusCode != 200 || _request.ResponseText != "{\"id\":42,\"name\":\"item\"}")
-        {
-            throw new InvalidOperationException($"{Composition}: unexpected response {_request.StatusCode} {_request.ResponseText}");
-        }
+        static Item Handler(int id) => new(id, "item");
+        Start("None", app => app.MapGet("/api/items/{id:int}", Handler));
+        Start("Middleware", app => app.Use((request, next) => next(request)).MapGet("/api/items/{id:int}", Handler));
+        Start("EndpointFilter", app => app.MapGet("/api/items/{id:int}", Handler).AddEndpointFilter((context, next) => next(context)));
+        Start("RouteGroup", app => app.MapGroup("/api").MapGet("/items/{id:int}", Handler));
+        Start("GroupMiddleware", app => app.MapGroup("/api").Use((request, next) => next(request)).MapGet("/items/{id:int}", Handler));
     }
 
     [GlobalCleanup]
-    public void Cleanup() => _host.DisposeAsync().AsTask().GetAwaiter().GetResult();
-
-    [Benchmark]
-    public int Request()
+    public void Cleanup()
     {
-        _request.Run(_application);
-        return _request.StatusCode == 200 ? 200 : throw new InvalidOperationException($"{Composition}: status {_request.StatusCode}");
+        foreach (var host in _hosts)
+        {
+            host.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
     }
 
-    private static void Map(PulyaApplication app, string composition)
+    [Benchmark(Baseline = true)]
+    public int NoMiddleware() => Run("None");
+
+    [Benchmark]
+    public int PassThroughMiddleware() => Run("Middleware");
+
+    [Benchmark]
+    public int PassThroughEndpointFilter() => Run("EndpointFilter");
+
+    [Benchmark]
+    public int RouteGroup() => Run("RouteGroup");
+
+    [Benchmark]
+    public int GroupWithMiddleware() => Run("GroupMiddleware");
+
+    private int Run(string name)
     {
-        static Item Handler(int id) => new(id, "item");
-        switch (composition)
+        var (application, request) = _apps[name];
+        request.Run(application);
+        return request.StatusCode == 200 ? 200 : throw new InvalidOperationException($"{name}: status {request.StatusCode}");
+    }
+
+    private void Start(string name, Action<PulyaApplication> map)
+    {
+        var builder = PulyaApplication.CreateBuilder().UseTestServer();
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        map(app);
+        var host = PulyaTestClient.StartAsync(app).GetAwaiter().GetResult();
+        _hosts.Add(host);
+        var application = host.Application.Services.GetRequiredService<PulyaServer>().Application!;
+        var request = new DirectRequest("GET", Path);
+        request.Run(application);
+        if (request.StatusCode != 200 || request.ResponseText != "{\"id\":42,\"name\":\"item\"}")
         {
-            case "None":
-                app.MapGet("/api/items/{id:int}", Handler);
-                break;
-            case "Middleware":
-                app.Use((request, next) => next(request));
-                app.MapGet("/api/items/{id:int}", Handler);
-                break;
-            case "EndpointFilter":
-                app.MapGet("/api/items/{id:int}", Handler).AddEndpointFilter((context, next) => next(context));
-                break;
-            case "RouteGroup":
-                app.MapGroup("/api").MapGet("/items/{id:int}", Handler);
-                break;
-            case "GroupMiddleware":
-                app.MapGroup("/api").Use((request, next) => next(request)).MapGet("/items/{id:int}", Handler);
-                break;
-            default:
-                throw new ArgumentOutOfRangeException(nameof(composition), composition, "Unknown composition.");
+            throw new InvalidOperationException($"{name}: unexpected response {request.StatusCode} {request.ResponseText}");
         }
+
+        _apps[name] = (application, request);
     }
 
     public sealed record Item(int Id, string Name);

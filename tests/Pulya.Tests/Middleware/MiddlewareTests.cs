@@ -242,22 +242,12 @@ public sealed class MiddlewareTests
     public async Task Cancellation_reaches_the_handler_through_middleware_and_is_logged_as_an_abort(TestTransport transport)
     {
         var logs = new CapturedLogs();
-        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var waiting = new WaitingRoute();
         await using var client = await StartWithLogsAsync(transport, app => app
             .Use((request, next) => next(request))
-            .MapGet("/wait", async (CancellationToken token) =>
-            {
-                started.SetResult();
-                await Task.Delay(Timeout.Infinite, token);
-                return "never";
-            }), logs);
-        using var cts = new CancellationTokenSource();
+            .MapGet("/wait", waiting.Handler), logs);
 
-        var request = client.Client.GetAsync(Path("/wait"), cts.Token);
-        await started.Task.WaitAsync(TimeSpan.FromSeconds(30));
-        await cts.CancelAsync();
-
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => request);
+        await waiting.AbortAsync(client.Client, "/wait");
         await logs.WaitForAsync(e => e.Message.Contains("aborted by the client", StringComparison.Ordinal));
     }
 
