@@ -123,6 +123,7 @@ public sealed class FormBindingTests
         await AssertErrorAsync(server, "/whole", Raw("x", "multipart/form-data; boundary=" + new string('b', 71)), HttpStatusCode.BadRequest, "The multipart boundary is missing or longer than 70 characters.");
         await AssertErrorAsync(server, "/whole", Raw("--b\r\nContent-Type: text/plain\r\n\r\nx\r\n--b--\r\n", "multipart/form-data; boundary=b"), HttpStatusCode.BadRequest, "A multipart section has no form-data Content-Disposition with a name.");
         await AssertErrorAsync(server, "/whole", Raw("--b\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nunterminated", "multipart/form-data; boundary=b"), HttpStatusCode.BadRequest, null);
+        await AssertErrorAsync(server, "/whole", Raw("--b\r\nContent-Disposition: form-data; name=\"f\"; filename=\"a.txt\"\r\n\r\nunterminated", "multipart/form-data; boundary=b"), HttpStatusCode.BadRequest, null);
         var many = string.Concat(Enumerable.Range(0, 1025).Select(i => $"--b\r\nContent-Disposition: form-data; name=\"f{i}\"\r\n\r\n{i}\r\n")) + "--b--\r\n";
         await AssertErrorAsync(server, "/whole", Raw(many, "multipart/form-data; boundary=b"), HttpStatusCode.BadRequest, "The form has more than 1024 fields.");
         var manyEncoded = string.Join("&", Enumerable.Range(0, 1025).Select(i => $"f{i}={i}"));
