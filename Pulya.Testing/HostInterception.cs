@@ -18,12 +18,18 @@ internal sealed class HostInterception : IObserver<DiagnosticListener>, IObserve
     private static readonly AsyncLocal<HostInterception?> Current = new();
 
     private readonly Action<IHostBuilder> _configure;
+    private readonly Func<IEnumerable<string>> _criticalLog;
     private readonly TaskCompletionSource<IHost> _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _completed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<IDisposable> _subscriptions = [];
-    private IHost? _built;
 
-    public HostInterception(Action<IHostBuilder> configure) => _configure = configure;
+    /// <param name="configure">Applied to the program's host builder before it builds.</param>
+    /// <param name="criticalLog">The program's critical log entries, to explain a program that returned without starting.</param>
+    public HostInterception(Action<IHostBuilder> configure, Func<IEnumerable<string>> criticalLog)
+    {
+        _configure = configure;
+        _criticalLog = criticalLog;
+    }
 
     /// <summary>The host, once the program started it (its <c>ApplicationStarted</c> fired).</summary>
     public Task<IHost> Started => _started.Task;
@@ -47,7 +53,9 @@ internal sealed class HostInterception : IObserver<DiagnosticListener>, IObserve
             try
             {
                 entryPoint.Invoke(null, entryPoint.GetParameters().Length == 0 ? null : [args]);
-                _started.TrySetException(NotStarted(entryPoint));
+                var log = string.Join(" ", _criticalLog());
+                _started.TrySetException(new InvalidOperationException(
+                    $"The entry point of {entryPoint.DeclaringType?.Assembly.GetName().Name} returned without starting a Pulya application.{(log.Length > 0 ? " It logged: " + log : "")}"));
                 _completed.TrySetResult();
             }
             catch (TargetInvocationException ex) when (ex.InnerException is not null)
@@ -88,7 +96,6 @@ internal sealed class HostInterception : IObserver<DiagnosticListener>, IObserve
         }
         else if (value is { Key: "HostBuilt", Value: IHost host })
         {
-            _built = host;
             host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStarted.Register(() => _started.TrySetResult(host));
         }
     }
@@ -99,25 +106,6 @@ internal sealed class HostInterception : IObserver<DiagnosticListener>, IObserve
 
     /// <summary>A listener that reports an error fails a start still waiting for the host.</summary>
     public void OnError(Exception error) => _started.TrySetException(error);
-
-    /// <summary>
-    /// Why the program returned without starting: a Pulya application with invalid options logs them and returns (exit
-    /// code 1) instead of throwing, so its options are validated again here to report the same error to the test.
-    /// </summary>
-    private Exception NotStarted(MethodInfo entryPoint)
-    {
-        try
-        {
-            _built?.Services.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();
-        }
-        catch (Exception ex)
-        {
-            return ex;
-        }
-
-        return new InvalidOperationException(
-            $"The entry point of {entryPoint.DeclaringType?.Assembly.GetName().Name} returned without starting a Pulya application.");
-    }
 
     private void Unsubscribe()
     {
