@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Pulya.Binding;
 using Pulya.Diagnostics;
+using Pulya.Http;
 using Pulya.Pipeline;
 using Pulya.Routing;
 using Pulya.Serialization;
@@ -42,13 +43,15 @@ internal sealed partial class PulyaServer(
         await hooks.RunStartupAsync(cancellationToken);
 
         var options = modules.Options;
-        var table = routes.Build(modules.Binder);
+        var groupMiddleware = new Dictionary<object, IPulyaMiddleware[]>(ReferenceEqualityComparer.Instance);
+        var table = routes.Build(modules.Binder, groupMiddleware);
         Router = modules.CreateRouter(table);
         var serializers = new SerializerSelector(modules.Serializers());
         Prepare(table, serializers);
 
         var pipeline = new PipelineServices(options, services.GetRequiredService<IServiceScopeFactory>(), loggerFactory, Router, serializers);
-        Application = new PulyaHttpApplication(pipeline, modules.PoolProvider, services.GetService<PulyaMetrics>());
+        Application = new PulyaHttpApplication(
+            pipeline, modules.PoolProvider, services.GetService<PulyaMetrics>(), new PipelineMiddleware(routes.Middleware, groupMiddleware));
         ConfigureAddresses();
         await server.StartAsync(Application, cancellationToken);
         LogStarted(_logger, table.Routes.Count, options.Router, serializers.Default.GetType().Name, options.PoolProvider);

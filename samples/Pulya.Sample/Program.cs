@@ -11,7 +11,9 @@ if (string.Equals(app.Configuration[GitHubRoutes.ConfigurationKey], "true", Stri
 }
 else
 {
+    SampleApp.UseMiddleware(app);
     SampleApp.MapRoutes(app);
+    SampleApp.MapApi(app);
 }
 
 await app.RunAsync();
