@@ -15,6 +15,13 @@ public static class SampleApp
     /// <summary>How many <c>/some/{id}/and/{another}/{i}/other</c> routes stand before <c>/last_route</c>.</summary>
     public const int DynamicRouteCount = 100;
 
+    /// <summary>The command-line key that makes <c>Program</c> use <see cref="PulyaApplication.CreateSlimBuilder"/>.</summary>
+    public const string SlimBuilderKey = "Sample:SlimBuilder";
+
+    /// <summary>Whether <paramref name="args"/> ask for the slim builder (<c>--Sample:SlimBuilder=true</c>); read before any builder exists.</summary>
+    public static bool UsesSlimBuilder(string[] args) =>
+        string.Equals(new ConfigurationBuilder().AddCommandLine(args).Build()[SlimBuilderKey], "true", StringComparison.OrdinalIgnoreCase);
+
     public static void ConfigureServices(PulyaApplicationBuilder builder)
     {
         builder.Services.AddScoped<UserService>();
