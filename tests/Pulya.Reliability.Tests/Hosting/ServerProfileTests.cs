@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Pulya.Hosting;
-using Pulya.Sample;
 
 namespace Pulya.Reliability.Tests.Hosting;
 
@@ -45,7 +44,7 @@ public sealed class ServerProfileTests : IDisposable
     private static IServiceCollection SampleServices()
     {
         var probe = PulyaApplication.CreateBuilder([]);
-        SampleApp.ConfigureServices(probe);
+        ReliabilityServer.ConfigureServices(probe);
         return probe.Services;
     }
 }
