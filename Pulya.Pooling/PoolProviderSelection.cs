@@ -2,14 +2,20 @@ using Microsoft.Extensions.Options;
 
 namespace Pulya.Pooling;
 
-/// <summary>Selects the <c>ObjectPool</c> provider in <see cref="PulyaOptions.PoolProvider"/> when <c>Pulya:Pooling:Enabled</c> is true.</summary>
+/// <summary>
+/// Selects the <c>ObjectPool</c> provider in <see cref="PulyaOptions.PoolProvider"/> when <c>Pulya:Pooling:Enabled</c> is true
+/// and no pooling provider was chosen by name (<c>Pulya:PoolProvider</c> is <c>None</c>): an explicit choice such as
+/// <c>PerConnection</c> wins.
+/// </summary>
 internal sealed class PoolProviderSelection(IOptions<PoolingOptions> pooling) : IPostConfigureOptions<PulyaOptions>
 {
+    private const string NoPoolProviderName = "None";
+
     public void PostConfigure(string? name, PulyaOptions options)
     {
         try
         {
-            if (pooling.Value.Enabled)
+            if (pooling.Value.Enabled && options.PoolProvider == NoPoolProviderName)
             {
                 options.PoolProvider = ObjectPoolRequestPoolProvider.Name;
             }

@@ -10,9 +10,10 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class PoolingPulyaBuilderExtensions
 {
     /// <summary>
-    /// Registers the <c>ObjectPool</c> pool provider (<see cref="ObjectPoolRequestPoolProvider"/>) and binds
+    /// Registers the <c>ObjectPool</c> pool provider (<see cref="ObjectPoolRequestPoolProvider"/>) and the <c>PerConnection</c>
+    /// pool provider (<see cref="PerConnectionRequestPoolProvider"/>, selected by <c>Pulya:PoolProvider=PerConnection</c>), and binds
     /// <see cref="PoolingOptions"/> to <c>Pulya:Pooling</c>. Pooling is used when <c>Pulya:Pooling:Enabled</c> is true
-    /// (it then selects <c>ObjectPool</c> as <c>Pulya:PoolProvider</c>; defaults to false, so the <c>None</c> provider stays
+    /// (it then selects <c>ObjectPool</c> as <c>Pulya:PoolProvider</c> unless another provider was named there; defaults to false, so the <c>None</c> provider stays
     /// the default); the bound is <c>Pulya:Pooling:MaximumRetained</c> (defaults to 1024, at least 1). The pool counters
     /// are published on the meter <c>Pulya</c>.
     /// </summary>
@@ -30,6 +31,8 @@ public static class PoolingPulyaBuilderExtensions
         }
 
         builder.Services.AddMetrics();
-        return builder.AddPoolProvider<ObjectPoolRequestPoolProvider>(ObjectPoolRequestPoolProvider.Name);
+        return builder
+            .AddPoolProvider<ObjectPoolRequestPoolProvider>(ObjectPoolRequestPoolProvider.Name)
+            .AddPoolProvider<PerConnectionRequestPoolProvider>(PerConnectionRequestPoolProvider.Name);
     }
 }

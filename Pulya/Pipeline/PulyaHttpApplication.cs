@@ -41,7 +41,7 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
 
     public PulyaContext CreateContext(IFeatureCollection contextFeatures)
     {
-        var context = _pool.Rent();
+        var context = _pool.Rent(contextFeatures);
         context.Initialize(contextFeatures);
         return context;
     }
@@ -72,17 +72,18 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
 
     public void DisposeContext(PulyaContext context, Exception? exception)
     {
+        var features = context.Features;
         var scope = context.DisposeScopeAsync();
         if (scope.IsCompletedSuccessfully)
         {
-            _pool.Return(context);
+            _pool.Return(context, features);
             return;
         }
 
-        _ = ReturnAfterAsync(scope, context);
+        _ = ReturnAfterAsync(scope, context, features);
     }
 
-    private async Task ReturnAfterAsync(ValueTask scope, PulyaContext context)
+    private async Task ReturnAfterAsync(ValueTask scope, PulyaContext context, IFeatureCollection features)
     {
         try
         {
@@ -90,7 +91,7 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
         }
         finally
         {
-            _pool.Return(context);
+            _pool.Return(context, features);
         }
     }
 

@@ -65,6 +65,19 @@ public sealed class AddPoolingTests
     }
 
     [Fact]
+    public void A_provider_named_in_PoolProvider_wins_over_Enabled()
+    {
+        var services = new ServiceCollection();
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection([new("PoolProvider", PerConnectionRequestPoolProvider.Name), new("Pooling:Enabled", "true")]).Build();
+        services.AddPulya(configuration).AddPooling();
+        using var provider = services.BuildServiceProvider();
+
+        Assert.Equal(PerConnectionRequestPoolProvider.Name, provider.GetRequiredService<IOptions<PulyaOptions>>().Value.PoolProvider);
+        Assert.IsType<PerConnectionRequestPoolProvider>(provider.GetRequiredKeyedService<IRequestPoolProvider>(PerConnectionRequestPoolProvider.Name));
+    }
+
+    [Fact]
     public void AddPooling_rejects_a_null_builder()
     {
         Assert.Throws<ArgumentNullException>(() => PoolingPulyaBuilderExtensions.AddPooling(null!));

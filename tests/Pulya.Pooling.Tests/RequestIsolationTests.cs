@@ -24,11 +24,27 @@ public sealed class RequestIsolationTests
     public async Task Every_response_carries_only_its_own_requests_token(bool pooling)
     {
         await using var client = await StartAsync(pooling);
-        var failures = new ConcurrentQueue<string>();
 
-        await Task.WhenAll(Enumerable.Range(0, Clients).Select(c => Task.Run(async () =>
+        var failures = await RunClientsAsync(client, Clients, RequestsPerClient);
+
+        Assert.Empty(failures);
+        AssertAllReturned(client, pooling, Clients * RequestsPerClient);
+    }
+
+    [Fact]
+    public async Task Per_connection_contexts_on_real_sockets_carry_only_their_own_requests_token()
+    {
+        await using var client = await StartAsync(TestTransport.Kestrel, "--Pulya:PoolProvider=PerConnection");
+
+        Assert.Empty(await RunClientsAsync(client, 16, 100));
+    }
+
+    private static async Task<ConcurrentQueue<string>> RunClientsAsync(PulyaTestClient client, int clients, int requestsPerClient)
+    {
+        var failures = new ConcurrentQueue<string>();
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(c => Task.Run(async () =>
         {
-            for (var i = 0; i < RequestsPerClient; i++)
+            for (var i = 0; i < requestsPerClient; i++)
             {
                 var token = $"c{c}r{i}x{Guid.NewGuid():N}";
                 using var request = new HttpRequestMessage(HttpMethod.Post, $"/tokens/{token}?q={token}")
@@ -51,9 +67,7 @@ public sealed class RequestIsolationTests
                 }
             }
         })));
-
-        Assert.Empty(failures);
-        AssertAllReturned(client, pooling, Clients * RequestsPerClient);
+        return failures;
     }
 
     [Theory]
@@ -92,7 +106,11 @@ public sealed class RequestIsolationTests
         Assert.InRange(counters.Retained, 1, 16);
     }
 
-    private static Task<PulyaTestClient> StartAsync(bool pooling) => PulyaTestClient.StartAsync(
+    private static Task<PulyaTestClient> StartAsync(bool pooling) =>
+        StartAsync(TestTransport.TestServer, $"--Pulya:Pooling:Enabled={pooling}");
+
+    private static Task<PulyaTestClient> StartAsync(TestTransport transport, string selection) => PulyaTestClient.StartAsync(
+        transport,
         app =>
         {
             app.MapPost("/tokens/{token}", async (string token, [Header("X-Token")] string header, [Query("q")] string query, [Body] TokenBody body, TokenService service, PulyaRequest request) =>
@@ -111,7 +129,7 @@ public sealed class RequestIsolationTests
             builder.Services.AddScoped<TokenService>();
             builder.Pulya.AddPooling();
         },
-        $"--Pulya:Pooling:Enabled={pooling}",
+        selection,
         "--Pulya:Pooling:MaximumRetained=16");
 
     public sealed record TokenBody(string? Token);

@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Hosting.Server.Abstractions;
+
+namespace Pulya.Pooling;
+
+/// <summary>
+/// The <c>PerConnection</c> pool provider: one object per connection (per stream on HTTP/2 and HTTP/3), kept by Kestrel in
+/// the connection's <see cref="IHostContextContainer{TContext}"/>, the way ASP.NET Core's own hosting keeps its context:
+/// no shared pool, no lock, no interlocked operation. Every returned object is reset. When the server does not offer a
+/// container (e.g. an in-memory test server) or the object was rented without features, every rent creates a new object,
+/// as with <c>None</c>. Selected by <c>Pulya:PoolProvider=PerConnection</c> after <c>AddPooling()</c>.
+/// </summary>
+/// <remarks>
+/// The object leaves the container while its request runs and goes back when it is returned, so an object returned late
+/// (after an asynchronous scope disposal, when the connection may already serve its next request) is never shared: the
+/// next request then gets a new object.
+/// </remarks>
+public sealed class PerConnectionRequestPoolProvider : IRequestPoolProvider
+{
+    /// <summary>The name the provider is registered and selected under (<c>PerConnection</c>).</summary>
+    public const string Name = "PerConnection";
+
+    /// <inheritdoc />
+    public IRequestPool<T> Create<T>(Func<T> create)
+        where T : class, IPoolable
+    {
+        ArgumentNullException.ThrowIfNull(create);
+        return new PerConnectionPool<T>(create);
+    }
+
+    private sealed class PerConnectionPool<T>(Func<T> create) : IRequestPool<T>
+        where T : class, IPoolable
+    {
+        public T Rent() => create();
+
+        public T Rent(IFeatureCollection features)
+        {
+            if (features is not IHostContextContainer<T> container)
+            {
+                return create();
+            }
+
+            var item = container.HostContext;
+            if (item is null)
+            {
+                return create();
+            }
+
+            container.HostContext = null;
+            return item;
+        }
+
+        public void Return(T item)
+        {
+            ArgumentNullException.ThrowIfNull(item);
+            item.Reset();
+        }
+
+        public void Return(T item, IFeatureCollection features)
+        {
+            Return(item);
+            if (features is IHostContextContainer<T> container)
+            {
+                container.HostContext = item;
+            }
+        }
+    }
+}
