@@ -2,7 +2,8 @@ namespace Pulya.Routing.Trie;
 
 /// <summary>
 /// Where templates of one shape end in the trie: one route per method (a second route of the same method and shape is a
-/// conflict), the method mask of those routes and their precomputed <see cref="AllowedMethods"/>.
+/// conflict), the method mask of those routes and their <see cref="AllowedMethods"/>, set once the table is built and
+/// shared by every leaf with the same methods.
 /// </summary>
 internal sealed class RouteLeaf
 {
@@ -12,8 +13,8 @@ internal sealed class RouteLeaf
     /// <summary>One bit per method of the table (see <see cref="TrieRouter"/>'s method index).</summary>
     public ulong MethodMask { get; private set; }
 
-    /// <summary>The methods of this leaf, for a 405 when only this leaf matched the path.</summary>
-    public AllowedMethods Allowed { get; private set; } = null!;
+    /// <summary>The methods of this leaf, for a 405 when only this leaf matched the path; set once by <see cref="TrieRouter.Build"/>.</summary>
+    public AllowedMethods Allowed { get; set; } = null!;
 
     public RouteEntry? Find(string method)
     {
@@ -42,6 +43,5 @@ internal sealed class RouteLeaf
         _methods = [.. _methods, entry.Method];
         _entries = [.. _entries, entry];
         MethodMask |= 1UL << methodBit;
-        Allowed = new AllowedMethods(_methods);
     }
 }

@@ -49,7 +49,7 @@ internal sealed class TrieRouter : IRouter
         var root = new TrieNode();
         var statics = new Dictionary<string, RouteLeaf>(StringComparer.Ordinal);
         var methodBits = new Dictionary<string, int>(StringComparer.Ordinal);
-        var leaves = new List<RouteLeaf>();
+        var leaves = new HashSet<RouteLeaf>(ReferenceEqualityComparer.Instance);
         foreach (var entry in table.Routes)
         {
             if (!methodBits.TryGetValue(entry.Method, out var bit))
@@ -79,10 +79,11 @@ internal sealed class TrieRouter : IRouter
             methodNames[bit] = method;
         }
 
+        // One AllowedMethods per distinct method set, built once the table is complete and shared by its leaves.
         var unions = new ConcurrentDictionary<ulong, AllowedMethods>();
         foreach (var leaf in leaves)
         {
-            unions.TryAdd(leaf.MethodMask, leaf.Allowed);
+            leaf.Allowed = unions.GetOrAdd(leaf.MethodMask, CreateAllowed, methodNames);
         }
 
         return new TrieRouter(table, root, statics.ToFrozenDictionary(StringComparer.Ordinal), methodNames, unions, nodeCount);
@@ -229,7 +230,9 @@ internal sealed class TrieRouter : IRouter
         return null;
     }
 
-    private AllowedMethods Union(ulong mask) => _unions.GetOrAdd(mask, static (bits, names) =>
+    private AllowedMethods Union(ulong mask) => _unions.GetOrAdd(mask, CreateAllowed, _methodNames);
+
+    private static AllowedMethods CreateAllowed(ulong bits, string[] names)
     {
         var methods = new List<string>(BitOperations.PopCount(bits));
         for (var bit = 0; bit < names.Length; bit++)
@@ -241,7 +244,7 @@ internal sealed class TrieRouter : IRouter
         }
 
         return new AllowedMethods(methods);
-    }, _methodNames);
+    }
 
     /// <summary>The leaves that matched the path without the request's method, as a method mask.</summary>
     private struct AllowedCollector

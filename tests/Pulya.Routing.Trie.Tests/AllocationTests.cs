@@ -45,6 +45,26 @@ public sealed class AllocationTests
         Assert.Equal(0, allocated);
     }
 
+    [Fact]
+    public void Leaves_with_the_same_methods_share_one_allowed_set()
+    {
+        const int Routes = 10_000;
+        var table = new RouteTable(Enumerable.Range(0, Routes).SelectMany(i => new[]
+        {
+            new RouteEntry("GET", RouteTemplate.Parse($"/r{i}/{{id:int}}")),
+            new RouteEntry("DELETE", RouteTemplate.Parse($"/r{i}/{{id:int}}")),
+        }));
+
+        var router = TrieRouter.Build(table);
+        var first = router.Match("PUT", "/r0/1", new Range[1]);
+        var last = router.Match("PUT", $"/r{Routes - 1}/1", new Range[1]);
+
+        Assert.Equal(RouteMatchKind.MethodNotAllowed, first.Kind);
+        Assert.Equal("DELETE, GET", first.Allowed!.HeaderValue);
+        Assert.Same(first.Allowed, last.Allowed);
+        Assert.Equal(1, router.AllowedSetCount);
+    }
+
     private static void Run(TrieRouter router, (string Method, string Path, string Template)[] paths, Range[] values)
     {
         for (var i = 0; i < 10; i++)
