@@ -5,7 +5,14 @@ namespace Pulya;
 /// <summary>Options of the framework, bound from the <c>Pulya</c> configuration section and validated at start-up.</summary>
 public sealed class PulyaOptions
 {
+    /// <summary>The largest allowed <see cref="ResponseBufferSize"/>: 64 MiB.</summary>
+    public const int MaxResponseBufferSize = 64 * 1024 * 1024;
+
+    /// <summary>The smallest allowed <see cref="ResponseBufferSize"/>: 1 KiB.</summary>
+    public const int MinResponseBufferSize = 1024;
+
     private long _maxRequestBodySize = 1024 * 1024;
+    private int _responseBufferSize = 32 * 1024;
 
     /// <summary>The name of the router: <c>Linear</c> (built in) or a module's, e.g. <c>Trie</c>. Defaults to <c>Linear</c>.</summary>
     public string Router { get; set; } = "Linear";
@@ -21,6 +28,23 @@ public sealed class PulyaOptions
         {
             ArgumentOutOfRangeException.ThrowIfNegativeOrZero(value);
             _maxRequestBodySize = value;
+        }
+    }
+
+    /// <summary>
+    /// The largest serialized response body that is buffered and sent with <c>Content-Length</c>, in bytes; a larger one
+    /// is streamed (chunked) once this many bytes were produced. A serializer that fails while its output is still
+    /// buffered gives a clean 500; after streaming started the connection is aborted. Between
+    /// <see cref="MinResponseBufferSize"/> (1 KiB) and <see cref="MaxResponseBufferSize"/> (64 MiB). Defaults to 32 KiB (32,768).
+    /// </summary>
+    public int ResponseBufferSize
+    {
+        get => _responseBufferSize;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, MinResponseBufferSize);
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(value, MaxResponseBufferSize);
+            _responseBufferSize = value;
         }
     }
 

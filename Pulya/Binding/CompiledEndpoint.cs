@@ -1,3 +1,4 @@
+using Pulya.Results;
 using Pulya.Routing;
 
 namespace Pulya.Binding;
@@ -19,4 +20,7 @@ internal sealed class CompiledEndpoint(RouteTemplate template, Delegate handler,
 
     /// <summary>The declared result type after unwrapping Task/ValueTask; <see cref="void"/> for none.</summary>
     public Type ResultType { get; } = resultType;
+
+    /// <summary>Whether the result always goes to a serializer (see <see cref="ResultWriter.IsSerialized"/>).</summary>
+    public bool SerializesResult { get; } = ResultWriter.IsSerialized(resultType);
 }

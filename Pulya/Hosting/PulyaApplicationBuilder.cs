@@ -60,6 +60,12 @@ public sealed class PulyaApplicationBuilder
             // MinDataRate has no setters, so the binder skips it: read BytesPerSecond and GracePeriod (default 5 s) here.
             options.Limits.MinRequestBodyDataRate = ReadDataRate(limits.GetSection("MinRequestBodyDataRate"), options.Limits.MinRequestBodyDataRate);
             options.Limits.MinResponseDataRate = ReadDataRate(limits.GetSection("MinResponseDataRate"), options.Limits.MinResponseDataRate);
+            // The stricter body limit wins, so a handler reading the raw body is held to Pulya:MaxRequestBodySize too.
+            var bodyLimit = provider.GetRequiredService<IOptions<PulyaOptions>>().Value.MaxRequestBodySize;
+            if (options.Limits.MaxRequestBodySize is not { } serverLimit || serverLimit > bodyLimit)
+            {
+                options.Limits.MaxRequestBodySize = bodyLimit;
+            }
         });
         services.TryAddSingleton<IConnectionListenerFactory, SocketTransportFactory>();
         services.TryAddSingleton<IServer, KestrelServer>();

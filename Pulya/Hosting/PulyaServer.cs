@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -48,10 +49,20 @@ internal sealed partial class PulyaServer(
         var serializers = new SerializerSelector(modules.Serializers());
         Prepare(table, serializers);
 
-        var pipeline = new PipelineServices(options, services.GetRequiredService<IServiceScopeFactory>(), loggerFactory, Router, serializers);
+        // Kestrel's own limit was lowered to Pulya's when it was configured; it can only be stricter.
+        var maxBodySize = server is KestrelServer { Options.Limits.MaxRequestBodySize: { } serverLimit }
+            ? Math.Min(serverLimit, options.MaxRequestBodySize)
+            : options.MaxRequestBodySize;
+        var pipeline = new PipelineServices(options, services.GetRequiredService<IServiceScopeFactory>(), loggerFactory, Router, serializers, maxBodySize);
         Application = new PulyaHttpApplication(pipeline, modules.PoolProvider, services.GetService<PulyaMetrics>());
         ConfigureAddresses();
         await server.StartAsync(Application, cancellationToken);
+        if (server.Features.Get<IServerAddressesFeature>() is { Addresses.Count: > 0 } listening)
+        {
+            // The addresses as bound (port 0 replaced by the real port).
+            LogListening(_logger, string.Join(", ", listening.Addresses));
+        }
+
         LogStarted(_logger, table.Routes.Count, options.Router, serializers.Default.GetType().Name, options.Pooling.Enabled);
     }
 
@@ -127,6 +138,9 @@ internal sealed partial class PulyaServer(
         var urls = configuration["urls"];
         return (string.IsNullOrWhiteSpace(urls) ? DefaultUrl : urls).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
     }
+
+    [LoggerMessage(22, LogLevel.Information, "Pulya listening on {Addresses}.")]
+    private static partial void LogListening(ILogger logger, string addresses);
 
     [LoggerMessage(21, LogLevel.Warning, "Serializer {Serializer} cannot handle {Type}; requests that negotiate it for this type will fail.")]
     private static partial void LogPrepareFailed(ILogger logger, Exception exception, string serializer, string? type);

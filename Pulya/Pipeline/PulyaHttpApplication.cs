@@ -27,6 +27,9 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
     private readonly PulyaMetrics? _metrics;
     private readonly Func<PulyaContext, Task> _process;
 
+    /// <summary>The first buffer rented for a request body; it doubles as bytes arrive.</summary>
+    private const int InitialBodyBufferSize = 4096;
+
     public PulyaHttpApplication(PipelineServices services, IRequestPoolProvider pools, PulyaMetrics? metrics = null)
     {
         _services = services;
@@ -75,14 +78,20 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
             return;
         }
 
-        _ = ReturnAfterAsync(scope, context);
+        // Still running or failed: the server may reuse its request features once this returns, so keep what the log needs.
+        _ = ReturnAfterAsync(scope, context, context.Method, context.Path);
     }
 
-    private async Task ReturnAfterAsync(ValueTask scope, PulyaContext context)
+    private async Task ReturnAfterAsync(ValueTask scope, PulyaContext context, string method, string path)
     {
         try
         {
             await scope;
+        }
+        catch (Exception ex)
+        {
+            // A service's Dispose threw: the response is already sent, so the log is the only place to say so.
+            LogScopeDisposeFailed(_logger, ex, method, path);
         }
         finally
         {
@@ -94,13 +103,25 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
     {
         try
         {
+            IPulyaSerializer? negotiated = null;
+            if (endpoint.SerializesResult)
+            {
+                // The result will be serialized whatever the handler returns: 406 now, before the handler runs.
+                negotiated = _services.Serializers.ForAccept(context.Headers.GetList(HeaderNames.Accept));
+                if (negotiated is null)
+                {
+                    WriteError(context, StatusCodes.Status406NotAcceptable, ErrorResponses.NotAcceptable);
+                    return;
+                }
+            }
+
             if (endpoint.BodyType is not null && !await ReadBodyAsync(context, endpoint))
             {
                 return;
             }
 
             var result = await endpoint.Invoke(context);
-            if (!ResultWriter.Write(context, result, _services.Serializers))
+            if (!ResultWriter.Write(context, result, _services.Serializers, negotiated, _services.Options.ResponseBufferSize))
             {
                 WriteError(context, StatusCodes.Status406NotAcceptable, ErrorResponses.NotAcceptable);
             }
@@ -130,7 +151,7 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
     /// <summary>Reads and deserializes the body; false when an error response was written instead.</summary>
     private async ValueTask<bool> ReadBodyAsync(PulyaContext context, CompiledEndpoint endpoint)
     {
-        var limit = _services.Options.MaxRequestBodySize;
+        var limit = _services.MaxRequestBodySize;
         var contentLength = context.RequestContentLength;
         if (contentLength > limit)
         {
@@ -145,12 +166,10 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
             return false;
         }
 
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
-        {
-            sizeFeature.MaxRequestBodySize = limit;
-        }
-
-        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(contentLength ?? 4096, limit) + 1);
+        // The buffer follows the bytes that arrive, never what the client declares: a small one first, doubled as it
+        // fills, up to the declared length (Kestrel delivers no more) or the limit, plus one byte to see the end.
+        var end = Math.Min(contentLength ?? limit, limit) + 1;
+        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(end, InitialBodyBufferSize));
         context.BodyBuffer = buffer;
         var total = 0;
         var body = context.RequestBody;
@@ -158,8 +177,8 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
         {
             if (total == buffer.Length)
             {
-                // total <= limit here (checked after every read), and the buffer never grows past limit + 1.
-                var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, limit + 1));
+                // total <= limit here (checked after every read), so total < end and the buffer can still grow.
+                var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, end));
                 buffer.AsSpan(0, total).CopyTo(larger);
                 ArrayPool<byte>.Shared.Return(buffer);
                 buffer = larger;
@@ -233,6 +252,9 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
 
     [LoggerMessage(2, LogLevel.Debug, "Bad request {Method} {Path}: {Reason}")]
     private static partial void LogBadRequest(ILogger logger, string method, string path, string reason);
+
+    [LoggerMessage(4, LogLevel.Error, "Disposing the request services of {Method} {Path} failed.")]
+    private static partial void LogScopeDisposeFailed(ILogger logger, Exception exception, string method, string path);
 
     [LoggerMessage(3, LogLevel.Debug, "Request {Method} {Path} aborted by the client.")]
     private static partial void LogAborted(ILogger logger, string method, string path);

@@ -59,7 +59,8 @@ public sealed class PulyaContextTests
             services.GetRequiredService<IServiceScopeFactory>(),
             NullLoggerFactory.Instance,
             new LinearRouterFactory().Create(new RouteTable([])),
-            new SerializerSelector([new SystemTextJsonSerializer()]));
+            new SerializerSelector([new SystemTextJsonSerializer()]),
+            new PulyaOptions().MaxRequestBodySize);
         return new PulyaContext(pipeline);
     }
 
