@@ -65,9 +65,17 @@ internal sealed class SerializedBodyWriter : IBufferWriter<byte>
         _written += count;
     }
 
-    public Memory<byte> GetMemory(int sizeHint = 0) => _buffer.AsMemory(Reserve(sizeHint));
+    public Memory<byte> GetMemory(int sizeHint = 0)
+    {
+        var start = Reserve(sizeHint); // may replace _buffer: read it after
+        return _buffer.AsMemory(start);
+    }
 
-    public Span<byte> GetSpan(int sizeHint = 0) => _buffer.AsSpan(Reserve(sizeHint));
+    public Span<byte> GetSpan(int sizeHint = 0)
+    {
+        var start = Reserve(sizeHint);
+        return _buffer.AsSpan(start);
+    }
 
     /// <summary>Sends what is still staged: the whole body when it stayed buffered, else the last chunk.</summary>
     public void Complete()
