@@ -5,9 +5,9 @@ namespace Pulya.Results;
 
 /// <summary>
 /// The <see cref="IBufferWriter{T}"/> a serializer writes a response value into. Output is staged in a buffer from
-/// <see cref="ArrayPool{T}.Shared"/>: up to the response buffer size it stays there and is sent with
-/// <c>Content-Length</c> (so a serializer that throws leaves the response untouched); past it the staged bytes go to the
-/// server's writer, chunk by chunk, and the response is streamed. It never hands the serializer an empty span and never
+/// <see cref="ArrayPool{T}.Shared"/>: while it is no larger than the response buffer size it stays there and is sent
+/// with <c>Content-Length</c> (so a serializer that throws leaves the response untouched); once more bytes are written
+/// than that, the staged bytes go to the server's writer chunk by chunk and the response is streamed (chunked). It never hands the serializer an empty span and never
 /// asks the server's writer for a zero size hint (Kestrel's writer returns an empty block for that before the response
 /// starts). One instance per thread, reused: serializers are synchronous, so an instance is never shared by two requests.
 /// </summary>
@@ -25,9 +25,6 @@ internal sealed class SerializedBodyWriter : IBufferWriter<byte>
     private int _limit;
     private bool _streaming;
     private PulyaContext _context = null!;
-
-    /// <summary>Whether output went past the buffer size (nothing buffered is left to replace with an error).</summary>
-    public bool Streaming => _streaming;
 
     /// <summary>The bytes written so far.</summary>
     public long Length => _flushed + _written;
@@ -104,8 +101,10 @@ internal sealed class SerializedBodyWriter : IBufferWriter<byte>
             return _written;
         }
 
-        if (!_streaming && (long)_written + needed > _limit)
+        if (!_streaming && _written > _limit)
         {
+            // Past the buffer size and asked for more: stream. The decision follows bytes written, not size hints
+            // (serializers ask for worst-case room), so a body that fits the buffer size always gets Content-Length.
             _streaming = true;
             if (!_context.IsHead)
             {
@@ -122,11 +121,11 @@ internal sealed class SerializedBodyWriter : IBufferWriter<byte>
             }
         }
 
-        // Grow: double, at least what is needed; while buffering, no further than the limit (it fits: checked above).
+        // Grow: double, at least what is needed; while buffering, to the buffer size or just what the hint needs past it.
         var size = Math.Max((long)Math.Max(_buffer.Length, InitialSize / 2) * 2, (long)_written + needed);
         if (!_streaming)
         {
-            size = Math.Min(size, _limit);
+            size = Math.Min(size, Math.Max(_limit, (long)_written + needed));
         }
 
         var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(size, Array.MaxLength));
