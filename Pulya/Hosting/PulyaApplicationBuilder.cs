@@ -60,9 +60,10 @@ public sealed class PulyaApplicationBuilder
             // MinDataRate has no setters, so the binder skips it: read BytesPerSecond and GracePeriod (default 5 s) here.
             options.Limits.MinRequestBodyDataRate = ReadDataRate(limits.GetSection("MinRequestBodyDataRate"), options.Limits.MinRequestBodyDataRate);
             options.Limits.MinResponseDataRate = ReadDataRate(limits.GetSection("MinResponseDataRate"), options.Limits.MinResponseDataRate);
-            // The stricter body limit wins, so a handler reading the raw body is held to Pulya:MaxRequestBodySize too.
+            // Pulya:MaxRequestBodySize is Kestrel's limit too (so a handler reading the raw body is held to it), unless
+            // Kestrel:Limits:MaxRequestBodySize is configured stricter: then that one applies to both.
             var bodyLimit = provider.GetRequiredService<IOptions<PulyaOptions>>().Value.MaxRequestBodySize;
-            if (options.Limits.MaxRequestBodySize is not { } serverLimit || serverLimit > bodyLimit)
+            if (limits["MaxRequestBodySize"] is null || options.Limits.MaxRequestBodySize is not { } serverLimit || serverLimit > bodyLimit)
             {
                 options.Limits.MaxRequestBodySize = bodyLimit;
             }
