@@ -23,8 +23,12 @@ internal static class TestApp
         StartWithLogsAsync(TestTransport.TestServer, map, logs, args);
 
     public static Task<PulyaTestClient> StartWithLogsAsync(TestTransport transport, Action<PulyaApplication> map, CapturedLogs logs, params string[] args) =>
+        StartWithLogsAsync(transport, map, logs, null, args);
+
+    public static Task<PulyaTestClient> StartWithLogsAsync(TestTransport transport, Action<PulyaApplication> map, CapturedLogs logs, Action<PulyaApplicationBuilder>? configure, params string[] args) =>
         PulyaTestClient.StartAsync(transport, map, builder =>
         {
+            configure?.Invoke(builder);
             builder.Logging.ClearProviders();
             builder.Logging.SetMinimumLevel(LogLevel.Debug);
             builder.Logging.AddProvider(logs);
