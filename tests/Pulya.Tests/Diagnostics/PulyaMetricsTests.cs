@@ -137,6 +137,23 @@ public sealed class PulyaMetricsTests : IAsyncLifetime
         Assert.Equal(["_OTHER", "_OTHER", "PATCH"], unmatched);
     }
 
+    [Theory]
+    [InlineData("GET", "GET")]
+    [InlineData("HEAD", "HEAD")]
+    [InlineData("POST", "POST")]
+    [InlineData("PUT", "PUT")]
+    [InlineData("DELETE", "DELETE")]
+    [InlineData("PATCH", "PATCH")]
+    [InlineData("OPTIONS", "OPTIONS")]
+    [InlineData("CONNECT", "CONNECT")]
+    [InlineData("TRACE", "TRACE")]
+    [InlineData("get", "_OTHER")]
+    [InlineData("QUERY", "_OTHER")]
+    public void The_method_tag_keeps_the_known_methods_only(string method, string tag)
+    {
+        Assert.Equal(tag, PulyaMetrics.MethodTag(method));
+    }
+
     [Fact]
     public void The_meter_factory_is_required()
     {

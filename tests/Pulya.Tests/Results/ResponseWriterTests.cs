@@ -67,7 +67,10 @@ public sealed class ResponseWriterTests
         var counter = new Counter();
         await using var client = await StartAsync(
             transport,
-            app => app.MapGet("/small", () => new Counted(counter, 10)).MapGet("/large", () => new Counted(counter, 5000)),
+            app => app
+                .MapGet("/small", () => new Counted(counter, 10))
+                .MapGet("/large", () => new Counted(counter, 5000))
+                .MapGet("/streamed", () => Enumerable.Range(0, 5000).Select(_ => new Counted(counter, 1))),
             args: BufferSize);
 
         using var getSmall = await client.Client.GetAsync(Path("/small"));
@@ -79,6 +82,13 @@ public sealed class ResponseWriterTests
         Assert.Equal(5012, headLarge.Content.Headers.ContentLength);
         Assert.Empty(await headLarge.Content.ReadAsByteArrayAsync());
         Assert.Equal(3, counter.Count);
+
+        // Many small writes past the buffer size: GET streams it chunked, HEAD counts it and sends the length.
+        using var getStreamed = await client.Client.GetAsync(Path("/streamed"));
+        using var headStreamed = await client.Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, Path("/streamed")));
+        Assert.Null(ContentLengthHeader(getStreamed));
+        Assert.Equal((await getStreamed.Content.ReadAsByteArrayAsync()).Length.ToString(System.Globalization.CultureInfo.InvariantCulture), ContentLengthHeader(headStreamed));
+        Assert.Equal(3 + (2 * 5000), counter.Count);
     }
 
     [Theory]
