@@ -2,7 +2,11 @@ using Pulya.Http;
 
 namespace Pulya;
 
-/// <summary>Options of the framework, bound from the <c>Pulya</c> configuration section and validated at start-up.</summary>
+/// <summary>
+/// Options of the framework, bound from the <c>Pulya</c> configuration section and validated at start-up: an invalid
+/// value stops the start-up with a message naming its configuration key. Modules bind their own sub-sections
+/// (e.g. <c>Pulya:RouteCache</c>) to options types of their own.
+/// </summary>
 public sealed class PulyaOptions
 {
     /// <summary>The largest allowed <see cref="ResponseBufferSize"/>: 64 MiB.</summary>
@@ -10,9 +14,6 @@ public sealed class PulyaOptions
 
     /// <summary>The smallest allowed <see cref="ResponseBufferSize"/>: 1 KiB.</summary>
     public const int MinResponseBufferSize = 1024;
-
-    private long _maxRequestBodySize = 1024 * 1024;
-    private int _responseBufferSize = 32 * 1024;
 
     /// <summary>The name of the router: <c>Linear</c> (built in) or a module's, e.g. <c>Trie</c>. Defaults to <c>Linear</c>.</summary>
     public string Router { get; set; } = "Linear";
@@ -27,40 +28,24 @@ public sealed class PulyaOptions
     /// </summary>
     public string Binder { get; set; } = "Compiled";
 
-    /// <summary>The largest request body accepted, in bytes; larger bodies get 413. Defaults to 1 MiB (1,048,576).</summary>
-    public long MaxRequestBodySize
-    {
-        get => _maxRequestBodySize;
-        set
-        {
-            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(value);
-            _maxRequestBodySize = value;
-        }
-    }
+    /// <summary>
+    /// The name of the pool provider for per-request objects: <c>None</c> (built in, a new object per request) or a
+    /// module's. A pooling module may select its own provider when its options enable it (<c>Pulya:Pooling:Enabled=true</c>
+    /// selects <c>ObjectPool</c>). Defaults to <c>None</c>.
+    /// </summary>
+    public string PoolProvider { get; set; } = "None";
+
+    /// <summary>The largest request body accepted, in bytes (at least 1); larger bodies get 413. Defaults to 1 MiB (1,048,576).</summary>
+    public long MaxRequestBodySize { get; set; } = 1024 * 1024;
 
     /// <summary>
     /// The largest serialized response body that is buffered and sent with <c>Content-Length</c>, in bytes; a larger one
-    /// is streamed (chunked) once this many bytes were produced. A serializer that fails while its output is still
-    /// buffered gives a clean 500; after streaming started the connection is aborted. Between
+    /// is streamed (chunked) once more than this many bytes were produced. A serializer that fails while its output is
+    /// still buffered gives a clean 500; after streaming started the connection is aborted. Between
     /// <see cref="MinResponseBufferSize"/> (1 KiB) and <see cref="MaxResponseBufferSize"/> (64 MiB). Defaults to 32 KiB (32,768).
     /// </summary>
-    public int ResponseBufferSize
-    {
-        get => _responseBufferSize;
-        set
-        {
-            ArgumentOutOfRangeException.ThrowIfLessThan(value, MinResponseBufferSize);
-            ArgumentOutOfRangeException.ThrowIfGreaterThan(value, MaxResponseBufferSize);
-            _responseBufferSize = value;
-        }
-    }
+    public int ResponseBufferSize { get; set; } = 32 * 1024;
 
-    /// <summary>What a single-valued header binding does with several values. Defaults to <see cref="HeaderStrategy.First"/>.</summary>
+    /// <summary>What a single-valued header binding does with several values (a defined <see cref="Http.HeaderStrategy"/>). Defaults to <see cref="HeaderStrategy.First"/>.</summary>
     public HeaderStrategy HeaderStrategy { get; set; } = HeaderStrategy.First;
-
-    /// <summary>The route cache (module <c>Pulya.Routing.Cached</c>).</summary>
-    public RouteCacheOptions RouteCache { get; set; } = new();
-
-    /// <summary>Pooling of per-request objects (module <c>Pulya.Pooling</c>).</summary>
-    public PoolingOptions Pooling { get; set; } = new();
 }

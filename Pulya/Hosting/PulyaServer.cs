@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Pulya.Binding;
 using Pulya.Diagnostics;
 using Pulya.Pipeline;
@@ -27,8 +28,11 @@ internal sealed partial class PulyaServer(
     IConfiguration configuration,
     ILoggerFactory loggerFactory) : IHostedService
 {
-    /// <summary>The address used when neither a <c>Kestrel:Endpoints:*:Url</c> nor <c>--urls</c> gives one.</summary>
+    /// <summary>The address used when neither the <c>Kestrel:Endpoints</c> section, nor <c>urls</c>, nor <c>HTTP_PORTS</c>/<c>HTTPS_PORTS</c> give one.</summary>
     public const string DefaultUrl = "http://127.0.0.1:5000";
+
+    /// <summary>Kestrel's default <see cref="KestrelServerLimits.MaxRequestBodySize"/> (30,000,000 bytes).</summary>
+    private static readonly long? KestrelDefaultBodyLimit = new KestrelServerLimits().MaxRequestBodySize;
 
     private readonly ILogger _logger = loggerFactory.CreateLogger("Pulya.Server");
 
@@ -48,10 +52,8 @@ internal sealed partial class PulyaServer(
         var serializers = new SerializerSelector(modules.Serializers());
         Prepare(table, serializers);
 
-        // Kestrel's own limit was lowered to Pulya's when it was configured; it can only be stricter.
-        var maxBodySize = server is KestrelServer { Options.Limits.MaxRequestBodySize: { } serverLimit }
-            ? Math.Min(serverLimit, options.MaxRequestBodySize)
-            : options.MaxRequestBodySize;
+        // Kestrel reads its limits from these options when it starts (the test server has none of its own).
+        var maxBodySize = ApplyBodyLimit(services.GetRequiredService<IOptions<KestrelServerOptions>>().Value.Limits, options.MaxRequestBodySize);
         var pipeline = new PipelineServices(options, services.GetRequiredService<IServiceScopeFactory>(), loggerFactory, Router, serializers, maxBodySize);
         Application = new PulyaHttpApplication(pipeline, modules.PoolProvider, services.GetService<PulyaMetrics>());
         ConfigureAddresses();
@@ -62,7 +64,7 @@ internal sealed partial class PulyaServer(
             LogListening(_logger, string.Join(", ", listening.Addresses));
         }
 
-        LogStarted(_logger, table.Routes.Count, options.Router, serializers.Default.GetType().Name, options.Pooling.Enabled);
+        LogStarted(_logger, table.Routes.Count, options.Router, serializers.Default.GetType().Name, options.PoolProvider);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -113,11 +115,28 @@ internal sealed partial class PulyaServer(
         }
     }
 
+    /// <summary>
+    /// Makes the stricter body limit Kestrel's and returns it: <c>Pulya:MaxRequestBodySize</c>, unless Kestrel's own was set
+    /// lower (<c>Kestrel:Limits:MaxRequestBodySize</c> or in code). Kestrel's untouched default (30 MB) caps nothing. Kestrel
+    /// then holds a handler that reads the raw body to the same limit as a bound body.
+    /// </summary>
+    internal static long ApplyBodyLimit(KestrelServerLimits limits, long pulyaLimit)
+    {
+        if (limits.MaxRequestBodySize is not { } serverLimit || serverLimit >= pulyaLimit || serverLimit == KestrelDefaultBodyLimit)
+        {
+            limits.MaxRequestBodySize = pulyaLimit;
+        }
+
+        return limits.MaxRequestBodySize!.Value;
+    }
+
     private void ConfigureAddresses()
     {
         // Kestrel has the feature; the in-memory test server has none.
         if (server.Features.Get<IServerAddressesFeature>() is { } addresses)
         {
+            // As ASP.NET Core's host: preferHostingUrls=true makes these addresses win over Kestrel's configured or coded endpoints.
+            addresses.PreferHostingUrls = configuration.GetValue("preferHostingUrls", false);
             foreach (var url in ResolveUrls(configuration))
             {
                 addresses.Addresses.Add(url);
@@ -125,17 +144,25 @@ internal sealed partial class PulyaServer(
         }
     }
 
-    /// <summary>The listen addresses: <c>Kestrel:Endpoints:*:Url</c>, else <c>urls</c> (<c>--urls a;b</c>), else <see cref="DefaultUrl"/>.</summary>
+    /// <summary>
+    /// The addresses handed to the server, as ASP.NET Core's host does: <c>urls</c> (<c>--urls a;b</c>, <c>ASPNETCORE_URLS</c>),
+    /// else <c>HTTP_PORTS</c>/<c>HTTPS_PORTS</c> (<c>ASPNETCORE_HTTP_PORTS=8080</c> is <c>http://*:8080</c>), else, when the
+    /// <c>Kestrel:Endpoints</c> section names no endpoint either, <see cref="DefaultUrl"/>. Kestrel binds its configured or
+    /// coded endpoints instead of these addresses when it has any.
+    /// </summary>
     internal static IReadOnlyList<string> ResolveUrls(IConfiguration configuration)
     {
-        var endpoints = configuration.GetSection("Kestrel:Endpoints").GetChildren().Select(e => e["Url"]).OfType<string>().ToList();
-        if (endpoints.Count > 0)
+        var urls = configuration["urls"];
+        if (string.IsNullOrWhiteSpace(urls))
         {
-            return endpoints;
+            urls = $"{Ports(configuration["http_ports"], "http")};{Ports(configuration["https_ports"], "https")}";
         }
 
-        var urls = configuration["urls"];
-        return (string.IsNullOrWhiteSpace(urls) ? DefaultUrl : urls).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var addresses = urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return addresses.Length == 0 && !configuration.GetSection("Kestrel:Endpoints").GetChildren().Any() ? [DefaultUrl] : addresses;
+
+        static string Ports(string? ports, string scheme) =>
+            string.Join(';', (ports ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(port => $"{scheme}://*:{port}"));
     }
 
     [LoggerMessage(22, LogLevel.Information, "Pulya listening on {Addresses}.")]
@@ -144,6 +171,6 @@ internal sealed partial class PulyaServer(
     [LoggerMessage(21, LogLevel.Warning, "Serializer {Serializer} cannot handle {Type}; requests that negotiate it for this type will fail.")]
     private static partial void LogPrepareFailed(ILogger logger, Exception exception, string serializer, string? type);
 
-    [LoggerMessage(20, LogLevel.Information, "Pulya started: {RouteCount} routes, router {Router}, default serializer {Serializer}, pooling {Pooling}.")]
-    private static partial void LogStarted(ILogger logger, int routeCount, string router, string serializer, bool pooling);
+    [LoggerMessage(20, LogLevel.Information, "Pulya started: {RouteCount} routes, router {Router}, default serializer {Serializer}, pool provider {PoolProvider}.")]
+    private static partial void LogStarted(ILogger logger, int routeCount, string router, string serializer, string poolProvider);
 }

@@ -4,7 +4,7 @@ using System.Text.Json;
 
 namespace Pulya.Pipeline;
 
-/// <summary>The JSON error bodies of DESIGN.md, encoded once; per-request messages (400) are written without a string round-trip.</summary>
+/// <summary>The JSON error bodies of the error table (docs/architecture.md), encoded once; per-request messages (400) are written without a string round-trip.</summary>
 internal static class ErrorResponses
 {
     public const string JsonContentType = "application/json; charset=utf-8";

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Net.Http.Headers;
 using Pulya.Binding;
 using Pulya.Diagnostics;
+using Pulya.Forms;
 using Pulya.Http;
 using Pulya.Pooling;
 using Pulya.Results;
@@ -17,7 +18,7 @@ namespace Pulya.Pipeline;
 /// <summary>
 /// Pulya's request pipeline as Kestrel's <see cref="IHttpApplication{TContext}"/>: context from the pool, route match,
 /// 404/405 from pre-encoded bodies, body read under the size limit, compiled binding, handler, result writer, and the
-/// error table of DESIGN.md. No ASP.NET Core middleware in between.
+/// error table in docs/architecture.md. No ASP.NET Core middleware in between.
 /// </summary>
 internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaContext>
 {
@@ -121,8 +122,13 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
             }
 
             var result = await endpoint.Invoke(context);
-            if (!ResultWriter.Write(context, result, _services.Serializers, negotiated, _services.Options.ResponseBufferSize))
+            var written = StreamedResults.Handles(result)
+                ? await StreamedResults.WriteAsync(context, result!, _services.Serializers)
+                : ResultWriter.Write(context, result, _services.Serializers, negotiated, _services.Options.ResponseBufferSize);
+            if (!written)
             {
+                // Not a single header the handler set goes out with an error.
+                context.Response.Headers.Clear();
                 WriteError(context, StatusCodes.Status406NotAcceptable, ErrorResponses.NotAcceptable);
             }
         }
@@ -157,6 +163,11 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
         {
             WriteError(context, StatusCodes.Status413PayloadTooLarge, ErrorResponses.PayloadTooLarge);
             return false;
+        }
+
+        if (endpoint.BodyType == typeof(PulyaForm))
+        {
+            return await FormBodyReader.ReadAsync(context, limit);
         }
 
         var serializer = _services.Serializers.ForContentType(context.Headers.Get(HeaderNames.ContentType, HeaderStrategy.First));

@@ -93,14 +93,16 @@ internal static class ResultWriter
 
     /// <summary>
     /// Whether every non-null value of a handler's declared <paramref name="resultType"/> goes to a serializer (it can be
-    /// no string, bytes or <see cref="Response"/>): then the format is negotiated, and 406 decided, before the handler runs.
+    /// no string, bytes, stream or <see cref="Response"/>): then the format is negotiated, and 406 decided, before the handler runs.
     /// </summary>
     public static bool IsSerialized(Type resultType) =>
         resultType != typeof(void)
         && !resultType.IsAssignableFrom(typeof(string))
         && !resultType.IsAssignableFrom(typeof(byte[]))
         && !resultType.IsAssignableFrom(typeof(Response))
-        && !resultType.IsAssignableFrom(typeof(ReadOnlyMemory<byte>));
+        && !resultType.IsAssignableFrom(typeof(ReadOnlyMemory<byte>))
+        && !typeof(Stream).IsAssignableFrom(resultType)
+        && !resultType.IsAssignableFrom(typeof(Stream));
 
     /// <summary>Writes a body whose length is known, with <c>Content-Length</c>.</summary>
     public static void WriteBytes(PulyaContext context, int status, string contentType, ReadOnlySpan<byte> body)

@@ -52,11 +52,26 @@ public sealed class RequestBodyLimitTests
     [InlineData(new[] { "--Pulya:MaxRequestBodySize=50000000" }, 50_000_000)]
     [InlineData(new[] { "--Kestrel:Limits:MaxRequestBodySize=1000" }, 1000)]
     [InlineData(new[] { "--Kestrel:Limits:MaxRequestBodySize=5000000" }, 1024 * 1024)]
+    [InlineData(new[] { "--Kestrel:Limits:MaxRequestBodySize=", "--Pulya:MaxRequestBodySize=2000" }, 2000)]
     public async Task Kestrels_limit_is_the_stricter_of_both_and_kestrels_default_does_not_cap_pulyas(string[] args, long expected)
     {
-        await using var app = PulyaApplication.CreateBuilder(args).Build();
+        await using var client = await StartAsync(TestTransport.Kestrel, EchoLength, args: args);
 
-        Assert.Equal(expected, app.Services.GetRequiredService<IOptions<KestrelServerOptions>>().Value.Limits.MaxRequestBodySize);
+        Assert.Equal(expected, KestrelLimits(client).MaxRequestBodySize);
+    }
+
+    [Fact]
+    public async Task A_stricter_kestrel_limit_set_in_code_applies_too()
+    {
+        await using var client = await StartAsync(
+            TestTransport.Kestrel,
+            EchoLength,
+            builder => builder.Services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = 100));
+
+        using var declared = await PostAsync(client, new string('x', 200));
+
+        Assert.Equal(100, KestrelLimits(client).MaxRequestBodySize);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, declared.StatusCode);
     }
 
     [Fact]
@@ -80,7 +95,7 @@ public sealed class RequestBodyLimitTests
             args: "--Pulya:MaxRequestBodySize=1000");
 
         using var small = await client.Client.PostAsync(Path("/raw"), new ByteArrayContent(new byte[500]));
-        using var large = await client.Client.PostAsync(Path("/raw"), new ByteArrayContent(new byte[3 * 1024 * 1024]));
+        using var large = await client.Client.PostAsync(Path("/raw"), new ByteArrayContent(new byte[5000]));
         using var largeChunked = await client.Client.PostAsync(Path("/raw"), new ChunkedContent(new string('x', 5000)));
 
         Assert.Equal("500", await small.Content.ReadAsStringAsync());
@@ -120,6 +135,9 @@ public sealed class RequestBodyLimitTests
         Assert.InRange(first, 4096, 8192);
         Assert.DoesNotContain(rentals.Sizes, size => size >= 64 * 1024);
     }
+
+    private static KestrelServerLimits KestrelLimits(PulyaTestClient client) =>
+        client.Application.Services.GetRequiredService<IOptions<KestrelServerOptions>>().Value.Limits;
 
     private static void EchoLength(PulyaApplication app) => app.MapPost("/echo", ([Body] string body) => body.Length);
 

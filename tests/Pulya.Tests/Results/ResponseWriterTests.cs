@@ -101,11 +101,10 @@ public sealed class ResponseWriterTests
             app => app
                 .MapGet("/nan", () => new { value = double.NaN })
                 .MapGet("/infinity", () => new[] { float.PositiveInfinity })
-                .MapGet("/stream", () => (Stream)new MemoryStream([1, 2, 3]))
                 .MapGet("/cookie", () => Response.Serialized(new { value = double.NegativeInfinity }, 201).WithHeader("Set-Cookie", "a=b").WithHeader("Location", "/x")),
             logs);
 
-        foreach (var path in new[] { "/nan", "/infinity", "/stream", "/cookie" })
+        foreach (var path in new[] { "/nan", "/infinity", "/cookie" })
         {
             using var response = await client.Client.GetAsync(Path(path));
 
@@ -115,7 +114,7 @@ public sealed class ResponseWriterTests
             Assert.Null(response.Headers.Location);
         }
 
-        Assert.Equal(4, logs.Entries.Count(e => e.Level == LogLevel.Error && e.Exception is not null));
+        Assert.Equal(3, logs.Entries.Count(e => e.Level == LogLevel.Error && e.Exception is not null));
     }
 
     [Theory]
