@@ -18,11 +18,18 @@ internal sealed class HostInterception : IObserver<DiagnosticListener>, IObserve
     private static readonly AsyncLocal<HostInterception?> Current = new();
 
     private readonly Action<IHostBuilder> _configure;
+    private readonly Func<IEnumerable<string>> _criticalLog;
     private readonly TaskCompletionSource<IHost> _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _completed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<IDisposable> _subscriptions = [];
 
-    public HostInterception(Action<IHostBuilder> configure) => _configure = configure;
+    /// <param name="configure">Applied to the program's host builder before it builds.</param>
+    /// <param name="criticalLog">The program's critical log entries, to explain a program that returned without starting.</param>
+    public HostInterception(Action<IHostBuilder> configure, Func<IEnumerable<string>> criticalLog)
+    {
+        _configure = configure;
+        _criticalLog = criticalLog;
+    }
 
     /// <summary>The host, once the program started it (its <c>ApplicationStarted</c> fired).</summary>
     public Task<IHost> Started => _started.Task;
@@ -44,8 +51,9 @@ internal sealed class HostInterception : IObserver<DiagnosticListener>, IObserve
             try
             {
                 entryPoint.Invoke(null, entryPoint.GetParameters().Length == 0 ? null : [args]);
+                var log = string.Join(" ", _criticalLog());
                 _started.TrySetException(new InvalidOperationException(
-                    $"The entry point of {entryPoint.DeclaringType?.Assembly.GetName().Name} returned without starting a Pulya application."));
+                    $"The entry point of {entryPoint.DeclaringType?.Assembly.GetName().Name} returned without starting a Pulya application.{(log.Length > 0 ? " It logged: " + log : "")}"));
                 _completed.TrySetResult();
             }
             catch (TargetInvocationException ex) when (ex.InnerException is not null)

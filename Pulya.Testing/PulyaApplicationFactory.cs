@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Pulya.Testing;
@@ -31,6 +32,7 @@ public sealed class PulyaApplicationFactory<TEntryPoint> : IAsyncDisposable
     private readonly Dictionary<string, string?> _settings = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<string> _arguments = [];
     private readonly SemaphoreSlim _startLock = new(1, 1);
+    private readonly CriticalLogCollector _criticalLog = new();
     private HostInterception? _interception;
     private IHost? _host;
     private TestServer? _server;
@@ -84,7 +86,7 @@ public sealed class PulyaApplicationFactory<TEntryPoint> : IAsyncDisposable
             var assembly = typeof(TEntryPoint).Assembly;
             var entryPoint = assembly.EntryPoint
                 ?? throw new InvalidOperationException($"{assembly.GetName().Name} has no entry point: PulyaApplicationFactory runs an application's Program.");
-            _interception = new HostInterception(Configure);
+            _interception = new HostInterception(Configure, () => _criticalLog.Entries);
             _interception.Run(entryPoint, [$"--applicationName={assembly.GetName().Name}", .. _arguments]);
             var host = await _interception.Started.WaitAsync(cancellationToken);
             _server = (TestServer)host.Services.GetRequiredService<IServer>();
@@ -116,6 +118,7 @@ public sealed class PulyaApplicationFactory<TEntryPoint> : IAsyncDisposable
         }
 
         _startLock.Dispose();
+        _criticalLog.Dispose();
     }
 
     private void Configure(IHostBuilder builder)
@@ -124,6 +127,7 @@ public sealed class PulyaApplicationFactory<TEntryPoint> : IAsyncDisposable
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<IServer>(sp => new TestServer(sp, Options.Create(new TestServerOptions())));
+            services.AddSingleton<ILoggerProvider>(_criticalLog);
             foreach (var configure in _services)
             {
                 configure(services);

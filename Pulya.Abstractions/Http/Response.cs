@@ -96,6 +96,18 @@ public sealed class Response
     public static Response Status(int statusCode) => new(null, statusCode);
 
     /// <summary>
+    /// The result a handler, filter or middleware returned, as a <see cref="Response"/> whose status and headers can be
+    /// changed: the same instance when it is one, 204 without content for null, otherwise 200 with the result as content
+    /// (written exactly as the result itself would be).
+    /// </summary>
+    public static Response From(object? result) => result switch
+    {
+        Response response => response,
+        null => Status(204),
+        _ => new Response(result),
+    };
+
+    /// <summary>
     /// A file, streamed from disk with <c>Content-Length</c>, <c>Last-Modified</c>, a strong <c>ETag</c> and
     /// <c>Accept-Ranges: bytes</c>. A GET or HEAD whose <c>If-None-Match</c> or <c>If-Modified-Since</c> matches gets 304;
     /// a GET with one byte range gets 206 (<c>Content-Range</c>), or 416 (<c>Content-Range: bytes */length</c>) when the

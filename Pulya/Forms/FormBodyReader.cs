@@ -22,26 +22,26 @@ internal static class FormBodyReader
     private const int ValueCountLimit = 1024;
     private const int MaxBoundaryLength = 70;
 
-    /// <summary>Reads the form into <see cref="PulyaContext.BodyValue"/>; false when a 415 was written instead.</summary>
-    public static async ValueTask<bool> ReadAsync(PulyaContext context, long limit)
+    /// <summary>Reads the form into <see cref="PulyaContext.BodyValue"/>; 0, or 415 when the media type is not a form.</summary>
+    public static async ValueTask<int> ReadAsync(PulyaContext context, long limit)
     {
         var contentType = context.Headers.Get(HeaderNames.ContentType, HeaderStrategy.First);
         if (contentType is null && context.RequestContentLength is null or 0 && !context.Headers.Contains(HeaderNames.TransferEncoding))
         {
             context.BodyValue = PulyaForm.Empty;
-            return true;
+            return 0;
         }
 
         if (!MediaTypeHeaderValue.TryParse(contentType, out var mediaType)
             || (mediaType.Charset.HasValue && !mediaType.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)))
         {
-            return UnsupportedMediaType(context);
+            return StatusCodes.Status415UnsupportedMediaType;
         }
 
         var urlEncoded = mediaType.MediaType.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase);
         if (!urlEncoded && !mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
         {
-            return UnsupportedMediaType(context);
+            return StatusCodes.Status415UnsupportedMediaType;
         }
 
         var body = ParameterBinders.BodyStream(context, limit);
@@ -51,18 +51,14 @@ internal static class FormBodyReader
                 ? new PulyaForm(await new FormReader(body, Encoding.UTF8) { ValueCountLimit = ValueCountLimit }.ReadFormAsync(context.RequestAborted), [])
                 : await ReadMultipartAsync(context, body, HeaderUtilities.RemoveQuotes(mediaType.Boundary).ToString());
         }
-        catch (InvalidDataException ex)
+        catch (Exception ex) when (ex is InvalidDataException || (ex is IOException && ex is not Microsoft.AspNetCore.Http.BadHttpRequestException))
         {
+            // The readers report a malformed form (or one past their limits) as InvalidDataException, a body that ends
+            // inside a part as IOException; the body stream has already turned transport failures into other exceptions.
             throw new BadRequestException("The form is malformed: " + ex.Message);
         }
 
-        return true;
-    }
-
-    private static bool UnsupportedMediaType(PulyaContext context)
-    {
-        ResultWriter.WriteBytes(context, StatusCodes.Status415UnsupportedMediaType, ErrorResponses.JsonContentType, ErrorResponses.UnsupportedMediaType);
-        return false;
+        return 0;
     }
 
     private static async Task<PulyaForm> ReadMultipartAsync(PulyaContext context, Stream body, string boundary)

@@ -1,13 +1,11 @@
-using System.ComponentModel;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Pulya.Binding;
 using Microsoft.Extensions.Options;
+using Pulya.Http;
 using Pulya.Routing;
 
 namespace Pulya.Hosting;
@@ -25,7 +23,7 @@ namespace Pulya.Hosting;
 /// app.Run();
 /// </code>
 /// </example>
-public sealed partial class PulyaApplication : IAsyncDisposable, IDisposable
+public sealed partial class PulyaApplication : RouteMapper, IMiddlewareBuilder, IAsyncDisposable, IDisposable
 {
     private readonly IHost _host;
     private readonly RouteRegistry _routes;
@@ -42,7 +40,7 @@ public sealed partial class PulyaApplication : IAsyncDisposable, IDisposable
     }
 
     /// <summary>The application's root service provider.</summary>
-    public IServiceProvider Services => _host.Services;
+    public override IServiceProvider Services => _host.Services;
 
     /// <summary>The application's configuration.</summary>
     public IConfiguration Configuration => Services.GetRequiredService<IConfiguration>();
@@ -56,6 +54,10 @@ public sealed partial class PulyaApplication : IAsyncDisposable, IDisposable
 
     /// <summary>The router serving requests (the selected one, wrapped by any decorators), once started; null before.</summary>
     public IRouter? Router => Services.GetRequiredService<PulyaServer>().Router;
+
+    private protected override RouteRegistry Registry => _routes;
+
+    private protected override RouteGroup? Group => null;
 
     /// <summary>
     /// Creates a builder with the defaults of <c>WebApplication.CreateBuilder</c>: configuration from <paramref name="args"/>,
@@ -71,41 +73,20 @@ public sealed partial class PulyaApplication : IAsyncDisposable, IDisposable
     /// </summary>
     public static PulyaApplicationBuilder CreateSlimBuilder(string[]? args = null) => new(args ?? [], slim: true);
 
-    /// <summary>Maps <paramref name="handler"/> to <paramref name="method"/> and <paramref name="template"/>. The handler may have any shape; its binding is compiled at start-up.</summary>
-    /// <exception cref="RouteTemplateException">The template is malformed.</exception>
-    public PulyaApplication Map(string method, string template, Delegate handler)
-    {
-        _routes.Add(method, template, handler);
-        return this;
-    }
-
     /// <summary>
-    /// Maps <paramref name="handler"/> with the binding the source generator emitted for the call site; the <c>Generated</c>
-    /// binder uses it, the others bind <paramref name="handler"/> themselves. Called by generated code, not by applications.
+    /// Adds application middleware: it runs around every request (404 and 405 included), before routing's answer is
+    /// written; the first added runs first (outermost). Exceptions it throws are answered by the error table.
     /// </summary>
-    /// <exception cref="RouteTemplateException">The template is malformed.</exception>
-    [EditorBrowsable(EditorBrowsableState.Never)]
-    public PulyaApplication Map(string method, string template, Delegate handler, EndpointBinding generated)
+    /// <exception cref="InvalidOperationException">The application has started: middleware is composed at start-up.</exception>
+    public PulyaApplication Use(IPulyaMiddleware middleware)
     {
-        ArgumentNullException.ThrowIfNull(generated);
-        _routes.Add(method, template, handler, generated);
+        ArgumentNullException.ThrowIfNull(middleware);
+        _routes.ThrowIfFrozen();
+        _routes.Middleware.Add(middleware);
         return this;
     }
 
-    /// <summary>Maps a GET route (which also answers HEAD).</summary>
-    public PulyaApplication MapGet(string template, Delegate handler) => Map(HttpMethods.Get, template, handler);
-
-    /// <summary>Maps a POST route.</summary>
-    public PulyaApplication MapPost(string template, Delegate handler) => Map(HttpMethods.Post, template, handler);
-
-    /// <summary>Maps a PUT route.</summary>
-    public PulyaApplication MapPut(string template, Delegate handler) => Map(HttpMethods.Put, template, handler);
-
-    /// <summary>Maps a DELETE route.</summary>
-    public PulyaApplication MapDelete(string template, Delegate handler) => Map(HttpMethods.Delete, template, handler);
-
-    /// <summary>Maps a PATCH route.</summary>
-    public PulyaApplication MapPatch(string template, Delegate handler) => Map(HttpMethods.Patch, template, handler);
+    IMiddlewareBuilder IMiddlewareBuilder.Use(IPulyaMiddleware middleware) => Use(middleware);
 
     /// <summary>Adds a hook run once at start-up, before the server accepts requests, in registration order. A failing hook stops the application.</summary>
     public PulyaApplication OnStartup(Func<CancellationToken, Task> hook)

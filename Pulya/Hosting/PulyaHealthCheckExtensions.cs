@@ -16,11 +16,12 @@ public static class PulyaHealthCheckExtensions
     /// overall status as <c>text/plain</c>: <c>Healthy</c> or <c>Degraded</c> with 200, <c>Unhealthy</c> with 503 (a check that
     /// throws counts as unhealthy), never cached (<c>Cache-Control: no-store, no-cache</c>).
     /// </summary>
-    /// <param name="app">The application.</param>
+    /// <param name="app">The application or a route group.</param>
     /// <param name="template">The route template, e.g. <c>/healthz</c>.</param>
     /// <param name="predicate">Which registered checks to run (e.g. by tag, to separate liveness from readiness); all when null.</param>
     /// <exception cref="InvalidOperationException">The health-check services are not registered.</exception>
-    public static PulyaApplication MapHealthChecks(this PulyaApplication app, string template, Func<HealthCheckRegistration, bool>? predicate = null)
+    /// <returns>The route, on which endpoint filters can be added.</returns>
+    public static RouteHandlerBuilder MapHealthChecks(this RouteMapper app, string template, Func<HealthCheckRegistration, bool>? predicate = null)
     {
         ArgumentNullException.ThrowIfNull(app);
         var service = app.Services.GetService<HealthCheckService>()

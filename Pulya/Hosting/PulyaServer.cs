@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pulya.Binding;
 using Pulya.Diagnostics;
+using Pulya.Http;
 using Pulya.Pipeline;
 using Pulya.Routing;
 using Pulya.Serialization;
@@ -47,7 +48,8 @@ internal sealed partial class PulyaServer(
         await hooks.RunStartupAsync(cancellationToken);
 
         var options = modules.Options;
-        var table = routes.Build(modules.Binder);
+        var groupMiddleware = new Dictionary<object, IPulyaMiddleware[]>(ReferenceEqualityComparer.Instance);
+        var table = routes.Build(modules.Binder, groupMiddleware);
         Router = modules.CreateRouter(table);
         var serializers = new SerializerSelector(modules.Serializers());
         Prepare(table, serializers);
@@ -55,7 +57,8 @@ internal sealed partial class PulyaServer(
         // Kestrel reads its limits from these options when it starts (the test server has none of its own).
         var maxBodySize = ApplyBodyLimit(services.GetRequiredService<IOptions<KestrelServerOptions>>().Value.Limits, options.MaxRequestBodySize);
         var pipeline = new PipelineServices(options, services.GetRequiredService<IServiceScopeFactory>(), loggerFactory, Router, serializers, maxBodySize);
-        Application = new PulyaHttpApplication(pipeline, modules.PoolProvider, services.GetService<PulyaMetrics>());
+        Application = new PulyaHttpApplication(
+            pipeline, modules.PoolProvider, services.GetService<PulyaMetrics>(), new PipelineMiddleware(routes.Middleware, groupMiddleware));
         ConfigureAddresses();
         await server.StartAsync(Application, cancellationToken);
         if (server.Features.Get<IServerAddressesFeature>() is { Addresses.Count: > 0 } listening)

@@ -30,6 +30,11 @@ internal static class ErrorResponses
         return buffer.WrittenSpan.ToArray();
     }
 
-    /// <summary>The body for a status Kestrel chose while reading the request (400, 408, 413...).</summary>
-    public static byte[] ForStatus(int status) => status == 413 ? PayloadTooLarge : Encode($"Bad request (status {status}).");
+    /// <summary>The body for a status chosen while reading the request, by Kestrel (400, 408, 413...) or Pulya (413, 415).</summary>
+    public static byte[] ForStatus(int status) => status switch
+    {
+        413 => PayloadTooLarge,
+        415 => UnsupportedMediaType,
+        _ => Encode($"Bad request (status {status})."),
+    };
 }

@@ -27,15 +27,17 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
     private readonly ILogger _logger;
     private readonly PulyaMetrics? _metrics;
     private readonly Func<PulyaContext, Task> _process;
+    private readonly PulyaRequestDelegate? _middleware;
 
     /// <summary>The first buffer rented for a request body; it doubles as bytes arrive.</summary>
     private const int InitialBodyBufferSize = 4096;
 
-    public PulyaHttpApplication(PipelineServices services, IRequestPoolProvider pools, PulyaMetrics? metrics = null)
+    public PulyaHttpApplication(PipelineServices services, IRequestPoolProvider pools, PulyaMetrics? metrics = null, PipelineMiddleware? middleware = null)
     {
         _services = services;
         _metrics = metrics;
-        _process = ProcessCoreAsync;
+        _middleware = ComposeMiddleware(middleware);
+        _process = _middleware is null ? ProcessCoreAsync : ProcessWithMiddlewareAsync;
         _logger = services.Logger;
         _pool = pools.Create(() => new PulyaContext(services));
     }
@@ -48,7 +50,8 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
     }
 
     public Task ProcessRequestAsync(PulyaContext context) =>
-        _metrics is { TracksRequests: true } metrics ? metrics.TrackAsync(context, _process) : ProcessCoreAsync(context);
+        _metrics is { TracksRequests: true } metrics ? metrics.TrackAsync(context, _process)
+        : _middleware is null ? ProcessCoreAsync(context) : ProcessWithMiddlewareAsync(context);
 
     private Task ProcessCoreAsync(PulyaContext context)
     {
@@ -104,65 +107,116 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
     {
         try
         {
-            IPulyaSerializer? negotiated = null;
-            if (endpoint.SerializesResult)
+            if (NotAcceptable(context, endpoint, out var negotiated))
             {
-                // The result will be serialized whatever the handler returns: 406 now, before the handler runs.
-                negotiated = _services.Serializers.ForAccept(context.Headers.GetList(HeaderNames.Accept));
-                if (negotiated is null)
-                {
-                    WriteError(context, StatusCodes.Status406NotAcceptable, ErrorResponses.NotAcceptable);
-                    return;
-                }
+                WriteNotAcceptable(context);
+                return;
             }
 
-            if (endpoint.BodyType is not null && !await ReadBodyAsync(context, endpoint))
+            if (endpoint.BodyType is not null && await ReadBodyAsync(context, endpoint) is var status and not 0)
             {
+                WriteError(context, status, ErrorResponses.ForStatus(status));
                 return;
             }
 
             var result = await endpoint.Invoke(context);
-            var written = StreamedResults.Handles(result)
-                ? await StreamedResults.WriteAsync(context, result!, _services.Serializers)
-                : ResultWriter.Write(context, result, _services.Serializers, negotiated, _services.Options.ResponseBufferSize);
-            if (!written)
-            {
-                // Not a single header the handler set goes out with an error.
-                context.Response.Headers.Clear();
-                WriteError(context, StatusCodes.Status406NotAcceptable, ErrorResponses.NotAcceptable);
-            }
-        }
-        catch (Exception ex) when (ex is BadRequestException or DuplicateHeaderException or BodyFormatException)
-        {
-            LogBadRequest(_logger, context.Method, context.Path, ex.Message);
-            Fail(context, StatusCodes.Status400BadRequest, ErrorResponses.Encode(ex.Message));
-        }
-        catch (Microsoft.AspNetCore.Http.BadHttpRequestException ex)
-        {
-            // Kestrel's own limits while reading the body (size, data rate, malformed framing).
-            LogBadRequest(_logger, context.Method, context.Path, ex.Message);
-            Fail(context, ex.StatusCode, ErrorResponses.ForStatus(ex.StatusCode));
-        }
-        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
-        {
-            LogAborted(_logger, context.Method, context.Path);
+            await WriteResultAsync(context, result, negotiated);
         }
         catch (Exception ex)
         {
-            LogHandlerFailed(_logger, ex, context.Method, context.Path);
-            Fail(context, StatusCodes.Status500InternalServerError, ErrorResponses.InternalServerError);
+            Fail(context, ex);
         }
     }
 
-    /// <summary>Reads and deserializes the body; false when an error response was written instead.</summary>
-    private async ValueTask<bool> ReadBodyAsync(PulyaContext context, EndpointBinding endpoint)
+    /// <summary>
+    /// Whether the endpoint's result will be serialized whatever the handler returns and no registered format is
+    /// acceptable: then 406 is answered before the handler runs. <paramref name="negotiated"/> is the format chosen.
+    /// </summary>
+    private bool NotAcceptable(PulyaContext context, EndpointBinding endpoint, out IPulyaSerializer? negotiated)
+    {
+        negotiated = endpoint.SerializesResult ? _services.Serializers.ForAccept(context.Headers.GetList(HeaderNames.Accept)) : null;
+        return endpoint.SerializesResult && negotiated is null;
+    }
+
+    /// <summary>
+    /// Writes a result (the handler's, or what middleware made of it); 406 when no registered format is acceptable.
+    /// <paramref name="negotiated"/> is the format already chosen for the request, if any.
+    /// </summary>
+    private ValueTask WriteResultAsync(PulyaContext context, object? result, IPulyaSerializer? negotiated = null)
+    {
+        if (StreamedResults.Handles(result))
+        {
+            return WriteStreamedAsync(context, result!);
+        }
+
+        if (!ResultWriter.Write(context, result, _services.Serializers, negotiated, _services.Options.ResponseBufferSize))
+        {
+            WriteNotAcceptable(context);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    private async ValueTask WriteStreamedAsync(PulyaContext context, object result)
+    {
+        if (!await StreamedResults.WriteAsync(context, result, _services.Serializers))
+        {
+            WriteNotAcceptable(context);
+        }
+    }
+
+    /// <summary>406, without a single header the handler set.</summary>
+    private static void WriteNotAcceptable(PulyaContext context)
+    {
+        context.Response.Headers.Clear();
+        WriteError(context, StatusCodes.Status406NotAcceptable, ErrorResponses.NotAcceptable);
+    }
+
+    /// <summary>Answers a failure per the error table (or logs an aborted request).</summary>
+    private void Fail(PulyaContext context, Exception exception)
+    {
+        if (TryMapFailure(context, exception, out var status, out var body))
+        {
+            Fail(context, status, body);
+        }
+        else
+        {
+            LogAborted(_logger, context.Method, context.Path);
+        }
+    }
+
+    /// <summary>The error table: the status and body answering <paramref name="exception"/> (logged); false when the client aborted the request.</summary>
+    private bool TryMapFailure(PulyaContext context, Exception exception, out int status, out byte[] body)
+    {
+        switch (exception)
+        {
+            case BadRequestException or DuplicateHeaderException or BodyFormatException:
+                LogBadRequest(_logger, context.Method, context.Path, exception.Message);
+                (status, body) = (StatusCodes.Status400BadRequest, ErrorResponses.Encode(exception.Message));
+                return true;
+            case Microsoft.AspNetCore.Http.BadHttpRequestException badRequest:
+                // Kestrel's own limits while reading the body (size, data rate, malformed framing).
+                LogBadRequest(_logger, context.Method, context.Path, badRequest.Message);
+                (status, body) = (badRequest.StatusCode, ErrorResponses.ForStatus(badRequest.StatusCode));
+                return true;
+            case OperationCanceledException when context.RequestAborted.IsCancellationRequested:
+                (status, body) = (0, []);
+                return false;
+            default:
+                LogHandlerFailed(_logger, exception, context.Method, context.Path);
+                (status, body) = (StatusCodes.Status500InternalServerError, ErrorResponses.InternalServerError);
+                return true;
+        }
+    }
+
+    /// <summary>Reads and deserializes the body; 0, or the status of the error to answer instead (413, 415).</summary>
+    private async ValueTask<int> ReadBodyAsync(PulyaContext context, EndpointBinding endpoint)
     {
         var limit = _services.MaxRequestBodySize;
         var contentLength = context.RequestContentLength;
         if (contentLength > limit)
         {
-            WriteError(context, StatusCodes.Status413PayloadTooLarge, ErrorResponses.PayloadTooLarge);
-            return false;
+            return StatusCodes.Status413PayloadTooLarge;
         }
 
         if (endpoint.BodyType == typeof(PulyaForm))
@@ -173,8 +227,7 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
         var serializer = _services.Serializers.ForContentType(context.Headers.Get(HeaderNames.ContentType, HeaderStrategy.First));
         if (serializer is null)
         {
-            WriteError(context, StatusCodes.Status415UnsupportedMediaType, ErrorResponses.UnsupportedMediaType);
-            return false;
+            return StatusCodes.Status415UnsupportedMediaType;
         }
 
         // The buffer follows the bytes that arrive, never what the client declares: a small one first, doubled as it
@@ -218,8 +271,7 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
             total += read;
             if (total > limit)
             {
-                WriteError(context, StatusCodes.Status413PayloadTooLarge, ErrorResponses.PayloadTooLarge);
-                return false;
+                return StatusCodes.Status413PayloadTooLarge;
             }
         }
 
@@ -230,7 +282,7 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
                 throw new BadRequestException("The request body is required.");
             }
 
-            return true;
+            return 0;
         }
 
         context.BodyValue = serializer.Deserialize(new ReadOnlySequence<byte>(buffer, 0, total), endpoint.BodyType!);
@@ -239,7 +291,7 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
             throw new BadRequestException("The request body is required (it was null).");
         }
 
-        return true;
+        return 0;
     }
 
     private static void Fail(PulyaContext context, int status, byte[] body)

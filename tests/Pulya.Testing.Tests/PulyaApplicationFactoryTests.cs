@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pulya.Hosting;
 using Pulya.Sample;
@@ -63,6 +64,17 @@ public sealed class PulyaApplicationFactoryTests
     }
 
     [Fact]
+    public async Task The_sample_runs_on_the_slim_builder_when_asked()
+    {
+        await using var factory = new PulyaApplicationFactory<Program>().UseArguments($"--{SampleApp.SlimBuilderKey}=true");
+        using var client = await factory.CreateClientAsync().WaitAsync(Timeout);
+
+        Assert.Equal("""{"success":true}""", await client.GetStringAsync(new Uri("/", UriKind.Relative)));
+        // The slim builder logs to the console only.
+        Assert.Single(factory.Services.GetServices<ILoggerProvider>(), provider => provider is not CriticalLogCollector);
+    }
+
+    [Fact]
     public async Task Disposing_stops_the_application_and_waits_for_the_program()
     {
         var factory = new PulyaApplicationFactory<Program>();
@@ -77,11 +89,23 @@ public sealed class PulyaApplicationFactoryTests
     [Fact]
     public async Task A_program_that_fails_to_start_fails_the_start_with_its_error()
     {
+        // The program's RunAsync throws when a hosted service fails to start.
+        await using var throwing = new PulyaApplicationFactory<Program>()
+            .ConfigureServices(services => services.AddHostedService<FailingService>());
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => throwing.StartAsync().WaitAsync(Timeout));
+
+        Assert.Equal(FailingService.Message, error.Message);
+    }
+
+    [Fact]
+    public async Task A_program_that_gives_up_on_invalid_configuration_is_explained_by_its_log()
+    {
         await using var factory = new PulyaApplicationFactory<Program>().UseArguments("--Pulya:Router=Nope");
 
-        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => factory.StartAsync().WaitAsync(Timeout));
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => factory.StartAsync().WaitAsync(Timeout));
 
-        Assert.Contains("Pulya:Router", error.Message, StringComparison.Ordinal);
+        Assert.Contains("returned without starting a Pulya application. It logged: Invalid configuration: Pulya:Router", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -121,11 +145,35 @@ public sealed class PulyaApplicationFactoryTests
     [Fact]
     public void An_error_reported_by_the_hosting_listener_fails_a_waiting_start()
     {
-        var interception = new HostInterception(_ => { });
+        var interception = new HostInterception(_ => { }, () => []);
         var error = new InvalidOperationException("listener failed");
 
         interception.OnError(error);
 
         Assert.Same(error, interception.Started.Exception?.InnerException);
+    }
+
+    [Fact]
+    public void The_critical_log_keeps_critical_entries_only_and_ignores_scopes()
+    {
+        using var collector = new CriticalLogCollector();
+        var logger = collector.CreateLogger("Pulya");
+
+        using (logger.BeginScope("request"))
+        {
+            logger.LogCritical("down");
+            logger.LogError("noise");
+        }
+
+        Assert.Equal(["down"], collector.Entries);
+    }
+
+    private sealed class FailingService : IHostedService
+    {
+        public const string Message = "the database is unreachable";
+
+        public Task StartAsync(CancellationToken cancellationToken) => throw new InvalidOperationException(Message);
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

@@ -5,7 +5,6 @@ using MessagePack;
 using MessagePack.Resolvers;
 using Microsoft.Extensions.Options;
 using Pulya.Conformance.Serialization;
-using Pulya.Sample;
 using MessagePackCodec = MessagePack.MessagePackSerializer;
 
 namespace Pulya.Serialization.Tests.EndToEnd;

@@ -3,8 +3,9 @@ using System.Net.Http.Headers;
 using MessagePack;
 using MessagePack.Resolvers;
 using Microsoft.Extensions.DependencyInjection;
-using Pulya.Sample;
+using Pulya.Conformance.Hosting;
 using Pulya.Testing;
+using MessagePackCodec = MessagePack.MessagePackSerializer;
 
 namespace Pulya.Serialization.Tests.EndToEnd;
 
@@ -43,9 +44,9 @@ public sealed class SerializedResultTests
 
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
         Assert.Equal("application/msgpack", accepted.Content.Headers.ContentType!.MediaType);
-        Assert.Equal(new SuccessResult(true), MessagePackSerializer.Deserialize<SuccessResult>(await accepted.Content.ReadAsByteArrayAsync(), Contractless));
+        Assert.Equal(new SuccessResult(true), MessagePackCodec.Deserialize<SuccessResult>(await accepted.Content.ReadAsByteArrayAsync(), Contractless));
         Assert.Equal(HttpStatusCode.OK, dynamic.StatusCode);
-        Assert.Equal(new DynamicResult("a", "b", 7), MessagePackSerializer.Deserialize<DynamicResult>(await dynamic.Content.ReadAsByteArrayAsync(), Contractless));
+        Assert.Equal(new DynamicResult("a", "b", 7), MessagePackCodec.Deserialize<DynamicResult>(await dynamic.Content.ReadAsByteArrayAsync(), Contractless));
     }
 
     [Theory]
@@ -93,7 +94,15 @@ public sealed class SerializedResultTests
     }
 
     private static Task<PulyaTestClient> StartSampleAsync(TestTransport transport, params string[] args) =>
-        PulyaTestClient.StartAsync(transport, SampleApp.MapRoutes, SampleApp.ConfigureServices, args);
+        PulyaTestClient.StartAsync(
+            transport,
+            ConformanceApp.MapRoutes,
+            builder =>
+            {
+                ConformanceApp.ConfigureServices(builder);
+                builder.Pulya.AddNewtonsoftJson().AddMessagePack();
+            },
+            args);
 
     public sealed class Node
     {

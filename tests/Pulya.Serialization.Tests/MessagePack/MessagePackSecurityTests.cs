@@ -3,7 +3,7 @@ using MessagePack;
 using MessagePack.Resolvers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Pulya.Sample;
+using Pulya.Conformance.Serialization;
 using Pulya.Testing;
 using MessagePackCodec = MessagePack.MessagePackSerializer;
 

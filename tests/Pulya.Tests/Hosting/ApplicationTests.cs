@@ -100,8 +100,8 @@ public sealed class ApplicationTests
     {
         var order = new List<int>();
         await using var app = Build();
-        app.MapGet("/", () => "x")
-            .OnStartup(async token => { await Task.Yield(); lock (order) { order.Add(1); } })
+        app.MapGet("/", () => "x");
+        app.OnStartup(async token => { await Task.Yield(); lock (order) { order.Add(1); } })
             .OnStartup(_ => { lock (order) { order.Add(2); } return Task.CompletedTask; })
             .OnShutdown(_ => { lock (order) { order.Add(3); } return Task.CompletedTask; });
 
@@ -120,8 +120,8 @@ public sealed class ApplicationTests
         var builder = PulyaApplication.CreateBuilder(["--urls", "http://127.0.0.1:0"]);
         builder.Logging.ClearProviders().AddProvider(logs);
         await using var app = builder.Build();
-        app.MapGet("/", () => "x")
-            .OnStartup(_ => throw new InvalidOperationException("database unreachable"))
+        app.MapGet("/", () => "x");
+        app.OnStartup(_ => throw new InvalidOperationException("database unreachable"))
             .OnShutdown(_ => { shutdown++; return Task.CompletedTask; });
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => app.StartAsync());
@@ -275,7 +275,8 @@ public sealed class ApplicationTests
     {
         var stopped = false;
         await using var app = Build("--urls", "http://127.0.0.1:0");
-        app.MapGet("/", () => "x").OnShutdown(_ => { stopped = true; return Task.CompletedTask; });
+        app.MapGet("/", () => "x");
+        app.OnShutdown(_ => { stopped = true; return Task.CompletedTask; });
         using var cts = new CancellationTokenSource();
         var started = new TaskCompletionSource();
         app.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStarted.Register(started.SetResult);
