@@ -157,14 +157,24 @@ public sealed class ResponseWriterTests
     public async Task A_406_never_carries_headers_the_handler_set(TestTransport transport)
     {
         await using var client = await StartAsync(transport, app => app
-            .MapGet("/created", () => Response.Serialized(new { id = 7 }, 201).WithHeader("Location", "/items/7").WithHeader("Set-Cookie", "s=1")));
+            .MapGet("/created", () => Response.Serialized(new { id = 7 }, 201).WithHeader("Location", "/items/7").WithHeader("Set-Cookie", "s=1"))
+            .MapGet("/sequence", () => Response.Serialized(Letters()).WithHeader("Location", "/letters").WithCookie("s", "1")));
 
-        using var response = await SendAsync(client, "/created", "text/html");
+        foreach (var path in new[] { "/created", "/sequence" })
+        {
+            using var response = await SendAsync(client, path, "text/html");
 
-        Assert.Equal(HttpStatusCode.NotAcceptable, response.StatusCode);
-        Assert.Null(response.Headers.Location);
-        Assert.False(response.Headers.Contains("Set-Cookie"));
-        Assert.Equal("application/json", response.Content.Headers.ContentType!.MediaType);
+            Assert.Equal(HttpStatusCode.NotAcceptable, response.StatusCode);
+            Assert.Null(response.Headers.Location);
+            Assert.False(response.Headers.Contains("Set-Cookie"));
+            Assert.Equal("application/json", response.Content.Headers.ContentType!.MediaType);
+        }
+
+        static async IAsyncEnumerable<string> Letters()
+        {
+            await Task.Yield();
+            yield return "a";
+        }
     }
 
     [Theory]
