@@ -9,7 +9,11 @@ namespace Pulya.Tests;
 internal static class TestApp
 {
     public static Task<PulyaTestClient> StartAsync(Action<PulyaApplication> map, Action<PulyaApplicationBuilder>? configure = null, params string[] args) =>
-        PulyaTestClient.StartAsync(map, builder =>
+        StartAsync(TestTransport.TestServer, map, configure, args);
+
+    /// <summary>Starts the application on <paramref name="transport"/>: in memory, or Kestrel on a free loopback port.</summary>
+    public static Task<PulyaTestClient> StartAsync(TestTransport transport, Action<PulyaApplication> map, Action<PulyaApplicationBuilder>? configure = null, params string[] args) =>
+        PulyaTestClient.StartAsync(transport, map, builder =>
         {
             builder.Logging.ClearProviders();
             configure?.Invoke(builder);
@@ -17,7 +21,11 @@ internal static class TestApp
         }, args);
 
     public static Task<PulyaTestClient> StartWithLogsAsync(Action<PulyaApplication> map, CapturedLogs logs, params string[] args) =>
-        PulyaTestClient.StartAsync(map, builder =>
+        StartWithLogsAsync(TestTransport.TestServer, map, logs, args);
+
+    /// <summary>Starts the application on <paramref name="transport"/> with every log entry captured in <paramref name="logs"/>.</summary>
+    public static Task<PulyaTestClient> StartWithLogsAsync(TestTransport transport, Action<PulyaApplication> map, CapturedLogs logs, params string[] args) =>
+        PulyaTestClient.StartAsync(transport, map, builder =>
         {
             builder.Logging.ClearProviders();
             builder.Logging.SetMinimumLevel(LogLevel.Debug);
