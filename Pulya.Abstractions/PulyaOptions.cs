@@ -13,6 +13,13 @@ public sealed class PulyaOptions
     /// <summary>The name of the default serializer: <c>SystemTextJson</c> (built in), <c>NewtonsoftJson</c>, <c>MessagePack</c>. Defaults to <c>SystemTextJson</c>.</summary>
     public string Serializer { get; set; } = "SystemTextJson";
 
+    /// <summary>
+    /// The name of the endpoint binder: <c>Compiled</c> (built in: expression trees compiled at start-up) or
+    /// <c>Generated</c> (source-generated bindings, falling back to <c>Compiled</c> for call sites without one).
+    /// Defaults to <c>Compiled</c>.
+    /// </summary>
+    public string Binder { get; set; } = "Compiled";
+
     /// <summary>The largest request body accepted, in bytes; larger bodies get 413. Defaults to 1 MiB (1,048,576).</summary>
     public long MaxRequestBodySize
     {

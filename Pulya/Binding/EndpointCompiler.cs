@@ -1,16 +1,19 @@
 using System.Linq.Expressions;
 using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 using Pulya.Http;
-using Pulya.Pipeline;
 using Pulya.Routing;
 
 namespace Pulya.Binding;
 
 /// <summary>
-/// Compiles a handler of any shape into a <see cref="HandlerInvoker"/> once, at start-up: each parameter becomes a
-/// direct call to its binding step (no reflection per request), and Task/ValueTask results are awaited.
+/// The <c>Compiled</c> endpoint binder (the baseline): compiles a handler of any shape into an
+/// <see cref="EndpointBinding"/> once, at start-up, from expression trees: each parameter becomes a direct call to its
+/// binding step in <see cref="ParameterBinders"/> (no reflection per request), and Task/ValueTask results are awaited.
+/// The delegates filters use (<see cref="EndpointBinding.BindArguments"/>, <see cref="EndpointBinding.InvokeWithArguments"/>)
+/// are compiled on their first call, so routes without filters do not pay for them.
 /// </summary>
 /// <remarks>
 /// Parameter sources, in order: <see cref="PulyaRequest"/>; <see cref="CancellationToken"/> (request aborted);
@@ -18,15 +21,21 @@ namespace Pulya.Binding;
 /// registered in DI; a simple type (string, numbers, Guid, bool, enums) from the query; any other type from the body.
 /// A parameter with a default value, a nullable value type or a nullable reference type is optional.
 /// </remarks>
-internal sealed class EndpointCompiler(IServiceProvider services, ServiceLifetimes lifetimes, PulyaOptions options)
+internal sealed class EndpointCompiler(IServiceProvider services, ServiceLifetimes lifetimes, IOptions<PulyaOptions> options) : IEndpointBinder
 {
+    /// <summary>The name this binder is registered under.</summary>
+    public const string Name = "Compiled";
+
     private static readonly MethodInfo[] Binders = typeof(ParameterBinders).GetMethods(BindingFlags.Public | BindingFlags.Static);
     private readonly IServiceProviderIsService _isService = services.GetRequiredService<IServiceProviderIsService>();
     private readonly NullabilityInfoContext _nullability = new();
 
-    public CompiledEndpoint Compile(RouteTemplate template, Delegate handler)
+    public EndpointBinding Bind(EndpointDefinition endpoint)
     {
-        var context = Expression.Parameter(typeof(PulyaContext), "context");
+        ArgumentNullException.ThrowIfNull(endpoint);
+        var template = endpoint.Template;
+        var handler = endpoint.Handler;
+        var context = Expression.Parameter(typeof(PulyaRequest), "request");
         var parameters = handler.Method.GetParameters();
         var arguments = new Expression[parameters.Length];
         Type? bodyType = null;
@@ -44,11 +53,21 @@ internal sealed class EndpointCompiler(IServiceProvider services, ServiceLifetim
             }
         }
 
-        var call = Expression.Invoke(Expression.Constant(handler), arguments);
-        var (body, resultType) = Await(call, handler.Method.ReturnType);
-        var invoker = Expression.Lambda<HandlerInvoker>(body, context).Compile();
-        return new CompiledEndpoint(template, handler, invoker, bodyType, bodyRequired, resultType);
+        var target = Expression.Constant(handler);
+        var (body, resultType) = Await(Expression.Invoke(target, arguments), handler.Method.ReturnType);
+        var invoke = Expression.Lambda<Func<PulyaRequest, ValueTask<object?>>>(body, context).Compile();
+
+        var bound = Expression.NewArrayInit(typeof(object), arguments.Select(a => Expression.Convert(a, typeof(object))));
+        var bindArguments = Lazy(Expression.Lambda<Func<PulyaRequest, object?[]>>(bound, context));
+
+        var values = Expression.Parameter(typeof(object?[]), "arguments");
+        var unpacked = parameters.Select((p, i) => Expression.Convert(Expression.ArrayIndex(values, Expression.Constant(i)), p.ParameterType));
+        var invokeWithArguments = Lazy(Expression.Lambda<Func<PulyaRequest, object?[], ValueTask<object?>>>(Await(Expression.Invoke(target, unpacked), handler.Method.ReturnType).Body, context, values));
+
+        return new EndpointBinding(bodyType, bodyRequired, resultType, invoke, r => bindArguments.Value(r), (r, a) => invokeWithArguments.Value(r, a));
     }
+
+    private static Lazy<T> Lazy<T>(Expression<T> lambda) => new(lambda.Compile, LazyThreadSafetyMode.PublicationOnly);
 
     private Expression Bind(ParameterInfo parameter, RouteTemplate template, ParameterExpression context, ref Type? bodyType, ref bool bodyRequired)
     {
@@ -57,7 +76,7 @@ internal sealed class EndpointCompiler(IServiceProvider services, ServiceLifetim
         var optional = IsOptional(parameter);
         if (type == typeof(PulyaRequest))
         {
-            return Expression.Convert(context, typeof(PulyaRequest));
+            return context;
         }
 
         if (type == typeof(CancellationToken))
@@ -77,7 +96,7 @@ internal sealed class EndpointCompiler(IServiceProvider services, ServiceLifetim
 
         if (parameter.GetCustomAttribute<HeaderAttribute>() is { } header)
         {
-            var strategy = header.HasStrategy ? header.Strategy : options.HeaderStrategy;
+            var strategy = header.HasStrategy ? header.Strategy : options.Value.HeaderStrategy;
             return BindText(nameof(ParameterBinders.Header), type, header.Name, optional, parameter, context, strategy);
         }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Primitives;
 using Pulya.Http;
@@ -5,17 +6,25 @@ using Pulya.Pipeline;
 
 namespace Pulya.Binding;
 
-/// <summary>The per-parameter binding steps the compiled invokers call; everything they need is a constant chosen at start-up.</summary>
-internal static class ParameterBinders
+/// <summary>
+/// The per-parameter binding steps every endpoint binder calls: the runtime-compiled bindings and the source-generated
+/// ones call these same functions, so conversions and 400 messages are identical. Not meant for application code.
+/// </summary>
+/// <remarks>The <see cref="PulyaRequest"/> passed in must be the one the pipeline handed to the binding.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class ParameterBinders
 {
-    public static T Route<T>(PulyaContext context, int index, string name, SpanParser<T> parser) =>
-        parser(context.RouteSpan(index), out var value) ? value : throw Invalid("route value", name, typeof(T));
+    /// <summary>Converts the route value at <paramref name="index"/>; a value that does not convert is a 400 naming <paramref name="name"/>.</summary>
+    public static T Route<T>(PulyaRequest request, int index, string name, SpanParser<T> parser) =>
+        parser(Context(request).RouteSpan(index), out var value) ? value : throw Invalid("route value", name, typeof(T));
 
-    public static string RouteString(PulyaContext context, int index) => context.RouteSpan(index).ToString();
+    /// <summary>The route value at <paramref name="index"/> as a string.</summary>
+    public static string RouteString(PulyaRequest request, int index) => Context(request).RouteSpan(index).ToString();
 
-    public static T Query<T>(PulyaContext context, string key, SpanParser<T> parser, bool required, T defaultValue)
+    /// <summary>Converts the first value of the query key <paramref name="key"/>; absent: 400 when <paramref name="required"/>, else <paramref name="defaultValue"/>.</summary>
+    public static T Query<T>(PulyaRequest request, string key, SpanParser<T> parser, bool required, T defaultValue)
     {
-        var values = context.GetQuery(key);
+        var values = request.GetQuery(key);
         if (values.Count == 0)
         {
             return required ? throw Missing("query parameter", key) : defaultValue;
@@ -25,13 +34,16 @@ internal static class ParameterBinders
         return parser(values[0], out var value) ? value : throw Invalid("query parameter", key, typeof(T));
     }
 
-    public static string[] QueryAll(PulyaContext context, string key) => context.GetQuery(key).ToArray()!;
+    /// <summary>Every value of the query key <paramref name="key"/> (empty when absent).</summary>
+    public static string[] QueryAll(PulyaRequest request, string key) => request.GetQuery(key).ToArray()!;
 
-    public static StringValues QueryValues(PulyaContext context, string key) => context.GetQuery(key);
+    /// <summary>Every value of the query key <paramref name="key"/> (empty when absent).</summary>
+    public static StringValues QueryValues(PulyaRequest request, string key) => request.GetQuery(key);
 
-    public static T Header<T>(PulyaContext context, string name, HeaderStrategy strategy, SpanParser<T> parser, bool required, T defaultValue)
+    /// <summary>Converts the header <paramref name="name"/> reduced to one value by <paramref name="strategy"/>; absent: 400 when <paramref name="required"/>, else <paramref name="defaultValue"/>.</summary>
+    public static T Header<T>(PulyaRequest request, string name, HeaderStrategy strategy, SpanParser<T> parser, bool required, T defaultValue)
     {
-        var text = context.Headers.Get(name, strategy);
+        var text = request.Headers.Get(name, strategy);
         if (text is null)
         {
             return required ? throw Missing("header", name) : defaultValue;
@@ -40,16 +52,23 @@ internal static class ParameterBinders
         return parser(text, out var value) ? value : throw Invalid("header", name, typeof(T));
     }
 
-    public static string[] HeaderAll(PulyaContext context, string name) => context.Headers.GetList(name).ToArray()!;
+    /// <summary>Every value of the header <paramref name="name"/> (empty when absent).</summary>
+    public static string[] HeaderAll(PulyaRequest request, string name) => request.Headers.GetList(name).ToArray()!;
 
-    public static StringValues HeaderValues(PulyaContext context, string name) => context.Headers.GetList(name);
+    /// <summary>Every value of the header <paramref name="name"/> (empty when absent).</summary>
+    public static StringValues HeaderValues(PulyaRequest request, string name) => request.Headers.GetList(name);
 
-    public static T Body<T>(PulyaContext context) => context.BodyValue is T value ? value : default!;
+    /// <summary>The deserialized request body (read by the pipeline before the binding runs), or the default when there was none.</summary>
+    public static T Body<T>(PulyaRequest request) => Context(request).BodyValue is T value ? value : default!;
 
-    public static T Service<T>(PulyaContext context)
-        where T : notnull => context.Services.GetRequiredService<T>();
+    /// <summary>A required service from the request's scope.</summary>
+    public static T Service<T>(PulyaRequest request)
+        where T : notnull => request.Services.GetRequiredService<T>();
 
-    public static T? OptionalService<T>(PulyaContext context) => context.Services.GetService<T>();
+    /// <summary>An optional service from the request's scope; null when not registered.</summary>
+    public static T? OptionalService<T>(PulyaRequest request) => request.Services.GetService<T>();
+
+    private static PulyaContext Context(PulyaRequest request) => (PulyaContext)request;
 
     private static BadRequestException Missing(string kind, string name) => new($"The {kind} '{name}' is required.");
 

@@ -1,4 +1,8 @@
 namespace Pulya.Binding;
 
 /// <summary>Converts text from a route value, query or header to a parameter's type without allocating (except for strings).</summary>
-internal delegate bool SpanParser<T>(ReadOnlySpan<char> text, out T value);
+/// <typeparam name="T">The parameter's type.</typeparam>
+/// <param name="text">The text to convert.</param>
+/// <param name="value">The converted value, or the default when the text does not convert.</param>
+/// <returns>Whether the text converted.</returns>
+public delegate bool SpanParser<T>(ReadOnlySpan<char> text, out T value);

@@ -51,7 +51,8 @@ public sealed class PulyaBuilder
         return this;
     }
 
-    private PulyaBuilder AddNamed<TContract, TImplementation>(string name)
+    /// <summary>Registers <typeparamref name="TImplementation"/> as the keyed singleton <paramref name="name"/> of <typeparamref name="TContract"/>, once.</summary>
+    internal PulyaBuilder AddNamed<TContract, TImplementation>(string name)
         where TContract : class
         where TImplementation : class, TContract
     {

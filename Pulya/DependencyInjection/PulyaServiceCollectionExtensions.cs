@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Pulya;
+using Pulya.Binding;
 using Pulya.DependencyInjection;
 using Pulya.Hosting;
 using Pulya.Pooling;
@@ -14,7 +15,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class PulyaServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the core and its baseline modules (router <c>Linear</c>, serializer <c>SystemTextJson</c>, pooling <c>None</c>),
+    /// Registers the core and its baseline modules (router <c>Linear</c>, serializer <c>SystemTextJson</c>, pooling <c>None</c>, binder <c>Compiled</c>),
     /// binds <see cref="PulyaOptions"/> to <paramref name="configuration"/> (the <c>Pulya</c> section) and validates them at start-up.
     /// Calling it again returns a builder over the same registrations.
     /// </summary>
@@ -32,7 +33,8 @@ public static class PulyaServiceCollectionExtensions
             services.AddLogging();
             builder.AddRouter<LinearRouterFactory>(LinearRouterFactory.Name)
                 .AddSerializer<SystemTextJsonSerializer>(SystemTextJsonSerializer.Name)
-                .AddPoolProvider<NoPoolProvider>(NoPoolProvider.Name);
+                .AddPoolProvider<NoPoolProvider>(NoPoolProvider.Name)
+                .AddBinder<EndpointCompiler>(EndpointCompiler.Name);
             services.TryAddSingleton<PulyaModules>();
         }
 

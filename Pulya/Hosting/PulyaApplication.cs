@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
@@ -5,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Pulya.Binding;
 using Pulya.Routing;
 
 namespace Pulya.Hosting;
@@ -61,6 +63,19 @@ public sealed partial class PulyaApplication : IAsyncDisposable, IDisposable
     public PulyaApplication Map(string method, string template, Delegate handler)
     {
         _routes.Add(method, template, handler);
+        return this;
+    }
+
+    /// <summary>
+    /// Maps <paramref name="handler"/> with the binding the source generator emitted for the call site; the <c>Generated</c>
+    /// binder uses it, the others bind <paramref name="handler"/> themselves. Called by generated code, not by applications.
+    /// </summary>
+    /// <exception cref="RouteTemplateException">The template is malformed.</exception>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public PulyaApplication Map(string method, string template, Delegate handler, EndpointBinding generated)
+    {
+        ArgumentNullException.ThrowIfNull(generated);
+        _routes.Add(method, template, handler, generated);
         return this;
     }
 

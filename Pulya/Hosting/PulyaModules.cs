@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Pulya.Binding;
 using Pulya.DependencyInjection;
 using Pulya.Pooling;
 using Pulya.Routing;
@@ -11,6 +12,9 @@ namespace Pulya.Hosting;
 internal sealed class PulyaModules(IServiceProvider services, IOptions<PulyaOptions> options, IEnumerable<PulyaComponent> components)
 {
     public PulyaOptions Options => options.Value;
+
+    /// <summary>The endpoint binder <see cref="PulyaOptions.Binder"/> selects.</summary>
+    public IEndpointBinder Binder => services.GetRequiredKeyedService<IEndpointBinder>(Options.Binder);
 
     public IRouter CreateRouter(RouteTable table)
     {

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Pulya.Binding;
 using Pulya.DependencyInjection;
 using Pulya.Pooling;
 using Pulya.Routing;
@@ -20,6 +21,7 @@ internal sealed class PulyaOptionsValidator(IEnumerable<PulyaComponent> componen
         var failures = new List<string>();
         Require<IRouterFactory>(options.Router, "Pulya:Router", failures);
         Require<IPulyaSerializer>(options.Serializer, "Pulya:Serializer", failures);
+        Require<IEndpointBinder>(options.Binder, "Pulya:Binder", failures);
         if (options.RouteCache.Enabled)
         {
             Require<IRouterDecorator>(RouteCacheDecoratorName, "Pulya:RouteCache:Enabled (call AddRouteCache())", failures);

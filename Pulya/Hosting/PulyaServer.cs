@@ -23,7 +23,6 @@ internal sealed partial class PulyaServer(
     LifecycleHooks hooks,
     PulyaModules modules,
     IServiceProvider services,
-    ServiceLifetimes lifetimes,
     IConfiguration configuration,
     ILoggerFactory loggerFactory) : IHostedService
 {
@@ -43,7 +42,7 @@ internal sealed partial class PulyaServer(
         await hooks.RunStartupAsync(cancellationToken);
 
         var options = modules.Options;
-        var table = routes.Build(new EndpointCompiler(services, lifetimes, options));
+        var table = routes.Build(modules.Binder);
         Router = modules.CreateRouter(table);
         var serializers = new SerializerSelector(modules.Serializers());
         Prepare(table, serializers);
@@ -70,7 +69,7 @@ internal sealed partial class PulyaServer(
         var types = new HashSet<Type>();
         foreach (var route in table.Routes)
         {
-            var endpoint = (CompiledEndpoint)route.Endpoint!;
+            var endpoint = (EndpointBinding)route.Endpoint!;
             if (endpoint.BodyType is { } body)
             {
                 types.Add(body);

@@ -53,7 +53,7 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
         {
             case RouteMatchKind.Found:
                 context.MatchedRoute = match.Route;
-                return InvokeAsync(context, (CompiledEndpoint)match.Route!.Endpoint!);
+                return InvokeAsync(context, (EndpointBinding)match.Route!.Endpoint!);
             case RouteMatchKind.MethodNotAllowed:
                 context.Response.Headers.Allow = match.Allowed!.HeaderValue;
                 _metrics?.Unmatched(context.Method, StatusCodes.Status405MethodNotAllowed);
@@ -90,7 +90,7 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
         }
     }
 
-    private async Task InvokeAsync(PulyaContext context, CompiledEndpoint endpoint)
+    private async Task InvokeAsync(PulyaContext context, EndpointBinding endpoint)
     {
         try
         {
@@ -128,7 +128,7 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
     }
 
     /// <summary>Reads and deserializes the body; false when an error response was written instead.</summary>
-    private async ValueTask<bool> ReadBodyAsync(PulyaContext context, CompiledEndpoint endpoint)
+    private async ValueTask<bool> ReadBodyAsync(PulyaContext context, EndpointBinding endpoint)
     {
         var limit = _services.Options.MaxRequestBodySize;
         var contentLength = context.RequestContentLength;
