@@ -145,11 +145,8 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
             return false;
         }
 
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
-        {
-            sizeFeature.MaxRequestBodySize = limit;
-        }
-
+        // Kestrel's own limit (Kestrel:Limits:MaxRequestBodySize) stays as configured: it counts chunk framing too, so
+        // lowering it to Pulya's limit refused chunked bodies that fit. Pulya counts the decoded bytes below.
         var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(contentLength ?? 4096, limit) + 1);
         context.BodyBuffer = buffer;
         var total = 0;
