@@ -1,4 +1,4 @@
-namespace Pulya.Routing.Matching;
+namespace Pulya.Routing.Trie;
 
 /// <summary>
 /// Where templates of one shape end in the trie: one route per method (the route table refuses a second route of the same

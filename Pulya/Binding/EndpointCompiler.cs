@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 using Pulya.Http;
+using Pulya.Results;
 using Pulya.Routing;
 
 namespace Pulya.Binding;
@@ -17,13 +18,14 @@ namespace Pulya.Binding;
 /// </summary>
 /// <remarks>
 /// Parameter sources, in order: <see cref="PulyaRequest"/>; <see cref="CancellationToken"/> (request aborted);
-/// <c>[Body]</c>, <c>[Query]</c>, <c>[Header]</c>, <c>[Service]</c>; a route parameter of the same name; a type
+/// <see cref="Stream"/> or <see cref="System.IO.Pipelines.PipeReader"/> (the request body, unread); <c>[Cookie]</c>;
+/// <c>[Form]</c>, <see cref="PulyaForm"/> and <see cref="PulyaFile"/> (the form); <c>[Body]</c>, <c>[Query]</c>, <c>[Header]</c>, <c>[Service]</c>; a route parameter of the same name; a type
 /// registered in DI; a simple type (string, numbers, char, Guid, bool, dates and times, enums, any type with a static
 /// <c>TryParse(string, IFormatProvider, out T)</c>) from the query; any other type from the body, except on GET, HEAD,
 /// DELETE, OPTIONS and TRACE, where such a parameter stops the start-up (mark it <c>[Body]</c> to read a body anyway).
 /// A parameter with a default value, a nullable value type or a nullable reference type is optional.
 /// </remarks>
-internal sealed class EndpointCompiler(IServiceProvider services, ServiceLifetimes lifetimes, IOptions<PulyaOptions> options) : IEndpointBinder
+internal sealed partial class EndpointCompiler(IServiceProvider services, ServiceLifetimes lifetimes, IOptions<PulyaOptions> options) : IEndpointBinder
 {
     /// <summary>The name this binder is registered under.</summary>
     public const string Name = "Compiled";
@@ -55,8 +57,9 @@ internal sealed class EndpointCompiler(IServiceProvider services, ServiceLifetim
             }
         }
 
+        bodyType = bodyType == typeof(Stream) ? null : bodyType; // the handler reads the body itself
         var target = Expression.Constant(handler);
-        var (body, resultType) = Await(Expression.Invoke(target, arguments), handler.Method.ReturnType);
+        var (body, resultType) = AsyncSequence.Wrap(Await(Expression.Invoke(target, arguments), handler.Method.ReturnType));
         var invoke = Expression.Lambda<Func<PulyaRequest, ValueTask<object?>>>(body, context).Compile();
 
         var bound = Expression.NewArrayInit(typeof(object), arguments.Select(a => Expression.Convert(a, typeof(object))));
@@ -64,7 +67,7 @@ internal sealed class EndpointCompiler(IServiceProvider services, ServiceLifetim
 
         var values = Expression.Parameter(typeof(object?[]), "arguments");
         var unpacked = parameters.Select((p, i) => Expression.Convert(Expression.ArrayIndex(values, Expression.Constant(i)), p.ParameterType));
-        var invokeWithArguments = Lazy(Expression.Lambda<Func<PulyaRequest, object?[], ValueTask<object?>>>(Await(Expression.Invoke(target, unpacked), handler.Method.ReturnType).Body, context, values));
+        var invokeWithArguments = Lazy(Expression.Lambda<Func<PulyaRequest, object?[], ValueTask<object?>>>(AsyncSequence.Wrap(Await(Expression.Invoke(target, unpacked), handler.Method.ReturnType)).Body, context, values));
 
         return new EndpointBinding(bodyType, bodyRequired, resultType, invoke, r => bindArguments.Value(r), (r, a) => invokeWithArguments.Value(r, a));
     }
@@ -84,6 +87,11 @@ internal sealed class EndpointCompiler(IServiceProvider services, ServiceLifetim
         if (type == typeof(CancellationToken))
         {
             return Expression.Property(context, nameof(PulyaRequest.RequestAborted));
+        }
+
+        if (BindRequestSource(parameter, type, name, optional, context, ref bodyType) is { } source)
+        {
+            return source;
         }
 
         if (parameter.GetCustomAttribute<BodyAttribute>() is not null)

@@ -1,20 +1,20 @@
-using System.ComponentModel;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Pulya.Binding;
+using Microsoft.Extensions.Options;
+using Pulya.Http;
 using Pulya.Routing;
 
 namespace Pulya.Hosting;
 
 /// <summary>
 /// A Pulya web application: map routes and hooks, then run. It hosts Kestrel with Pulya's own
-/// <c>IHttpApplication</c> (no ASP.NET Core middleware pipeline) and listens on <c>--urls</c>, the
-/// <c>Kestrel</c> configuration section, or <c>http://127.0.0.1:5000</c>.
+/// <c>IHttpApplication</c> (no ASP.NET Core middleware pipeline) and listens where the <c>Kestrel:Endpoints</c> section,
+/// <c>urls</c> (<c>--urls</c>, <c>ASPNETCORE_URLS</c>) or <c>ASPNETCORE_HTTP_PORTS</c>/<c>HTTPS_PORTS</c> say, else on
+/// <c>http://127.0.0.1:5000</c>.
 /// </summary>
 /// <example>
 /// <code>
@@ -23,7 +23,7 @@ namespace Pulya.Hosting;
 /// app.Run();
 /// </code>
 /// </example>
-public sealed partial class PulyaApplication : IAsyncDisposable, IDisposable
+public sealed partial class PulyaApplication : RouteMapper, IMiddlewareBuilder, IAsyncDisposable, IDisposable
 {
     private readonly IHost _host;
     private readonly RouteRegistry _routes;
@@ -40,7 +40,7 @@ public sealed partial class PulyaApplication : IAsyncDisposable, IDisposable
     }
 
     /// <summary>The application's root service provider.</summary>
-    public IServiceProvider Services => _host.Services;
+    public override IServiceProvider Services => _host.Services;
 
     /// <summary>The application's configuration.</summary>
     public IConfiguration Configuration => Services.GetRequiredService<IConfiguration>();
@@ -55,44 +55,38 @@ public sealed partial class PulyaApplication : IAsyncDisposable, IDisposable
     /// <summary>The router serving requests (the selected one, wrapped by any decorators), once started; null before.</summary>
     public IRouter? Router => Services.GetRequiredService<PulyaServer>().Router;
 
-    /// <summary>Creates a builder with configuration from <paramref name="args"/>, environment variables and appsettings files.</summary>
-    public static PulyaApplicationBuilder CreateBuilder(string[]? args = null) => new(args ?? []);
+    private protected override RouteRegistry Registry => _routes;
 
-    /// <summary>Maps <paramref name="handler"/> to <paramref name="method"/> and <paramref name="template"/>. The handler may have any shape; its binding is compiled at start-up.</summary>
-    /// <exception cref="RouteTemplateException">The template is malformed.</exception>
-    public PulyaApplication Map(string method, string template, Delegate handler)
-    {
-        _routes.Add(method, template, handler);
-        return this;
-    }
+    private protected override RouteGroup? Group => null;
 
     /// <summary>
-    /// Maps <paramref name="handler"/> with the binding the source generator emitted for the call site; the <c>Generated</c>
-    /// binder uses it, the others bind <paramref name="handler"/> themselves. Called by generated code, not by applications.
+    /// Creates a builder with the defaults of <c>WebApplication.CreateBuilder</c>: configuration from <paramref name="args"/>,
+    /// environment variables and appsettings files (reloaded when they change), console, debug and event-source logging,
+    /// Kestrel with HTTPS and HTTP/3 (where the platform has QUIC) available from configuration.
     /// </summary>
-    /// <exception cref="RouteTemplateException">The template is malformed.</exception>
-    [EditorBrowsable(EditorBrowsableState.Never)]
-    public PulyaApplication Map(string method, string template, Delegate handler, EndpointBinding generated)
+    public static PulyaApplicationBuilder CreateBuilder(string[]? args = null) => new(args ?? [], slim: false);
+
+    /// <summary>
+    /// Creates a builder that starts faster and holds less: the same configuration sources read once (no file watchers),
+    /// console logging only, Kestrel without HTTPS configuration or HTTP/3 (as <c>WebApplication.CreateSlimBuilder</c>; call
+    /// <c>builder.WebHost.UseKestrelHttpsConfiguration()</c> for HTTPS endpoints).
+    /// </summary>
+    public static PulyaApplicationBuilder CreateSlimBuilder(string[]? args = null) => new(args ?? [], slim: true);
+
+    /// <summary>
+    /// Adds application middleware: it runs around every request (404 and 405 included), before routing's answer is
+    /// written; the first added runs first (outermost). Exceptions it throws are answered by the error table.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The application has started: middleware is composed at start-up.</exception>
+    public PulyaApplication Use(IPulyaMiddleware middleware)
     {
-        ArgumentNullException.ThrowIfNull(generated);
-        _routes.Add(method, template, handler, generated);
+        ArgumentNullException.ThrowIfNull(middleware);
+        _routes.ThrowIfFrozen();
+        _routes.Middleware.Add(middleware);
         return this;
     }
 
-    /// <summary>Maps a GET route (which also answers HEAD).</summary>
-    public PulyaApplication MapGet(string template, Delegate handler) => Map(HttpMethods.Get, template, handler);
-
-    /// <summary>Maps a POST route.</summary>
-    public PulyaApplication MapPost(string template, Delegate handler) => Map(HttpMethods.Post, template, handler);
-
-    /// <summary>Maps a PUT route.</summary>
-    public PulyaApplication MapPut(string template, Delegate handler) => Map(HttpMethods.Put, template, handler);
-
-    /// <summary>Maps a DELETE route.</summary>
-    public PulyaApplication MapDelete(string template, Delegate handler) => Map(HttpMethods.Delete, template, handler);
-
-    /// <summary>Maps a PATCH route.</summary>
-    public PulyaApplication MapPatch(string template, Delegate handler) => Map(HttpMethods.Patch, template, handler);
+    IMiddlewareBuilder IMiddlewareBuilder.Use(IPulyaMiddleware middleware) => Use(middleware);
 
     /// <summary>Adds a hook run once at start-up, before the server accepts requests, in registration order. A failing hook stops the application.</summary>
     public PulyaApplication OnStartup(Func<CancellationToken, Task> hook)
@@ -121,12 +115,24 @@ public sealed partial class PulyaApplication : IAsyncDisposable, IDisposable
 
             try
             {
+                // Options first, before the host resolves the server with them: an invalid one is reported as one line,
+                // and the host, which never started, is not stopped.
+                Services.GetRequiredService<IStartupValidator>().Validate();
+            }
+            catch (Exception ex)
+            {
+                LogStartFailure(ex);
+                throw;
+            }
+
+            try
+            {
                 await _host.StartAsync(cancellationToken);
             }
             catch (Exception ex)
             {
-                LogStartFailed(Logger, ex);
-                await _host.StopAsync(CancellationToken.None);
+                LogStartFailure(ex);
+                await StopAfterFailedStartAsync();
                 throw;
             }
 
@@ -138,17 +144,44 @@ public sealed partial class PulyaApplication : IAsyncDisposable, IDisposable
         }
     }
 
+    /// <summary>Stops what did start; an error here (e.g. the host failed before it had any hosted service) must not hide the start-up error.</summary>
+    private async Task StopAfterFailedStartAsync()
+    {
+        try
+        {
+            await _host.StopAsync(CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            LogStopAfterFailedStartFailed(Logger, ex);
+        }
+    }
+
     /// <summary>Stops the application gracefully: no new connections, requests in flight complete, then the shut-down hooks run.</summary>
     public Task StopAsync(CancellationToken cancellationToken = default) => _host.StopAsync(cancellationToken);
 
-    /// <summary>Starts the application and waits until it is stopped (Ctrl+C, SIGTERM, or <paramref name="cancellationToken"/>).</summary>
+    /// <summary>
+    /// Starts the application and waits until it is stopped (Ctrl+C, SIGTERM, or <paramref name="cancellationToken"/>).
+    /// An invalid option does not throw: it is logged as one line naming the configuration key, the value and the allowed
+    /// range, <see cref="Environment.ExitCode"/> is set to 1, and the method returns, so the process ends with exit code 1.
+    /// Any other start-up failure is logged and thrown.
+    /// </summary>
     public async Task RunAsync(CancellationToken cancellationToken = default)
     {
-        await StartAsync(cancellationToken);
+        try
+        {
+            await StartAsync(cancellationToken);
+        }
+        catch (Exception ex) when (InvalidConfiguration(ex) is not null)
+        {
+            Environment.ExitCode = 1;
+            return;
+        }
+
         await _host.WaitForShutdownAsync(cancellationToken);
     }
 
-    /// <summary>Runs the application until it is stopped.</summary>
+    /// <summary>Runs the application until it is stopped; an invalid option ends it with exit code 1 (see <see cref="RunAsync"/>).</summary>
     public void Run() => RunAsync().GetAwaiter().GetResult();
 
     /// <inheritdoc />
@@ -165,6 +198,34 @@ public sealed partial class PulyaApplication : IAsyncDisposable, IDisposable
     /// <inheritdoc />
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
+    private void LogStartFailure(Exception exception)
+    {
+        if (InvalidConfiguration(exception) is { } problems)
+        {
+            LogInvalidConfiguration(Logger, problems);
+        }
+        else
+        {
+            LogStartFailed(Logger, exception);
+        }
+    }
+
+    /// <summary>The one-line description of invalid options, or null when <paramref name="exception"/> is another failure.</summary>
+    private static string? InvalidConfiguration(Exception exception)
+    {
+        IEnumerable<Exception> causes = exception is AggregateException aggregate ? aggregate.InnerExceptions : [exception];
+        // One options type can fail twice (validated itself, and again by options built from it): report each problem once.
+        return causes.All(e => e is OptionsValidationException)
+            ? string.Join("; ", causes.SelectMany(e => ((OptionsValidationException)e).Failures).Distinct(StringComparer.Ordinal))
+            : null;
+    }
+
     [LoggerMessage(30, LogLevel.Critical, "The application failed to start.")]
     private static partial void LogStartFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(31, LogLevel.Critical, "Invalid configuration: {Problems}")]
+    private static partial void LogInvalidConfiguration(ILogger logger, string problems);
+
+    [LoggerMessage(32, LogLevel.Debug, "Stopping after the failed start failed too.")]
+    private static partial void LogStopAfterFailedStartFailed(ILogger logger, Exception exception);
 }

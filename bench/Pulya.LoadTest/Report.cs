@@ -75,7 +75,7 @@ internal static class Report
 
     /// <summary>
     /// The roadmap's targets: optimized vs baseline (p50 and p99 ≥ 30% lower, req/s ≥ 2x, alloc/req ≥ 20% lower) and
-    /// the targets vs raw Kestrel. Returns the Markdown table and whether every available check passed.
+    /// the project's targets vs raw Kestrel. Returns the Markdown table and whether every available check passed.
     /// </summary>
     public static (string Text, bool Passed, int Failed) Check(RunResults results)
     {
@@ -121,7 +121,7 @@ internal static class Report
             text.AppendLine();
         }
 
-        text.AppendLine("### optimized vs raw Kestrel (the issue's targets)").AppendLine();
+        text.AppendLine("### optimized vs raw Kestrel (the project's targets)").AppendLine();
         if (optimized.Count == 0 || raw.Count == 0)
         {
             text.AppendLine("Not measured: 'optimized' or 'raw-kestrel' unavailable in this run.");

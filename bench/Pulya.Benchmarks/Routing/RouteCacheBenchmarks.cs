@@ -1,7 +1,8 @@
 using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using Pulya.Routing;
-using Pulya.Routing.Caching;
+using Pulya.Routing.Cached;
+using Pulya.Routing.Trie;
 
 namespace Pulya.Benchmarks.Routing;
 

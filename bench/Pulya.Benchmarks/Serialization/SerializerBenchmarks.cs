@@ -32,7 +32,7 @@ public class SerializerBenchmarks
     {
         _systemTextJson = new SystemTextJsonSerializer();
         _newtonsoftJson = new NewtonsoftJsonSerializer(Options.Create(new NewtonsoftJsonOptions()));
-        _messagePack = new MessagePackPulyaSerializer(Options.Create(new MessagePackOptions()));
+        _messagePack = new MessagePackSerializer(Options.Create(new MessagePackOptions()));
         (_value, _type) = SerializationPayloads.Create(Payload);
         foreach (var serializer in new[] { _systemTextJson, _newtonsoftJson, _messagePack })
         {

@@ -1,6 +1,7 @@
 using System.Buffers;
 using MessagePack;
 using Microsoft.Extensions.Options;
+using MessagePackCodec = MessagePack.MessagePackSerializer;
 
 namespace Pulya.Serialization;
 
@@ -11,7 +12,7 @@ namespace Pulya.Serialization;
 /// with the depth bounded (64 by default); truncated data, length headers larger than the body, LZ4 data when
 /// compression is off, and trailing bytes are rejected. Formatters are cached per type.
 /// </summary>
-public sealed class MessagePackPulyaSerializer : IPulyaSerializer
+public sealed class MessagePackSerializer : IPulyaSerializer
 {
     /// <summary>The name the serializer is registered and selected under.</summary>
     public const string Name = "MessagePack";
@@ -20,7 +21,7 @@ public sealed class MessagePackPulyaSerializer : IPulyaSerializer
 
     /// <summary>Creates the serializer from <paramref name="options"/>, validated first.</summary>
     /// <exception cref="OptionsValidationException">The resolver is unsafe (see <see cref="MessagePackOptions"/>).</exception>
-    public MessagePackPulyaSerializer(IOptions<MessagePackOptions> options)
+    public MessagePackSerializer(IOptions<MessagePackOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var value = options.Value;
@@ -50,7 +51,7 @@ public sealed class MessagePackPulyaSerializer : IPulyaSerializer
 
     /// <inheritdoc />
     public void Serialize(IBufferWriter<byte> output, object? value, Type type) =>
-        MessagePackSerializer.Serialize(type, output, value, Options);
+        MessagePackCodec.Serialize(type, output, value, Options);
 
     /// <inheritdoc />
     public object? Deserialize(ReadOnlySequence<byte> body, Type type)
@@ -69,7 +70,7 @@ public sealed class MessagePackPulyaSerializer : IPulyaSerializer
         object? value;
         try
         {
-            value = MessagePackSerializer.Deserialize(type, ref reader, Options);
+            value = MessagePackCodec.Deserialize(type, ref reader, Options);
         }
         catch (MessagePackSerializationException ex)
         {
