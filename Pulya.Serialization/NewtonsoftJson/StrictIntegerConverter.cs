@@ -33,7 +33,7 @@ internal sealed class StrictIntegerConverter : JsonConverter
 
         var (min, max, convert) = Ranges[underlying ?? objectType];
         var value = StrictJsonTextReader.Integer(reader, "an integer");
-        return value >= min && value <= max ? convert(value) : throw StrictJsonTextReader.Mismatch(reader, $"an integer from {min} to {max}");
+        return value >= min && value <= max ? convert(value) : throw StrictJsonTextReader.OutOfRange(reader, $"an integer from {min} to {max}");
     }
 
     public override void WriteJson(JsonWriter writer, object? value, JsonSerializer serializer) => throw new NotSupportedException();

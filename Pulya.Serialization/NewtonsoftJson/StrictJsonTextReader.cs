@@ -26,7 +26,7 @@ internal sealed class StrictJsonTextReader(TextReader reader) : JsonTextReader(r
             return null;
         }
 
-        var value = Integer(this, "an integer") is var big && big >= int.MinValue && big <= int.MaxValue ? (int)big : throw Mismatch("a 32-bit integer");
+        var value = Integer(this, "an integer") is var big && big >= int.MinValue && big <= int.MaxValue ? (int)big : throw OutOfRange(this, "a 32-bit integer");
         SetToken(JsonToken.Integer, value, updateIndex: false);
         return value;
     }
@@ -79,6 +79,10 @@ internal sealed class StrictJsonTextReader(TextReader reader) : JsonTextReader(r
 
     internal static JsonSerializationException Mismatch(JsonReader reader, string expected) =>
         new($"Expected {expected}, found {reader.TokenType}.", reader.Path, (reader as IJsonLineInfo)?.LineNumber ?? 0, (reader as IJsonLineInfo)?.LinePosition ?? 0, null);
+
+    /// <summary>A number that does not fit its field: reported as Newtonsoft reports it, a reader error (value out of range).</summary>
+    internal static JsonReaderException OutOfRange(JsonReader reader, string expected) =>
+        new($"Expected {expected}, the value is out of range.", reader.Path, (reader as IJsonLineInfo)?.LineNumber ?? 0, (reader as IJsonLineInfo)?.LinePosition ?? 0, null);
 
     private static decimal ToDecimal(object value) => value switch
     {

@@ -149,6 +149,8 @@ public abstract class SampleSerializationTests(TestTransport transport)
             { "MessagePack", "application/msgpack", [0xDD, 0x7F, 0xFF, 0xFF, 0xFF, .. "SECRET"u8] },
             { "SystemTextJson", "application/msgpack", [0xC1, .. "SECRET"u8] },
             { "MessagePack", "application/x-msgpack", MessagePackCodec.Serialize("SECRET") },
+            { "MessagePack", "application/msgpack", [0x81, 0xA5, .. "Items"u8, 0x91, 0x81, 0xA1, (byte)'A', 0xA8, .. "SECRET"u8, 0xFF, 0xFE] },
+            { "SystemTextJson", "application/msgpack", [0x91, 0xA3, 0xED, 0xA0, 0x80] },
             { "MessagePack", "application/msgpack", MessagePackCodec.Serialize(SerializerConformanceTests.SampleEchoBody(10), Contractless.WithCompression(MessagePackCompression.Lz4BlockArray)) },
         };
     }
