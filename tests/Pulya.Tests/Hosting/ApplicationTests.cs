@@ -7,10 +7,11 @@ using Microsoft.Extensions.Options;
 using Pulya.Hosting;
 using Pulya.Routing;
 using static Pulya.Tests.TestApp;
+using Pulya.Testing;
 
 namespace Pulya.Tests.Hosting;
 
-public sealed class ApplicationTests
+public abstract class ApplicationTests(TestTransport transport) : TransportTests(transport)
 {
     [Fact]
     public async Task Serves_on_kestrel_at_the_address_given_by_urls()
@@ -350,4 +351,10 @@ public sealed class ApplicationTests
     {
         protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.FromResult(service);
     }
+
+    /// <summary>The suite in memory.</summary>
+    public sealed class OnTestServer() : ApplicationTests(TestTransport.TestServer);
+
+    /// <summary>The suite over real Kestrel sockets.</summary>
+    public sealed class OnKestrel() : ApplicationTests(TestTransport.Kestrel);
 }
