@@ -51,8 +51,10 @@ internal static class FormBodyReader
                 ? new PulyaForm(await new FormReader(body, Encoding.UTF8) { ValueCountLimit = ValueCountLimit }.ReadFormAsync(context.RequestAborted), [])
                 : await ReadMultipartAsync(context, body, HeaderUtilities.RemoveQuotes(mediaType.Boundary).ToString());
         }
-        catch (InvalidDataException ex)
+        catch (Exception ex) when (ex is InvalidDataException || (ex is IOException && ex is not Microsoft.AspNetCore.Http.BadHttpRequestException))
         {
+            // The readers report a malformed form (or one past their limits) as InvalidDataException, a body that ends
+            // inside a part as IOException; the body stream has already turned transport failures into other exceptions.
             throw new BadRequestException("The form is malformed: " + ex.Message);
         }
 

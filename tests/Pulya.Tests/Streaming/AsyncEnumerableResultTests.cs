@@ -72,6 +72,17 @@ public sealed class AsyncEnumerableResultTests
     }
 
     [Fact]
+    public async Task The_selected_json_serializer_writes_the_items()
+    {
+        await using var newtonsoft = await StartAsync(app => app.MapGet("/renamed", () => Renamed()), builder => builder.Pulya.AddNewtonsoftJson(), "--Pulya:Serializer=NewtonsoftJson");
+        await using var systemTextJson = await StartAsync(app => app.MapGet("/renamed", () => Renamed()));
+
+        // Only Newtonsoft.Json honours its own attribute: each item went through the selected serializer.
+        Assert.Equal("[{\"renamed\":\"a\"}]", await newtonsoft.Client.GetStringAsync(Path("/renamed")));
+        Assert.Equal("[{\"value\":\"a\"}]", await systemTextJson.Client.GetStringAsync(Path("/renamed")));
+    }
+
+    [Fact]
     public async Task MessagePack_collects_the_items_into_one_array()
     {
         await using var client = await StartAsync(app => app.MapGet("/ints", () => Numbers(3)), builder => builder.Pulya.AddMessagePack());
@@ -123,6 +134,12 @@ public sealed class AsyncEnumerableResultTests
         }
     }
 
+    private static async IAsyncEnumerable<NewtonsoftNamed> Renamed()
+    {
+        await Task.Yield();
+        yield return new NewtonsoftNamed("a");
+    }
+
     private static async IAsyncEnumerable<Item> Items()
     {
         await Task.Yield();
@@ -162,11 +179,14 @@ public sealed class AsyncEnumerableResultTests
         {
             await Task.Delay(System.Threading.Timeout.Infinite, cancellationToken);
         }
-        finally
+        catch (OperationCanceledException)
         {
             cancelled.TrySetResult();
+            throw;
         }
     }
 
     private sealed record Item(string Name, int Count);
+
+    private sealed record NewtonsoftNamed([property: Newtonsoft.Json.JsonProperty("renamed")] string Value);
 }
