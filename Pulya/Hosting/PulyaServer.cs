@@ -55,6 +55,11 @@ internal sealed partial class PulyaServer(
         ConfigureAddresses();
         await server.StartAsync(Application, cancellationToken);
         LogStarted(_logger, table.Routes.Count, options.Router, serializers.Default.GetType().Name, options.PoolProvider);
+        // The bound addresses (with the actual port when 0 was asked for); the test server has none.
+        foreach (var address in server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [])
+        {
+            LogListening(_logger, address);
+        }
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -139,6 +144,9 @@ internal sealed partial class PulyaServer(
         static string Ports(string? ports, string scheme) =>
             string.Join(';', (ports ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(port => $"{scheme}://*:{port}"));
     }
+
+    [LoggerMessage(22, LogLevel.Information, "Now listening on: {Address}")]
+    private static partial void LogListening(ILogger logger, string address);
 
     [LoggerMessage(21, LogLevel.Warning, "Serializer {Serializer} cannot handle {Type}; requests that negotiate it for this type will fail.")]
     private static partial void LogPrepareFailed(ILogger logger, Exception exception, string serializer, string? type);
