@@ -42,6 +42,21 @@ public abstract class ApplicationTests(TestTransport transport) : TransportTests
     }
 
     [Fact]
+    public async Task The_bound_addresses_are_logged_with_their_actual_ports()
+    {
+        var logs = new CapturedLogs();
+        await using var app = BuildWithLogs(logs, "--urls=http://127.0.0.1:0");
+        app.MapGet("/", () => "x");
+        await app.StartAsync();
+
+        var url = Assert.Single(app.Urls);
+
+        Assert.Contains(logs.Entries, e => e.Level == LogLevel.Information && e.Message == $"Now listening on: {url}");
+        Assert.DoesNotContain(":0", url, StringComparison.Ordinal);
+        await app.StopAsync();
+    }
+
+    [Fact]
     public async Task Kestrel_endpoints_win_over_urls()
     {
         // Port 1 is privileged: binding it would fail the start.
