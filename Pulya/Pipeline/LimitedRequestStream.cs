@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Pulya.Binding;
 
 namespace Pulya.Pipeline;
@@ -11,6 +12,19 @@ namespace Pulya.Pipeline;
 internal sealed class LimitedRequestStream(Stream inner, long limit, CancellationToken aborted) : Stream
 {
     private long _total;
+
+    /// <summary>
+    /// Lifts the server's own body cap for this request: Pulya counts the limit itself, exactly, while Kestrel's cap counts
+    /// chunk framing as body bytes (a chunked body at the limit would be refused) and defaults to 30 MB (a larger limit
+    /// could never be reached). A body left unread after an early answer is still drained by the server under its timeout.
+    /// </summary>
+    public static void LiftServerLimit(PulyaContext context)
+    {
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
+        {
+            sizeFeature.MaxRequestBodySize = null;
+        }
+    }
 
     public override bool CanRead => true;
 

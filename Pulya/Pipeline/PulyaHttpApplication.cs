@@ -195,11 +195,7 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
             return StatusCodes.Status415UnsupportedMediaType;
         }
 
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
-        {
-            sizeFeature.MaxRequestBodySize = limit;
-        }
-
+        LimitedRequestStream.LiftServerLimit(context);
         var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(contentLength ?? 4096, limit) + 1);
         context.BodyBuffer = buffer;
         var total = 0;
