@@ -15,12 +15,12 @@ public static partial class ParameterBinders
     {
         ArgumentNullException.ThrowIfNull(request);
         var context = Context(request);
+        limit = LimitedRequestStream.LiftServerLimit(context, limit);
         if (context.RequestContentLength > limit)
         {
             throw new Microsoft.AspNetCore.Http.BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge);
         }
 
-        LimitedRequestStream.LiftServerLimit(context);
         return new LimitedRequestStream(context.RequestBody, limit, context.RequestAborted);
     }
 

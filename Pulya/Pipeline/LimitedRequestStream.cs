@@ -14,16 +14,20 @@ internal sealed class LimitedRequestStream(Stream inner, long limit, Cancellatio
     private long _total;
 
     /// <summary>
-    /// Lifts the server's own body cap for this request: Pulya counts the limit itself, exactly, while Kestrel's cap counts
-    /// chunk framing as body bytes (a chunked body at the limit would be refused) and defaults to 30 MB (a larger limit
-    /// could never be reached). A body left unread after an early answer is still drained by the server under its timeout.
+    /// Takes the body limit over from the server for this request and returns the limit to count: the stricter of
+    /// <paramref name="limit"/> and the server's own cap, which is then lifted. Pulya counts the body's bytes exactly,
+    /// while Kestrel's cap counts chunk framing as body bytes (a chunked body at the limit would be refused). A body left
+    /// unread after an early answer is still drained by the server under its drain timeout.
     /// </summary>
-    public static void LiftServerLimit(PulyaContext context)
+    public static long LiftServerLimit(PulyaContext context, long limit)
     {
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
         {
+            limit = Math.Min(limit, sizeFeature.MaxRequestBodySize ?? long.MaxValue);
             sizeFeature.MaxRequestBodySize = null;
         }
+
+        return limit;
     }
 
     public override bool CanRead => true;

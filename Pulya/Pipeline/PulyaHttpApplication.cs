@@ -195,7 +195,7 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
             return StatusCodes.Status415UnsupportedMediaType;
         }
 
-        LimitedRequestStream.LiftServerLimit(context);
+        limit = LimitedRequestStream.LiftServerLimit(context, limit);
         var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(contentLength ?? 4096, limit) + 1);
         context.BodyBuffer = buffer;
         var total = 0;
