@@ -11,20 +11,21 @@ namespace Pulya.Pipeline;
 /// </summary>
 internal sealed class LimitedRequestStream(Stream inner, long limit, CancellationToken aborted) : Stream
 {
+    private const long FramingAllowance = 64 * 1024;
     private long _total;
 
     /// <summary>
     /// Takes the body limit over from the server for this request and returns the limit to count: the stricter of
-    /// <paramref name="limit"/> and the server's own cap, which is then lifted. Pulya counts the body's bytes exactly,
-    /// while Kestrel's cap counts chunk framing as body bytes (a chunked body at the limit would be refused). A body left
-    /// unread after an early answer is still drained by the server under its drain timeout.
+    /// <paramref name="limit"/> and the server's own cap. Pulya counts the body's bytes exactly; Kestrel's cap counts chunk
+    /// framing as body bytes (a chunked body at the limit would be refused), so it is raised to twice the limit plus 64 KiB:
+    /// still there, so that a body refused with 413 is not drained without end after the answer.
     /// </summary>
     public static long LiftServerLimit(PulyaContext context, long limit)
     {
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
         {
             limit = Math.Min(limit, sizeFeature.MaxRequestBodySize ?? long.MaxValue);
-            sizeFeature.MaxRequestBodySize = null;
+            sizeFeature.MaxRequestBodySize = limit < long.MaxValue / 4 ? (limit * 2) + FramingAllowance : null;
         }
 
         return limit;

@@ -63,10 +63,11 @@ public sealed class BodyStreamBindingTests
         Assert.Equal(HttpStatusCode.OK, stream.StatusCode);
     }
 
-    [Fact]
-    public async Task The_body_stream_is_read_only_forward_only_and_asynchronous()
+    [Theory]
+    [MemberData(nameof(TestTransports.Data), MemberType = typeof(TestTransports))]
+    public async Task The_body_stream_is_read_only_forward_only_and_asynchronous(TestTransport transport)
     {
-        await using var client = await StartAsync(app => app.MapPost("/shape", async (Stream body) =>
+        await using var client = await StreamingApp.StartAsync(transport, app => app.MapPost("/shape", async (Stream body) =>
         {
             body.Flush();
             var buffer = new byte[4];
