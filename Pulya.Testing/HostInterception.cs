@@ -48,6 +48,8 @@ internal sealed class HostInterception : IObserver<DiagnosticListener>, IObserve
         var thread = new Thread(() =>
         {
             Current.Value = this;
+            // The exit code a program sets (1 for invalid options) is the program's, not the test process's.
+            var exitCode = Environment.ExitCode;
             try
             {
                 entryPoint.Invoke(null, entryPoint.GetParameters().Length == 0 ? null : [args]);
@@ -63,6 +65,7 @@ internal sealed class HostInterception : IObserver<DiagnosticListener>, IObserve
             }
             finally
             {
+                Environment.ExitCode = exitCode;
                 Unsubscribe();
             }
         })

@@ -7,7 +7,9 @@ namespace Pulya.Middleware;
 /// <summary>
 /// Logs one line per request at <see cref="LogLevel.Information"/>: method, path, status and duration in milliseconds.
 /// The status is the one of the result the rest of the pipeline returned (404, 405 and the other errors of the error
-/// table included); an exception from inner middleware is logged as 500, a request the client aborted as aborted.
+/// table included); an exception from inner middleware is logged as 500, a request the client aborted as aborted. What
+/// happens while the result is written is not seen: a 406 from content negotiation, or a connection cut mid-body, is
+/// logged with the result's status.
 /// Costs two timestamps per request; nothing is formatted when the level is off.
 /// </summary>
 public sealed partial class RequestLoggingMiddleware : IPulyaMiddleware

@@ -36,25 +36,30 @@ internal sealed class RouteRegistry
     /// <summary>
     /// Binds every handler with <paramref name="binder"/> and builds the table (each entry's endpoint is its
     /// <see cref="EndpointBinding"/>, with the route's endpoint filters composed in); a GET route also answers HEAD unless
-    /// HEAD is mapped for a template of the same shape. <paramref name="groupMiddleware"/> receives, per endpoint, the
-    /// middleware of its groups (outermost first) when there is any.
+    /// HEAD is mapped for a template of the same shape. <paramref name="groupMiddleware"/> receives, per route entry (HEAD
+    /// included), the middleware of its groups (outermost first) when there is any.
     /// </summary>
-    public RouteTable Build(IEndpointBinder binder, Dictionary<object, IPulyaMiddleware[]> groupMiddleware)
+    public RouteTable Build(IEndpointBinder binder, Dictionary<RouteEntry, IPulyaMiddleware[]> groupMiddleware)
     {
         _frozen = true;
         var entries = new List<RouteEntry>(_routes.Count * 2);
         foreach (var (route, conventions) in _routes)
         {
             var binding = EndpointFilterPipeline.Compose(binder.Bind(route), Filters(conventions));
-            if (GroupMiddleware(conventions.ParentGroup) is { Length: > 0 } middleware)
-            {
-                groupMiddleware[binding] = middleware;
-            }
-
-            entries.Add(new RouteEntry(route.Method, route.Template, binding));
+            var middleware = GroupMiddleware(conventions.ParentGroup);
+            Add(new RouteEntry(route.Method, route.Template, binding));
             if (route.Method == HttpMethods.Get && !_routes.Any(r => r.Definition.Method == HttpMethods.Head && r.Definition.Template.HasSameShape(route.Template)))
             {
-                entries.Add(new RouteEntry(HttpMethods.Head, route.Template, binding));
+                Add(new RouteEntry(HttpMethods.Head, route.Template, binding));
+            }
+
+            void Add(RouteEntry entry)
+            {
+                entries.Add(entry);
+                if (middleware.Length > 0)
+                {
+                    groupMiddleware[entry] = middleware;
+                }
             }
         }
 

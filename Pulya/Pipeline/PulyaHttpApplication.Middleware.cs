@@ -13,7 +13,7 @@ namespace Pulya.Pipeline;
 /// </summary>
 internal sealed partial class PulyaHttpApplication
 {
-    private Dictionary<object, PulyaRequestDelegate>? _groupMiddleware;
+    private Dictionary<RouteEntry, PulyaRequestDelegate>? _groupMiddleware;
 
     /// <summary>Composes the middleware once; null when there is none (the pipeline then runs as if this file did not exist).</summary>
     private PulyaRequestDelegate? ComposeMiddleware(PipelineMiddleware? middleware)
@@ -25,11 +25,12 @@ internal sealed partial class PulyaHttpApplication
 
         if (middleware.Groups.Count > 0)
         {
-            _groupMiddleware = new Dictionary<object, PulyaRequestDelegate>(ReferenceEqualityComparer.Instance);
-            foreach (var (endpoint, chain) in middleware.Groups)
+            // By route entry, not endpoint: one binding can serve several routes (a generated binding mapped in a loop).
+            _groupMiddleware = new Dictionary<RouteEntry, PulyaRequestDelegate>(ReferenceEqualityComparer.Instance);
+            foreach (var (entry, chain) in middleware.Groups)
             {
-                var compiled = (EndpointBinding)endpoint;
-                _groupMiddleware[endpoint] = Chain(chain, request => EndpointResultAsync((PulyaContext)request, compiled));
+                var endpoint = (EndpointBinding)entry.Endpoint!;
+                _groupMiddleware[entry] = Chain(chain, request => EndpointResultAsync((PulyaContext)request, endpoint));
             }
         }
 
@@ -72,10 +73,9 @@ internal sealed partial class PulyaHttpApplication
         {
             case RouteMatchKind.Found:
                 context.MatchedRoute = match.Route;
-                var endpoint = match.Route!.Endpoint!;
-                return _groupMiddleware is not null && _groupMiddleware.TryGetValue(endpoint, out var chain)
+                return _groupMiddleware is not null && _groupMiddleware.TryGetValue(match.Route!, out var chain)
                     ? chain(context)
-                    : EndpointResultAsync(context, (EndpointBinding)endpoint);
+                    : EndpointResultAsync(context, (EndpointBinding)match.Route!.Endpoint!);
             case RouteMatchKind.MethodNotAllowed:
                 _metrics?.Unmatched(context.Method, StatusCodes.Status405MethodNotAllowed);
                 return new(ErrorResult(StatusCodes.Status405MethodNotAllowed, ErrorResponses.MethodNotAllowed)

@@ -49,6 +49,9 @@ public class SerializerLayerBenchmarks
         _buffer.ResetWrittenCount();
         _messagePack.Serialize(_buffer, _value, typeof(EchoBody));
         _msgpack = new ReadOnlySequence<byte>(_buffer.WrittenSpan.ToArray());
+        SetupCheck.That(_systemTextJson.Deserialize(_json, typeof(EchoBody)) is EchoBody { Items.Count: > 0 }, "SystemTextJson does not read the payload back.");
+        SetupCheck.That(_newtonsoftJson.Deserialize(_json, typeof(EchoBody)) is EchoBody { Items.Count: > 0 }, "NewtonsoftJson does not read the payload back.");
+        SetupCheck.That(_messagePack.Deserialize(_msgpack, typeof(EchoBody)) is EchoBody { Items.Count: > 0 }, "MessagePack does not read the payload back.");
     }
 
     [Benchmark(Baseline = true, Description = "STJ direct")]

@@ -1,4 +1,7 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Pulya.Binding;
+using Pulya.DependencyInjection;
 using Pulya.Hosting;
 using Pulya.Http;
 using Pulya.Testing;
@@ -161,9 +164,42 @@ public sealed class RouteGroupTests
         Assert.Same(client.Application.Services, route.Services);
     }
 
+    [Theory]
+    [MemberData(nameof(TestTransports.Data), MemberType = typeof(TestTransports))]
+    public async Task Group_middleware_follows_the_route_even_when_routes_share_one_binding(TestTransport transport)
+    {
+        // A binder may hand the same binding to several routes (a generated binding for a call site in a loop).
+        await using var client = await StartAsync(
+            transport,
+            app =>
+            {
+                foreach (var name in new[] { "a", "b" })
+                {
+                    app.MapGroup("/" + name).Use(async (request, next) => Response.From(await next(request)).WithHeader("X-Group", name)).MapGet("/x", () => "handler");
+                }
+            },
+            builder => builder.Pulya.AddBinder<SharedBindingBinder>("Shared"),
+            "--Pulya:Binder=Shared");
+
+        using var a = await client.Client.GetAsync(Path("/a/x"));
+        using var b = await client.Client.GetAsync(Path("/b/x"));
+
+        Assert.Equal("shared", await a.Content.ReadAsStringAsync());
+        Assert.Equal("a", a.Headers.GetValues("X-Group").Single());
+        Assert.Equal("b", b.Headers.GetValues("X-Group").Single());
+    }
+
     private static Func<PulyaRequest, PulyaRequestDelegate, ValueTask<object?>> Recording(List<string> order, string name) => (request, next) =>
     {
         order.Add(name);
         return next(request);
     };
+
+    private sealed class SharedBindingBinder : IEndpointBinder
+    {
+        private static readonly EndpointBinding Shared = new(
+            null, false, typeof(string), _ => new ValueTask<object?>("shared"), _ => [], (_, _) => new ValueTask<object?>("shared"));
+
+        public EndpointBinding Bind(EndpointDefinition endpoint) => Shared;
+    }
 }

@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text;
-using Pulya.Sample;
 
-namespace Pulya.Soak;
+namespace Pulya.LoadTest.Soak;
 
 /// <summary>
 /// The requests of a soak: every route of the sample application (each with the status it must get), plus a flood of
@@ -11,6 +10,9 @@ namespace Pulya.Soak;
 /// </summary>
 internal sealed class RequestMix(double floodShare)
 {
+    /// <summary>The sample's <c>/some/{id}/and/{another}/{i}/other</c> routes (<c>DynamicRouteCount</c>).</summary>
+    private const int DynamicRouteCount = 100;
+
     private const string EchoBody = "{\"items\":[{\"a\":\"1\",\"b\":\"2\",\"c\":\"3\",\"d\":\"4\",\"e\":\"5\",\"f\":\"6\",\"g\":\"7\"}]}";
 
     private static readonly (string Name, int Status, Func<long, string> Request)[] Routes =
@@ -22,7 +24,7 @@ internal sealed class RequestMix(double floodShare)
         ("GET /bytes/", 200, _ => Get("/bytes/")),
         ("GET /str/", 200, _ => Get("/str/")),
         ("POST /echo", 200, _ => $"POST /echo HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: {EchoBody.Length}\r\n\r\n{EchoBody}"),
-        ("GET /some/{id}/and/{another}/{i}/other", 200, n => Get($"/some/a{n % 7}/and/b/{n % SampleApp.DynamicRouteCount}/other")),
+        ("GET /some/{id}/and/{another}/{i}/other", 200, n => Get($"/some/a{n % 7}/and/b/{n % DynamicRouteCount}/other")),
         ("GET /last_route", 200, _ => Get("/last_route")),
         ("POST / (405)", 405, _ => "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 0\r\n\r\n"),
     ];
@@ -30,7 +32,7 @@ internal sealed class RequestMix(double floodShare)
     private static readonly (string Name, int Status, Func<long, string> Request)[] Flood =
     [
         ("GET /unknown/{distinct} (404)", 404, n => Get($"/unknown/{n.ToString(CultureInfo.InvariantCulture)}/x{(n * 7919) % 1000003}")),
-        ("GET /some/{distinct}/... (distinct match)", 200, n => Get($"/some/id{n.ToString(CultureInfo.InvariantCulture)}/and/z/{n % SampleApp.DynamicRouteCount}/other")),
+        ("GET /some/{distinct}/... (distinct match)", 200, n => Get($"/some/id{n.ToString(CultureInfo.InvariantCulture)}/and/z/{n % DynamicRouteCount}/other")),
     ];
 
     public static IEnumerable<string> Names => Routes.Concat(Flood).Select(r => r.Name);
