@@ -1,6 +1,5 @@
 using System.IO.Pipelines;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Pulya.Http;
 using Pulya.Pipeline;
 
@@ -16,14 +15,7 @@ public static partial class ParameterBinders
     {
         ArgumentNullException.ThrowIfNull(request);
         var context = Context(request);
-        // The stream below counts the limit exactly; Kestrel's own cap counts chunk framing too (a chunked body a few bytes
-        // under the limit would be refused), so it is lifted, and the stream takes it over when it is the stricter one.
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
-        {
-            limit = Math.Min(limit, sizeFeature.MaxRequestBodySize ?? long.MaxValue);
-            sizeFeature.MaxRequestBodySize = null;
-        }
-
+        limit = LimitedRequestStream.LiftServerLimit(context, limit);
         if (context.RequestContentLength > limit)
         {
             throw new Microsoft.AspNetCore.Http.BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge);

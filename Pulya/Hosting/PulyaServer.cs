@@ -61,13 +61,12 @@ internal sealed partial class PulyaServer(
             pipeline, modules.PoolProvider, services.GetService<PulyaMetrics>(), new PipelineMiddleware(routes.Middleware, groupMiddleware));
         ConfigureAddresses();
         await server.StartAsync(Application, cancellationToken);
-        if (server.Features.Get<IServerAddressesFeature>() is { Addresses.Count: > 0 } listening)
-        {
-            // The addresses as bound (port 0 replaced by the real port).
-            LogListening(_logger, string.Join(", ", listening.Addresses));
-        }
-
         LogStarted(_logger, table.Routes.Count, options.Router, serializers.Default.GetType().Name, options.PoolProvider);
+        // The bound addresses (with the actual port when 0 was asked for); the test server has none.
+        foreach (var address in server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [])
+        {
+            LogListening(_logger, address);
+        }
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -168,8 +167,8 @@ internal sealed partial class PulyaServer(
             string.Join(';', (ports ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(port => $"{scheme}://*:{port}"));
     }
 
-    [LoggerMessage(22, LogLevel.Information, "Pulya listening on {Addresses}.")]
-    private static partial void LogListening(ILogger logger, string addresses);
+    [LoggerMessage(22, LogLevel.Information, "Now listening on: {Address}")]
+    private static partial void LogListening(ILogger logger, string address);
 
     [LoggerMessage(21, LogLevel.Warning, "Serializer {Serializer} cannot handle {Type}; requests that negotiate it for this type will fail.")]
     private static partial void LogPrepareFailed(ILogger logger, Exception exception, string serializer, string? type);

@@ -230,6 +230,7 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
             return StatusCodes.Status415UnsupportedMediaType;
         }
 
+        limit = LimitedRequestStream.LiftServerLimit(context, limit);
         // The buffer follows the bytes that arrive, never what the client declares: a small one first, doubled as it
         // fills, up to the declared length (Kestrel delivers no more) or the limit, plus one byte to see the end.
         var end = Math.Min(contentLength ?? limit, limit) + 1;

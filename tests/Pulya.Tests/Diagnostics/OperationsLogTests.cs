@@ -38,7 +38,7 @@ public sealed class OperationsLogTests
         await using var client = await StartWithLogsAsync(TestTransport.Kestrel, app => app.MapGet("/", () => "up"), logs);
 
         var address = client.BaseAddress!.GetLeftPart(UriPartial.Authority);
-        Assert.Contains(logs.Entries, e => e.Category == "Pulya.Server" && e.Level == LogLevel.Information && e.Message == $"Pulya listening on {address}.");
+        Assert.Contains(logs.Entries, e => e.Category == "Pulya.Server" && e.Level == LogLevel.Information && e.Message == $"Now listening on: {address}");
     }
 
     public sealed class ThrowingDisposable : IDisposable

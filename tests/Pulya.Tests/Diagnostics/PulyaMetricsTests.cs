@@ -8,7 +8,7 @@ using Pulya.Testing;
 namespace Pulya.Tests.Diagnostics;
 
 /// <summary>The <c>Pulya</c> meter, observed with a <see cref="MeterListener"/> limited to one application's meter factory.</summary>
-public sealed class PulyaMetricsTests : IAsyncLifetime
+public abstract class PulyaMetricsTests(TestTransport transport) : IAsyncLifetime
 {
     private readonly TaskCompletionSource _handlerStarted = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _releaseHandler = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -17,7 +17,7 @@ public sealed class PulyaMetricsTests : IAsyncLifetime
     private MeterListener? _listener;
 
     public async Task InitializeAsync() =>
-        _client = await PulyaTestClient.StartAsync(app => app
+        _client = await PulyaTestClient.StartAsync(transport, app => app
             .MapGet("/items/{id}", (string id) => new Item(id))
             .MapGet("/slow", async () =>
             {
@@ -194,4 +194,10 @@ public sealed class PulyaMetricsTests : IAsyncLifetime
     }
 
     private sealed record Item(string Id);
+
+    /// <summary>The suite in memory.</summary>
+    public sealed class OnTestServer() : PulyaMetricsTests(TestTransport.TestServer);
+
+    /// <summary>The suite over real Kestrel sockets.</summary>
+    public sealed class OnKestrel() : PulyaMetricsTests(TestTransport.Kestrel);
 }

@@ -7,10 +7,11 @@ using Microsoft.Extensions.Options;
 using Pulya.Hosting;
 using Pulya.Routing;
 using static Pulya.Tests.TestApp;
+using Pulya.Testing;
 
 namespace Pulya.Tests.Hosting;
 
-public sealed class ApplicationTests
+public abstract class ApplicationTests(TestTransport transport) : TransportTests(transport)
 {
     [Fact]
     public async Task Serves_on_kestrel_at_the_address_given_by_urls()
@@ -37,6 +38,21 @@ public sealed class ApplicationTests
         using var http = new HttpClient { BaseAddress = new Uri(Assert.Single(app.Urls)) };
 
         Assert.Equal("section", await http.GetStringAsync(new Uri("/", UriKind.Relative)));
+        await app.StopAsync();
+    }
+
+    [Fact]
+    public async Task The_bound_addresses_are_logged_with_their_actual_ports()
+    {
+        var logs = new CapturedLogs();
+        await using var app = BuildWithLogs(logs, "--urls=http://127.0.0.1:0");
+        app.MapGet("/", () => "x");
+        await app.StartAsync();
+
+        var url = Assert.Single(app.Urls);
+
+        Assert.Contains(logs.Entries, e => e.Level == LogLevel.Information && e.Message == $"Now listening on: {url}");
+        Assert.DoesNotContain(":0", url, StringComparison.Ordinal);
         await app.StopAsync();
     }
 
@@ -350,4 +366,10 @@ public sealed class ApplicationTests
     {
         protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.FromResult(service);
     }
+
+    /// <summary>The suite in memory.</summary>
+    public sealed class OnTestServer() : ApplicationTests(TestTransport.TestServer);
+
+    /// <summary>The suite over real Kestrel sockets.</summary>
+    public sealed class OnKestrel() : ApplicationTests(TestTransport.Kestrel);
 }
