@@ -25,8 +25,12 @@ internal static class TestApp
 
     /// <summary>Starts the application on <paramref name="transport"/> with every log entry captured in <paramref name="logs"/>.</summary>
     public static Task<PulyaTestClient> StartWithLogsAsync(TestTransport transport, Action<PulyaApplication> map, CapturedLogs logs, params string[] args) =>
+        StartWithLogsAsync(transport, map, logs, null, args);
+
+    public static Task<PulyaTestClient> StartWithLogsAsync(TestTransport transport, Action<PulyaApplication> map, CapturedLogs logs, Action<PulyaApplicationBuilder>? configure, params string[] args) =>
         PulyaTestClient.StartAsync(transport, map, builder =>
         {
+            configure?.Invoke(builder);
             builder.Logging.ClearProviders();
             builder.Logging.SetMinimumLevel(LogLevel.Debug);
             builder.Logging.AddProvider(logs);

@@ -142,7 +142,8 @@ public abstract class ErrorHandlingTests(TestTransport transport) : TransportTes
     /// <summary>Serializes a few bytes, then fails: the response has started when the error happens.</summary>
     public sealed class Exploding
     {
-        public string First => new('a', 64 * 1024);
+        /// <summary>Many small writes, well past the 32 KiB response buffer: the response is streaming when Second throws.</summary>
+        public IEnumerable<int> First => Enumerable.Range(0, 64 * 1024);
 
         public string Second => throw new InvalidOperationException("mid-body");
     }
