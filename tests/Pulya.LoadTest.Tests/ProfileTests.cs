@@ -27,7 +27,7 @@ public sealed class ProfileTests : IDisposable
     }
 
     [Fact]
-    public void The_Sample_section_becomes_command_line_settings_of_the_sample_too()
+    public void The_Sample_section_becomes_settings_of_the_sample_too()
     {
         var file = Write("slim", """{ "Sample": { "SlimBuilder": true }, "Pulya": { "Router": "Trie" } }""");
 
@@ -35,7 +35,7 @@ public sealed class ProfileTests : IDisposable
     }
 
     [Fact]
-    public void Anything_but_a_description_and_the_Pulya_and_Sample_sections_are_refused()
+    public void Anything_but_a_description_and_the_Pulya_and_Sample_sections_is_refused()
     {
         var file = Write("odd", """{ "args": ["--Pulya:Router=Trie"] }""");
 
