@@ -308,8 +308,17 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
         WriteError(context, status, body);
     }
 
-    private static void WriteError(PulyaContext context, int status, byte[] body) =>
+    private static void WriteError(PulyaContext context, int status, byte[] body)
+    {
+        if (status == StatusCodes.Status413PayloadTooLarge)
+        {
+            // The rest of the body stays unread: the connection cannot carry another request, and the client must know
+            // that before it sends one (Kestrel answers its own 413 the same way).
+            context.Response.Headers.Connection = "close";
+        }
+
         ResultWriter.WriteBytes(context, status, ErrorResponses.JsonContentType, body);
+    }
 
     [LoggerMessage(1, LogLevel.Error, "Unhandled exception in the handler of {Method} {Path}.")]
     private static partial void LogHandlerFailed(ILogger logger, Exception exception, string method, string path);
