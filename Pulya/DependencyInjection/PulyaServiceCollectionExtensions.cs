@@ -15,7 +15,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class PulyaServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the core and its baseline modules (router <c>Linear</c>, serializer <c>SystemTextJson</c>, pooling <c>None</c>, binder <c>Compiled</c>),
+    /// Registers the core and its baseline modules (router <c>Linear</c>, serializer <c>SystemTextJson</c>, pooling <c>None</c>, binders <c>Compiled</c> and <c>Generated</c>),
     /// binds <see cref="PulyaOptions"/> to <paramref name="configuration"/> (the <c>Pulya</c> section) and validates them at start-up.
     /// Calling it again returns a builder over the same registrations.
     /// </summary>
@@ -34,7 +34,8 @@ public static class PulyaServiceCollectionExtensions
             builder.AddRouter<LinearRouterFactory>(LinearRouterFactory.Name)
                 .AddSerializer<SystemTextJsonSerializer>(SystemTextJsonSerializer.Name)
                 .AddPoolProvider<NoPoolProvider>(NoPoolProvider.Name)
-                .AddBinder<EndpointCompiler>(EndpointCompiler.Name);
+                .AddBinder<EndpointCompiler>(EndpointCompiler.Name)
+                .AddBinder<GeneratedEndpointBinder>(GeneratedEndpointBinder.Name);
             services.TryAddSingleton<PulyaModules>();
         }
 

@@ -7,7 +7,11 @@ using static Pulya.Tests.TestApp;
 
 namespace Pulya.Tests.Binding;
 
-public sealed class BindingTests
+/// <summary>
+/// The binding conformance suite: every binding, optionality, conversion and error case, run against each endpoint
+/// binder (<see cref="CompiledBindingTests"/>, <see cref="GeneratedBindingTests"/>) with identical expectations.
+/// </summary>
+public abstract class BindingTests
 {
     public enum Color
     {
@@ -190,6 +194,13 @@ public sealed class BindingTests
         Assert.Contains("Point cannot be bound from a route value", route.Message, StringComparison.Ordinal);
         Assert.Contains("Point cannot be bound from a header value", header.Message, StringComparison.Ordinal);
     }
+
+    /// <summary>The value of <c>Pulya:Binder</c> the suite runs with.</summary>
+    protected abstract string Binder { get; }
+
+    /// <summary>Starts the application with <see cref="Binder"/> selected (hides <see cref="TestApp.StartAsync"/> in this suite).</summary>
+    protected Task<Testing.PulyaTestClient> StartAsync(Action<Pulya.Hosting.PulyaApplication> map, Action<Pulya.Hosting.PulyaApplicationBuilder>? configure = null, params string[] args) =>
+        TestApp.StartAsync(map, configure, [.. args, $"--Pulya:Binder={Binder}"]);
 
     private static void MapTypedRoutes(Pulya.Hosting.PulyaApplication app) => app
         .MapGet("/int/{value}", (int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture))
