@@ -65,20 +65,16 @@ internal static class EndpointAnalyzer
             handlerValue = conversion.Operand;
         }
 
-        handler = handlerValue is IDelegateCreationOperation creation
-            ? creation.Target switch
-            {
-                IAnonymousFunctionOperation lambda => lambda.Symbol,
-                IMethodReferenceOperation reference => reference.Method,
-                _ => null,
-            }
+        // A lambda or a method group converted to Delegate; anything else (a Delegate variable, a call) is opaque.
+        handler = handlerValue is IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda } ? lambda.Symbol
+            : handlerValue is IDelegateCreationOperation { Target: IMethodReferenceOperation reference } ? reference.Method
             : null;
         if (handler is null)
         {
             return "the handler is not a lambda or a method group, so its parameters are only known at run time";
         }
 
-        if (handler.IsGenericMethod || handler.ReducedFrom is not null)
+        if (handler.IsGenericMethod || handler.IsExtensionMethod)
         {
             return "the handler is a generic or extension method";
         }
@@ -320,7 +316,8 @@ internal static class EndpointAnalyzer
 
     private static bool IsNullableValue(ITypeSymbol type) => type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T;
 
-    private static string Display(ITypeSymbol type) => type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+    /// <summary>The type as generated code names it; <c>dynamic</c> is <c>object</c> at run time, and only <c>object</c> works in <c>typeof</c>.</summary>
+    private static string Display(ITypeSymbol type) => type.TypeKind == TypeKind.Dynamic ? "object" : type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
 
     private static string Identifier(string name) => SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
 }

@@ -140,6 +140,12 @@ internal sealed class EndpointCompiler(IServiceProvider services, ServiceLifetim
 
         RequireConvertible(type, $"a {source.ToLowerInvariant()} value");
         var defaultValue = parameter.HasDefaultValue && parameter.DefaultValue is not null ? parameter.DefaultValue : null;
+        if (defaultValue is not null && Nullable.GetUnderlyingType(type) is { IsEnum: true } enumType)
+        {
+            // The default of an enum? parameter comes back as the underlying number, not as the enum.
+            defaultValue = Enum.ToObject(enumType, defaultValue);
+        }
+
         var arguments = new List<Expression> { context, Expression.Constant(key) };
         if (strategy is { } s)
         {

@@ -195,6 +195,15 @@ public abstract class BindingTests
         Assert.Contains("Point cannot be bound from a header value", header.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_nullable_enum_default_binds_as_the_enum()
+    {
+        await using var client = await StartAsync(app => app.MapGet("/shade", (Color? shade = Color.DarkBlue) => shade.ToString()!));
+
+        Assert.Equal("DarkBlue", await client.Client.GetStringAsync(Path("/shade")));
+        Assert.Equal("Red", await client.Client.GetStringAsync(Path("/shade?shade=red")));
+    }
+
     /// <summary>The value of <c>Pulya:Binder</c> the suite runs with.</summary>
     protected abstract string Binder { get; }
 
