@@ -1,7 +1,7 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Linq.Expressions;
 using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 using Pulya.Http;
 using Pulya.Routing;
@@ -9,7 +9,7 @@ using Pulya.Routing;
 namespace Pulya.Binding;
 
 /// <summary>
-/// The <c>Compiled</c> endpoint binder (the baseline): compiles a handler of any shape into an
+/// The expression-tree compiler behind the <c>Compiled</c> endpoint binder (<see cref="CompiledEndpointBinder"/>): compiles a handler of any shape into an
 /// <see cref="EndpointBinding"/> once, at start-up, from expression trees: each parameter becomes a direct call to its
 /// binding step in <see cref="ParameterBinders"/> (no reflection per request), and Task/ValueTask results are awaited.
 /// The delegates filters use (<see cref="EndpointBinding.BindArguments"/>, <see cref="EndpointBinding.InvokeWithArguments"/>)
@@ -21,18 +21,19 @@ namespace Pulya.Binding;
 /// registered in DI; a simple type (string, numbers, Guid, bool, enums) from the query; any other type from the body.
 /// A parameter with a default value, a nullable value type or a nullable reference type is optional.
 /// </remarks>
-internal sealed class EndpointCompiler(IServiceProvider services, ServiceLifetimes lifetimes, IOptions<PulyaOptions> options) : IEndpointBinder
+[RequiresDynamicCode(EndpointCompiler.DynamicCodeMessage)]
+[RequiresUnreferencedCode(EndpointCompiler.DynamicCodeMessage)]
+internal sealed class EndpointCompiler(IServiceProvider services, ServiceLifetimes lifetimes, PulyaOptions options)
 {
-    /// <summary>The name this binder is registered under.</summary>
-    public const string Name = "Compiled";
+    /// <summary>Why the compiler cannot run under Native AOT.</summary>
+    public const string DynamicCodeMessage = "The Compiled binder builds expression trees and generic methods at run time; under Native AOT use the Generated binder.";
 
     private static readonly MethodInfo[] Binders = typeof(ParameterBinders).GetMethods(BindingFlags.Public | BindingFlags.Static);
     private readonly IServiceProviderIsService _isService = services.GetRequiredService<IServiceProviderIsService>();
     private readonly NullabilityInfoContext _nullability = new();
 
-    public EndpointBinding Bind(EndpointDefinition endpoint)
+    public EndpointBinding Compile(EndpointDefinition endpoint)
     {
-        ArgumentNullException.ThrowIfNull(endpoint);
         var template = endpoint.Template;
         var handler = endpoint.Handler;
         var context = Expression.Parameter(typeof(PulyaRequest), "request");
@@ -96,7 +97,7 @@ internal sealed class EndpointCompiler(IServiceProvider services, ServiceLifetim
 
         if (parameter.GetCustomAttribute<HeaderAttribute>() is { } header)
         {
-            var strategy = header.HasStrategy ? header.Strategy : options.Value.HeaderStrategy;
+            var strategy = header.HasStrategy ? header.Strategy : options.HeaderStrategy;
             return BindText(nameof(ParameterBinders.Header), type, header.Name, optional, parameter, context, strategy);
         }
 

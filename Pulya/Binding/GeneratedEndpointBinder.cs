@@ -15,6 +15,6 @@ internal sealed class GeneratedEndpointBinder(IServiceProvider services) : IEndp
     public EndpointBinding Bind(EndpointDefinition endpoint)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
-        return endpoint.Generated ?? services.GetRequiredKeyedService<IEndpointBinder>(EndpointCompiler.Name).Bind(endpoint);
+        return endpoint.Generated ?? services.GetRequiredKeyedService<IEndpointBinder>(CompiledEndpointBinder.Name).Bind(endpoint);
     }
 }

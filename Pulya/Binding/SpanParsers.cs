@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 
 namespace Pulya.Binding;
@@ -63,6 +64,8 @@ public static class SpanParsers
     }
 
     /// <summary>A parser for <paramref name="type"/>, which <see cref="IsSupported"/> accepts; a <see cref="SpanParser{T}"/> of that type.</summary>
+    [RequiresDynamicCode(EndpointCompiler.DynamicCodeMessage)]
+    [RequiresUnreferencedCode(EndpointCompiler.DynamicCodeMessage)]
     internal static Delegate For(Type type)
     {
         var underlying = System.Nullable.GetUnderlyingType(type);

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -27,22 +28,22 @@ public sealed class PulyaBuilder
     public IConfiguration Configuration { get; }
 
     /// <summary>Registers a router factory under <paramref name="name"/> (selected by <see cref="PulyaOptions.Router"/>).</summary>
-    public PulyaBuilder AddRouter<TFactory>(string name)
+    public PulyaBuilder AddRouter<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TFactory>(string name)
         where TFactory : class, IRouterFactory => AddNamed<IRouterFactory, TFactory>(name);
 
     /// <summary>Registers a serializer under <paramref name="name"/> (selected by <see cref="PulyaOptions.Serializer"/>, negotiated otherwise).</summary>
-    public PulyaBuilder AddSerializer<TSerializer>(string name)
+    public PulyaBuilder AddSerializer<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TSerializer>(string name)
         where TSerializer : class, IPulyaSerializer => AddNamed<IPulyaSerializer, TSerializer>(name);
 
     /// <summary>Registers a pool provider under <paramref name="name"/>.</summary>
-    public PulyaBuilder AddPoolProvider<TProvider>(string name)
+    public PulyaBuilder AddPoolProvider<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TProvider>(string name)
         where TProvider : class, IRequestPoolProvider => AddNamed<IRequestPoolProvider, TProvider>(name);
 
     /// <summary>
     /// Registers a router decorator under <paramref name="name"/> (the name options refer to, e.g. <c>RouteCache</c>);
     /// decorators are applied in registration order. Registering the same type twice has no effect.
     /// </summary>
-    public PulyaBuilder AddRouterDecorator<TDecorator>(string name)
+    public PulyaBuilder AddRouterDecorator<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TDecorator>(string name)
         where TDecorator : class, IRouterDecorator
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
@@ -52,7 +53,7 @@ public sealed class PulyaBuilder
     }
 
     /// <summary>Registers <typeparamref name="TImplementation"/> as the keyed singleton <paramref name="name"/> of <typeparamref name="TContract"/>, once.</summary>
-    internal PulyaBuilder AddNamed<TContract, TImplementation>(string name)
+    internal PulyaBuilder AddNamed<TContract, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TImplementation>(string name)
         where TContract : class
         where TImplementation : class, TContract
     {

@@ -34,7 +34,7 @@ public static class PulyaServiceCollectionExtensions
             builder.AddRouter<LinearRouterFactory>(LinearRouterFactory.Name)
                 .AddSerializer<SystemTextJsonSerializer>(SystemTextJsonSerializer.Name)
                 .AddPoolProvider<NoPoolProvider>(NoPoolProvider.Name)
-                .AddBinder<EndpointCompiler>(EndpointCompiler.Name)
+                .AddBinder<CompiledEndpointBinder>(CompiledEndpointBinder.Name)
                 .AddBinder<GeneratedEndpointBinder>(GeneratedEndpointBinder.Name);
             services.TryAddSingleton<PulyaModules>();
         }
