@@ -2,11 +2,13 @@ using Pulya.Http;
 
 namespace Pulya;
 
-/// <summary>Options of the framework, bound from the <c>Pulya</c> configuration section and validated at start-up.</summary>
+/// <summary>
+/// Options of the framework, bound from the <c>Pulya</c> configuration section and validated at start-up: an invalid
+/// value stops the start-up with a message naming its configuration key. Modules bind their own sub-sections
+/// (e.g. <c>Pulya:RouteCache</c>) to options types of their own.
+/// </summary>
 public sealed class PulyaOptions
 {
-    private long _maxRequestBodySize = 1024 * 1024;
-
     /// <summary>The name of the router: <c>Linear</c> (built in) or a module's, e.g. <c>Trie</c>. Defaults to <c>Linear</c>.</summary>
     public string Router { get; set; } = "Linear";
 
@@ -16,27 +18,20 @@ public sealed class PulyaOptions
     /// <summary>
     /// The name of the endpoint binder: <c>Compiled</c> (built in: expression trees compiled at start-up) or
     /// <c>Generated</c> (source-generated bindings, falling back to <c>Compiled</c> for call sites without one).
-    /// Defaults to <c>Compiled</c>.
+    /// Defaults to <c>Compiled</c>, and to <c>Generated</c> under Native AOT, where expression trees cannot be compiled.
     /// </summary>
-    public string Binder { get; set; } = "Compiled";
+    public string Binder { get; set; } = System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported ? "Compiled" : "Generated";
 
-    /// <summary>The largest request body accepted, in bytes; larger bodies get 413. Defaults to 1 MiB (1,048,576).</summary>
-    public long MaxRequestBodySize
-    {
-        get => _maxRequestBodySize;
-        set
-        {
-            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(value);
-            _maxRequestBodySize = value;
-        }
-    }
+    /// <summary>
+    /// The name of the pool provider for per-request objects: <c>None</c> (built in, a new object per request) or a
+    /// module's. A pooling module may select its own provider when its options enable it (<c>Pulya:Pooling:Enabled=true</c>
+    /// selects <c>ObjectPool</c>). Defaults to <c>None</c>.
+    /// </summary>
+    public string PoolProvider { get; set; } = "None";
 
-    /// <summary>What a single-valued header binding does with several values. Defaults to <see cref="HeaderStrategy.First"/>.</summary>
+    /// <summary>The largest request body accepted, in bytes (at least 1); larger bodies get 413. Defaults to 1 MiB (1,048,576).</summary>
+    public long MaxRequestBodySize { get; set; } = 1024 * 1024;
+
+    /// <summary>What a single-valued header binding does with several values (a defined <see cref="Http.HeaderStrategy"/>). Defaults to <see cref="HeaderStrategy.First"/>.</summary>
     public HeaderStrategy HeaderStrategy { get; set; } = HeaderStrategy.First;
-
-    /// <summary>The route cache (module <c>Pulya.Routing.Cached</c>).</summary>
-    public RouteCacheOptions RouteCache { get; set; } = new();
-
-    /// <summary>Pooling of per-request objects (module <c>Pulya.Pooling</c>).</summary>
-    public PoolingOptions Pooling { get; set; } = new();
 }

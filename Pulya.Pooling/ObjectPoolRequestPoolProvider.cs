@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Options;
+using Pulya.Diagnostics;
 using Pulya.Pooling.Diagnostics;
 
 namespace Pulya.Pooling;
@@ -24,15 +25,15 @@ public sealed class ObjectPoolRequestPoolProvider : IRequestPoolProvider
     private PoolCounters[] _pools = [];
 
     /// <summary>Creates the provider with the bound of <c>Pulya:Pooling:MaximumRetained</c>.</summary>
-    /// <param name="options">The framework options.</param>
+    /// <param name="options">The pooling options.</param>
     /// <param name="meterFactory">Creates the <c>Pulya</c> meter the pool counters are published on; without one they are not published.</param>
-    public ObjectPoolRequestPoolProvider(IOptions<PulyaOptions> options, IMeterFactory? meterFactory = null)
+    public ObjectPoolRequestPoolProvider(IOptions<PoolingOptions> options, IMeterFactory? meterFactory = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _maximumRetained = options.Value.Pooling.MaximumRetained;
+        _maximumRetained = options.Value.MaximumRetained;
         if (meterFactory is not null)
         {
-            PoolingMeter.Register(meterFactory.Create(PoolingMeter.MeterName), this);
+            PoolingMeter.Register(meterFactory.Create(PulyaMeter.Name), this);
         }
     }
 

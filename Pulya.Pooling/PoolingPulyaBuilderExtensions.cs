@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Pulya;
 using Pulya.DependencyInjection;
 using Pulya.Pooling;
@@ -8,22 +10,26 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class PoolingPulyaBuilderExtensions
 {
     /// <summary>
-    /// Registers the <c>ObjectPool</c> pool provider (<see cref="ObjectPoolRequestPoolProvider"/>). Pooling is used when
-    /// <c>Pulya:Pooling:Enabled</c> is true (defaults to false, so the <c>None</c> provider stays the default); the bound is
-    /// <c>Pulya:Pooling:MaximumRetained</c> (defaults to 1024). The pool counters are published on the meter <c>Pulya</c>.
+    /// Registers the <c>ObjectPool</c> pool provider (<see cref="ObjectPoolRequestPoolProvider"/>) and binds
+    /// <see cref="PoolingOptions"/> to <c>Pulya:Pooling</c>. Pooling is used when <c>Pulya:Pooling:Enabled</c> is true
+    /// (it then selects <c>ObjectPool</c> as <c>Pulya:PoolProvider</c>; defaults to false, so the <c>None</c> provider stays
+    /// the default); the bound is <c>Pulya:Pooling:MaximumRetained</c> (defaults to 1024, at least 1). The pool counters
+    /// are published on the meter <c>Pulya</c>.
     /// </summary>
     /// <param name="builder">The builder returned by <c>AddPulya()</c>.</param>
     /// <param name="configure">Changes the pooling options after configuration is bound, e.g. <c>o =&gt; o.Enabled = true</c>; optional.</param>
     public static PulyaBuilder AddPooling(this PulyaBuilder builder, Action<PoolingOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.AddPoolProvider<ObjectPoolRequestPoolProvider>(ObjectPoolRequestPoolProvider.Name);
-        builder.Services.AddMetrics();
+        builder.AddModuleOptions<PoolingOptions>(PoolingOptions.SectionName);
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PoolingOptions>, PoolingOptionsValidator>());
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<PulyaOptions>, PoolProviderSelection>());
         if (configure is not null)
         {
-            builder.Services.Configure<PulyaOptions>(options => configure(options.Pooling));
+            builder.Services.Configure(configure);
         }
 
-        return builder;
+        builder.Services.AddMetrics();
+        return builder.AddPoolProvider<ObjectPoolRequestPoolProvider>(ObjectPoolRequestPoolProvider.Name);
     }
 }

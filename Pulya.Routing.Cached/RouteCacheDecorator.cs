@@ -1,8 +1,9 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Options;
+using Pulya.Diagnostics;
 using Pulya.Routing.Caching;
 
-namespace Pulya.Routing;
+namespace Pulya.Routing.Cached;
 
 /// <summary>
 /// Wraps the selected router in a bounded LRU cache of match results when <c>Pulya:RouteCache:Enabled</c> is true
@@ -12,19 +13,19 @@ namespace Pulya.Routing;
 /// </summary>
 public sealed class RouteCacheDecorator : IRouterDecorator
 {
-    /// <summary>The name of the meter the cache's instruments are published on.</summary>
-    public const string MeterName = "Pulya";
+    /// <summary>The name the decorator is registered under (<c>RouteCache</c>).</summary>
+    public const string Name = "RouteCache";
 
     private readonly RouteCacheOptions _options;
     private readonly Meter _meter;
 
     /// <summary>Creates the decorator from the application's options and meter factory.</summary>
-    public RouteCacheDecorator(IOptions<PulyaOptions> options, IMeterFactory meterFactory)
+    public RouteCacheDecorator(IOptions<RouteCacheOptions> options, IMeterFactory meterFactory)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(meterFactory);
-        _options = options.Value.RouteCache;
-        _meter = meterFactory.Create(MeterName);
+        _options = options.Value;
+        _meter = meterFactory.Create(PulyaMeter.Name);
     }
 
     /// <inheritdoc />

@@ -11,9 +11,6 @@ namespace Pulya.Pooling.Diagnostics;
 /// </summary>
 internal static class PoolingMeter
 {
-    /// <summary>The meter's name, shared with the rest of the framework.</summary>
-    public const string MeterName = "Pulya";
-
     /// <summary>The tag naming the pooled type.</summary>
     public const string TypeTag = "pulya.pool.type";
 

@@ -9,7 +9,7 @@ namespace Pulya.Serialization;
 /// The <c>NewtonsoftJson</c> serializer: Newtonsoft.Json with settings copied once from <see cref="NewtonsoftJsonOptions"/>.
 /// Writes through a <see cref="JsonTextWriter"/> over a pooled UTF-8 adapter straight into the response writer, and
 /// reads through a <see cref="JsonTextReader"/> over a UTF-8 decoder of the body's byte sequence (no string of the
-/// whole payload either way). With the default settings it writes the same bytes as <see cref="SystemTextJsonSerializer"/>.
+/// whole payload either way). With the default settings it writes the same bytes as the core's <c>SystemTextJson</c> serializer.
 /// Invalid UTF-8, trailing content and nesting deeper than <c>MaxDepth</c> (64) are rejected; contracts are cached per type.
 /// </summary>
 public sealed class NewtonsoftJsonSerializer : IPulyaSerializer

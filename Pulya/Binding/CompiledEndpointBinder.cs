@@ -18,6 +18,7 @@ internal sealed class CompiledEndpointBinder(IServiceProvider services, ServiceL
     private EndpointCompiler? _compiler;
 
     [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "The compiled trees call public members of the binding helpers and PulyaRequest, kept by DynamicDependency; handlers are kept by their delegates.")]
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "RequireDynamicCode throws first where dynamic code is not supported.")]
     [DynamicDependency(DynamicallyAccessedMemberTypes.PublicMethods, typeof(ParameterBinders))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.PublicMethods, typeof(ResultAwaiters))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.PublicMethods | DynamicallyAccessedMemberTypes.NonPublicMethods, typeof(SpanParsers))]
@@ -25,18 +26,20 @@ internal sealed class CompiledEndpointBinder(IServiceProvider services, ServiceL
     public EndpointBinding Bind(EndpointDefinition endpoint)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
-        if (!RuntimeFeature.IsDynamicCodeSupported)
-        {
-            throw NoDynamicCode(endpoint);
-        }
-
+        RequireDynamicCode(endpoint);
         _compiler ??= new EndpointCompiler(services, lifetimes, options.Value);
         return _compiler.Compile(endpoint);
     }
 
-    // Runs only in a Native AOT process; the end-to-end test of the AOT sample checks the message.
+    // Throws only in a Native AOT process; the end-to-end test of the AOT sample checks the message.
     [ExcludeFromCodeCoverage]
-    private static InvalidOperationException NoDynamicCode(EndpointDefinition endpoint) => new(
-        $"Route '{endpoint.Method} {endpoint.Template.Text}' has no generated binding, and the Compiled binder cannot compile one under Native AOT. "
-        + "Select Pulya:Binder=Generated and reference Pulya.Generators; the build reports (PULYA001) why a call could not be generated.");
+    private static void RequireDynamicCode(EndpointDefinition endpoint)
+    {
+        if (!RuntimeFeature.IsDynamicCodeSupported)
+        {
+            throw new InvalidOperationException(
+                $"Route '{endpoint.Method} {endpoint.Template.Text}' has no generated binding, and the Compiled binder cannot compile one under Native AOT. "
+                + "Select Pulya:Binder=Generated and reference Pulya.Generators; the build reports (PULYA001) why a call could not be generated.");
+        }
+    }
 }

@@ -15,8 +15,9 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class PulyaServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the core and its baseline modules (router <c>Linear</c>, serializer <c>SystemTextJson</c>, pooling <c>None</c>, binders <c>Compiled</c> and <c>Generated</c>),
-    /// binds <see cref="PulyaOptions"/> to <paramref name="configuration"/> (the <c>Pulya</c> section) and validates them at start-up.
+    /// Registers the core and its baseline modules (router <c>Linear</c>, serializer <c>SystemTextJson</c>, pool provider
+    /// <c>None</c>, binders <c>Compiled</c> and <c>Generated</c>), binds <see cref="PulyaOptions"/> to <paramref name="configuration"/> (the <c>Pulya</c> section) and
+    /// validates them at start-up; an invalid value stops the start-up with a message naming its configuration key.
     /// Calling it again returns a builder over the same registrations.
     /// </summary>
     public static PulyaBuilder AddPulya(this IServiceCollection services, IConfiguration? configuration = null, Action<PulyaOptions>? configure = null)
@@ -28,7 +29,8 @@ public static class PulyaServiceCollectionExtensions
         if (!services.Any(d => d.ServiceType == typeof(PulyaMarker)))
         {
             services.AddSingleton<PulyaMarker>();
-            services.AddOptions<PulyaOptions>().Bind(configuration).ValidateOnStart();
+            services.AddSingleton(new PulyaConfiguration(configuration));
+            services.AddOptions<PulyaOptions>().Configure(o => OptionsBinding.Bind(configuration, o)).ValidateOnStart();
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PulyaOptions>, PulyaOptionsValidator>());
             services.AddLogging();
             builder.AddRouter<LinearRouterFactory>(LinearRouterFactory.Name)

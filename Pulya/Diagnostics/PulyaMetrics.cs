@@ -11,12 +11,12 @@ namespace Pulya.Diagnostics;
 /// <c>pulya.server.active_requests</c> and <c>pulya.server.unmatched_requests</c> (404/405; tags method and status).
 /// <c>dotnet-counters monitor --counters Pulya</c> shows them; OpenTelemetry exports them. Costs nothing when nobody
 /// listens: the pipeline checks <see cref="Instrument.Enabled"/> and takes no timestamp, allocates nothing otherwise.
-/// Modules add their own instruments to the same meter with <c>meterFactory.Create(PulyaMetrics.MeterName)</c>.
+/// Modules add their own instruments to the same meter (<see cref="PulyaMeter.Name"/>).
 /// </summary>
 internal sealed class PulyaMetrics
 {
     /// <summary>The meter's name.</summary>
-    public const string MeterName = "Pulya";
+    public const string MeterName = PulyaMeter.Name;
 
     private readonly Histogram<double> _duration;
     private readonly UpDownCounter<long> _active;

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Pulya.Binding;
+using Microsoft.Extensions.Options;
 using Pulya.Routing;
 
 namespace Pulya.Hosting;
@@ -121,11 +122,23 @@ public sealed partial class PulyaApplication : IAsyncDisposable, IDisposable
 
             try
             {
+                // Options first, before the host resolves the server with them: an invalid one is reported as one line,
+                // and the host, which never started, is not stopped.
+                Services.GetRequiredService<IStartupValidator>().Validate();
+            }
+            catch (Exception ex)
+            {
+                LogStartFailure(ex);
+                throw;
+            }
+
+            try
+            {
                 await _host.StartAsync(cancellationToken);
             }
             catch (Exception ex)
             {
-                LogStartFailed(Logger, ex);
+                LogStartFailure(ex);
                 await _host.StopAsync(CancellationToken.None);
                 throw;
             }
@@ -141,14 +154,28 @@ public sealed partial class PulyaApplication : IAsyncDisposable, IDisposable
     /// <summary>Stops the application gracefully: no new connections, requests in flight complete, then the shut-down hooks run.</summary>
     public Task StopAsync(CancellationToken cancellationToken = default) => _host.StopAsync(cancellationToken);
 
-    /// <summary>Starts the application and waits until it is stopped (Ctrl+C, SIGTERM, or <paramref name="cancellationToken"/>).</summary>
+    /// <summary>
+    /// Starts the application and waits until it is stopped (Ctrl+C, SIGTERM, or <paramref name="cancellationToken"/>).
+    /// An invalid option does not throw: it is logged as one line naming the configuration key, the value and the allowed
+    /// range, <see cref="Environment.ExitCode"/> is set to 1, and the method returns, so the process ends with exit code 1.
+    /// Any other start-up failure is logged and thrown.
+    /// </summary>
     public async Task RunAsync(CancellationToken cancellationToken = default)
     {
-        await StartAsync(cancellationToken);
+        try
+        {
+            await StartAsync(cancellationToken);
+        }
+        catch (Exception ex) when (InvalidConfiguration(ex) is not null)
+        {
+            Environment.ExitCode = 1;
+            return;
+        }
+
         await _host.WaitForShutdownAsync(cancellationToken);
     }
 
-    /// <summary>Runs the application until it is stopped.</summary>
+    /// <summary>Runs the application until it is stopped; an invalid option ends it with exit code 1 (see <see cref="RunAsync"/>).</summary>
     public void Run() => RunAsync().GetAwaiter().GetResult();
 
     /// <inheritdoc />
@@ -165,6 +192,31 @@ public sealed partial class PulyaApplication : IAsyncDisposable, IDisposable
     /// <inheritdoc />
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
+    private void LogStartFailure(Exception exception)
+    {
+        if (InvalidConfiguration(exception) is { } problems)
+        {
+            LogInvalidConfiguration(Logger, problems);
+        }
+        else
+        {
+            LogStartFailed(Logger, exception);
+        }
+    }
+
+    /// <summary>The one-line description of invalid options, or null when <paramref name="exception"/> is another failure.</summary>
+    private static string? InvalidConfiguration(Exception exception)
+    {
+        IEnumerable<Exception> causes = exception is AggregateException aggregate ? aggregate.InnerExceptions : [exception];
+        // One options type can fail twice (validated itself, and again by options built from it): report each problem once.
+        return causes.All(e => e is OptionsValidationException)
+            ? string.Join("; ", causes.SelectMany(e => ((OptionsValidationException)e).Failures).Distinct(StringComparer.Ordinal))
+            : null;
+    }
+
     [LoggerMessage(30, LogLevel.Critical, "The application failed to start.")]
     private static partial void LogStartFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(31, LogLevel.Critical, "Invalid configuration: {Problems}")]
+    private static partial void LogInvalidConfiguration(ILogger logger, string problems);
 }

@@ -53,14 +53,8 @@ public sealed class PulyaApplicationBuilder
         {
             options.ApplicationServices = provider;
             options.AddServerHeader = false;
-            // Kestrel's own Configure(section) needs services only UseKestrel registers; Pulya binds the limits itself
-            // and takes the endpoint URLs in PulyaServer.
-            var limits = _host.Configuration.GetSection("Kestrel:Limits");
-            limits.Bind(options.Limits);
-            // MinDataRate has no setters, so the binder skips it: read BytesPerSecond and GracePeriod (default 5 s) here.
-            options.Limits.MinRequestBodyDataRate = ReadDataRate(limits.GetSection("MinRequestBodyDataRate"), options.Limits.MinRequestBodyDataRate);
-            options.Limits.MinResponseDataRate = ReadDataRate(limits.GetSection("MinResponseDataRate"), options.Limits.MinResponseDataRate);
-        });
+            KestrelLimitsBinding.Bind(_host.Configuration.GetSection("Kestrel:Limits"), options.Limits);
+        }).ValidateOnStart();
         services.TryAddSingleton<IConnectionListenerFactory, SocketTransportFactory>();
         services.TryAddSingleton<IServer, KestrelServer>();
         services.AddSingleton<RouteRegistry>();
@@ -75,9 +69,4 @@ public sealed class PulyaApplicationBuilder
         services.AddSingleton(new ServiceLifetimes(services));
         return new PulyaApplication(_host.Build());
     }
-
-    private static MinDataRate? ReadDataRate(IConfigurationSection section, MinDataRate? current) =>
-        section.GetValue<double?>("BytesPerSecond") is { } bytesPerSecond
-            ? new MinDataRate(bytesPerSecond, section.GetValue("GracePeriod", TimeSpan.FromSeconds(5)))
-            : current;
 }

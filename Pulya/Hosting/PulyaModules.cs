@@ -27,8 +27,7 @@ internal sealed class PulyaModules(IServiceProvider services, IOptions<PulyaOpti
         return router;
     }
 
-    public IRequestPoolProvider PoolProvider => services.GetRequiredKeyedService<IRequestPoolProvider>(
-        Options.Pooling.Enabled ? PulyaOptionsValidator.PoolingProviderName : NoPoolProvider.Name);
+    public IRequestPoolProvider PoolProvider => services.GetRequiredKeyedService<IRequestPoolProvider>(Options.PoolProvider);
 
     /// <summary>The default serializer first, then the others in registration order.</summary>
     public IReadOnlyList<IPulyaSerializer> Serializers()

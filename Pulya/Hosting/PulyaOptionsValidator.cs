@@ -1,46 +1,60 @@
 using Microsoft.Extensions.Options;
 using Pulya.Binding;
 using Pulya.DependencyInjection;
+using Pulya.Http;
 using Pulya.Pooling;
 using Pulya.Routing;
 using Pulya.Serialization;
 
 namespace Pulya.Hosting;
 
-/// <summary>Validates <see cref="PulyaOptions"/> at start-up: every selected module must be registered.</summary>
-internal sealed class PulyaOptionsValidator(IEnumerable<PulyaComponent> components) : IValidateOptions<PulyaOptions>
+/// <summary>
+/// Validates <see cref="PulyaOptions"/> at start-up: every selected module must be registered, every value in range, and
+/// a sub-section switched on with <c>Enabled=true</c> must be claimed by a registered module. It knows no module by name:
+/// it checks against what the modules registered.
+/// </summary>
+internal sealed class PulyaOptionsValidator(IEnumerable<PulyaComponent> components, PulyaConfiguration configuration) : IValidateOptions<PulyaOptions>
 {
-    /// <summary>The name the pooling module registers its provider under.</summary>
-    public const string PoolingProviderName = "ObjectPool";
-
-    /// <summary>The name the route cache module registers its decorator under.</summary>
-    public const string RouteCacheDecoratorName = "RouteCache";
-
     public ValidateOptionsResult Validate(string? name, PulyaOptions options)
     {
         var failures = new List<string>();
-        Require<IRouterFactory>(options.Router, "Pulya:Router", failures);
-        Require<IPulyaSerializer>(options.Serializer, "Pulya:Serializer", failures);
-        Require<IEndpointBinder>(options.Binder, "Pulya:Binder", failures);
-        if (options.RouteCache.Enabled)
+        Require(typeof(IRouterFactory), options.Router, "Pulya:Router", failures);
+        Require(typeof(IPulyaSerializer), options.Serializer, "Pulya:Serializer", failures);
+        Require(typeof(IRequestPoolProvider), options.PoolProvider, "Pulya:PoolProvider", failures);
+        Require(typeof(IEndpointBinder), options.Binder, "Pulya:Binder", failures);
+        if (options.MaxRequestBodySize < 1)
         {
-            Require<IRouterDecorator>(RouteCacheDecoratorName, "Pulya:RouteCache:Enabled (call AddRouteCache())", failures);
+            failures.Add($"Pulya:MaxRequestBodySize: '{options.MaxRequestBodySize}' is out of range; it must be at least 1 (bytes).");
         }
 
-        if (options.Pooling.Enabled)
+        if (!Enum.IsDefined(options.HeaderStrategy))
         {
-            Require<IRequestPoolProvider>(PoolingProviderName, "Pulya:Pooling:Enabled (call AddPooling())", failures);
+            failures.Add($"Pulya:HeaderStrategy: '{(int)options.HeaderStrategy}' is not one of {string.Join(", ", Enum.GetNames<HeaderStrategy>())}.");
+        }
+
+        var sections = Names(PulyaComponent.Section);
+        foreach (var section in configuration.Section.GetChildren())
+        {
+            if (bool.TryParse(section["Enabled"], out var enabled) && enabled && !sections.Contains(section.Key, StringComparer.OrdinalIgnoreCase))
+            {
+                failures.Add($"Pulya:{section.Key}:Enabled: 'true' but no registered module reads the section 'Pulya:{section.Key}' (register the module). "
+                    + $"Module sections registered: {List(sections)}.");
+            }
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
-    private void Require<TContract>(string selected, string key, List<string> failures)
+    private void Require(Type contract, string selected, string key, List<string> failures)
     {
-        var names = components.Where(c => c.Contract == typeof(TContract)).Select(c => c.Name).ToList();
+        var names = Names(contract);
         if (!names.Contains(selected, StringComparer.Ordinal))
         {
-            failures.Add($"{key}: '{selected}' is not registered. Registered: {(names.Count == 0 ? "none" : string.Join(", ", names))}.");
+            failures.Add($"{key}: '{selected}' is not registered. Registered: {List(names)}.");
         }
     }
+
+    private List<string> Names(Type contract) => [.. components.Where(c => c.Contract == contract).Select(c => c.Name)];
+
+    private static string List(List<string> names) => names.Count == 0 ? "none" : string.Join(", ", names);
 }

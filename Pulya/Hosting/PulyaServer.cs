@@ -51,7 +51,7 @@ internal sealed partial class PulyaServer(
         Application = new PulyaHttpApplication(pipeline, modules.PoolProvider, services.GetService<PulyaMetrics>());
         ConfigureAddresses();
         await server.StartAsync(Application, cancellationToken);
-        LogStarted(_logger, table.Routes.Count, options.Router, serializers.Default.GetType().Name, options.Pooling.Enabled);
+        LogStarted(_logger, table.Routes.Count, options.Router, serializers.Default.GetType().Name, options.PoolProvider);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -130,6 +130,6 @@ internal sealed partial class PulyaServer(
     [LoggerMessage(21, LogLevel.Warning, "Serializer {Serializer} cannot handle {Type}; requests that negotiate it for this type will fail.")]
     private static partial void LogPrepareFailed(ILogger logger, Exception exception, string serializer, string? type);
 
-    [LoggerMessage(20, LogLevel.Information, "Pulya started: {RouteCount} routes, router {Router}, default serializer {Serializer}, pooling {Pooling}.")]
-    private static partial void LogStarted(ILogger logger, int routeCount, string router, string serializer, bool pooling);
+    [LoggerMessage(20, LogLevel.Information, "Pulya started: {RouteCount} routes, router {Router}, default serializer {Serializer}, pool provider {PoolProvider}.")]
+    private static partial void LogStarted(ILogger logger, int routeCount, string router, string serializer, string poolProvider);
 }

@@ -3,6 +3,7 @@ using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Pulya.Hosting;
+using Pulya.Routing.Cached;
 using Pulya.Sample;
 
 namespace Pulya.Soak;
@@ -21,14 +22,15 @@ internal static class SoakServer
         SampleApp.ConfigureServices(builder);
         var app = builder.Build();
         SampleApp.MapRoutes(app);
-        var options = app.Services.GetRequiredService<IOptions<PulyaOptions>>().Value;
-        app.MapGet(StatsPath, () => Read(app, options));
+        app.MapGet(StatsPath, () => Read(app));
         await app.RunAsync();
-        return 0;
+        // 1 when the options were invalid (RunAsync logged which).
+        return Environment.ExitCode;
     }
 
-    private static ServerStats Read(PulyaApplication app, PulyaOptions options)
+    private static ServerStats Read(PulyaApplication app)
     {
+        var cache = app.Services.GetRequiredService<IOptions<RouteCacheOptions>>().Value;
         using var process = Process.GetCurrentProcess();
         var gc = GC.GetGCMemoryInfo();
         return new ServerStats(
@@ -41,7 +43,7 @@ internal static class SoakServer
             GC.CollectionCount(2),
             app.Router?.GetType().Name ?? "none",
             RouteCacheCount(app.Router),
-            options.RouteCache.Enabled ? options.RouteCache.Capacity : null);
+            cache.Enabled ? cache.Capacity : null);
     }
 
     /// <summary>

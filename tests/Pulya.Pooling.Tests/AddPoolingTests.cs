@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Pulya.Testing;
@@ -16,7 +17,8 @@ public sealed class AddPoolingTests
 
         Assert.IsType<ObjectPoolRequestPoolProvider>(provider.GetRequiredKeyedService<IRequestPoolProvider>(ObjectPoolRequestPoolProvider.Name));
         Assert.Single(services, d => d.IsKeyedService && Equals(d.ServiceKey, "ObjectPool"));
-        Assert.False(provider.GetRequiredService<IOptions<PulyaOptions>>().Value.Pooling.Enabled);
+        Assert.False(provider.GetRequiredService<IOptions<PoolingOptions>>().Value.Enabled);
+        Assert.Equal("None", provider.GetRequiredService<IOptions<PulyaOptions>>().Value.PoolProvider);
     }
 
     [Fact]
@@ -30,10 +32,36 @@ public sealed class AddPoolingTests
         });
         using var provider = services.BuildServiceProvider();
 
-        var options = provider.GetRequiredService<IOptions<PulyaOptions>>().Value.Pooling;
+        var options = provider.GetRequiredService<IOptions<PoolingOptions>>().Value;
         Assert.True(options.Enabled);
         Assert.Equal(5, options.MaximumRetained);
+        Assert.Equal(ObjectPoolRequestPoolProvider.Name, provider.GetRequiredService<IOptions<PulyaOptions>>().Value.PoolProvider);
         Assert.Equal(5, provider.GetRequiredKeyedService<IRequestPoolProvider>("ObjectPool") is ObjectPoolRequestPoolProvider p ? p.MaximumRetained : 0);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-1")]
+    public async Task A_bound_below_one_stops_the_start_naming_the_key(string bound)
+    {
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => PulyaTestClient.StartAsync(
+            app => app.MapGet("/", () => "hi"),
+            builder => builder.Pulya.AddPooling(),
+            "--Pulya:Pooling:MaximumRetained=" + bound));
+
+        Assert.Equal($"Pulya:Pooling:MaximumRetained: '{bound}' is out of range; it must be at least 1 (objects).", error.Message);
+    }
+
+    [Fact]
+    public void Enabled_selects_the_ObjectPool_provider_and_disabled_keeps_the_selected_one()
+    {
+        var services = new ServiceCollection();
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection([new("PoolProvider", "Other"), new("Pooling:Enabled", "false")]).Build();
+        services.AddPulya(configuration).AddPooling().AddPoolProvider<ObjectPoolRequestPoolProvider>("Other");
+        using var provider = services.BuildServiceProvider();
+
+        Assert.Equal("Other", provider.GetRequiredService<IOptions<PulyaOptions>>().Value.PoolProvider);
     }
 
     [Fact]

@@ -8,5 +8,5 @@ namespace Pulya.Pooling.Tests;
 public sealed class ObjectPoolRequestPoolProviderConformanceTests : RequestPoolProviderConformanceTests
 {
     protected override IRequestPoolProvider CreateProvider() =>
-        new ObjectPoolRequestPoolProvider(Options.Create(new PulyaOptions { Pooling = { MaximumRetained = 4 } }));
+        new ObjectPoolRequestPoolProvider(Options.Create(new PoolingOptions { MaximumRetained = 4 }));
 }

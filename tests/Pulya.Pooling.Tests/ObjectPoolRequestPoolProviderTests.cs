@@ -50,7 +50,7 @@ public sealed class ObjectPoolRequestPoolProviderTests
     [Fact]
     public void The_bound_comes_from_the_options()
     {
-        var provider = new ObjectPoolRequestPoolProvider(Options.Create(new PulyaOptions { Pooling = { MaximumRetained = 17 } }));
+        var provider = new ObjectPoolRequestPoolProvider(Options.Create(new PoolingOptions { MaximumRetained = 17 }));
 
         Assert.Equal(17, provider.MaximumRetained);
     }
@@ -112,7 +112,7 @@ public sealed class ObjectPoolRequestPoolProviderTests
     [Fact]
     public void Outstanding_sums_every_pool()
     {
-        var provider = new ObjectPoolRequestPoolProvider(Options.Create(new PulyaOptions()));
+        var provider = new ObjectPoolRequestPoolProvider(Options.Create(new PoolingOptions()));
         var first = provider.Create(() => new Item());
         var second = provider.Create(() => new Item());
 
@@ -128,7 +128,7 @@ public sealed class ObjectPoolRequestPoolProviderTests
 
     private static (ObjectPoolRequestPoolProvider Provider, IRequestPool<Item> Pool) Create(int maximumRetained)
     {
-        var provider = new ObjectPoolRequestPoolProvider(Options.Create(new PulyaOptions { Pooling = { MaximumRetained = maximumRetained } }));
+        var provider = new ObjectPoolRequestPoolProvider(Options.Create(new PoolingOptions { MaximumRetained = maximumRetained }));
         return (provider, provider.Create(() => new Item()));
     }
 

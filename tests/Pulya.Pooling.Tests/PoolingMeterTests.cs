@@ -12,7 +12,7 @@ public sealed class PoolingMeterTests
     {
         using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
         var factory = services.GetRequiredService<IMeterFactory>();
-        var provider = new ObjectPoolRequestPoolProvider(Options.Create(new PulyaOptions { Pooling = { MaximumRetained = 1 } }), factory);
+        var provider = new ObjectPoolRequestPoolProvider(Options.Create(new PoolingOptions { MaximumRetained = 1 }), factory);
         var pool = provider.Create(() => new Item());
         var a = pool.Rent();
         var b = pool.Rent();

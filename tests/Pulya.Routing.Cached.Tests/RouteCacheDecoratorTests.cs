@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Pulya.Diagnostics;
 using Pulya.Routing;
 using Pulya.Routing.Caching;
 using Pulya.Testing;
@@ -16,7 +17,7 @@ public sealed class RouteCacheDecoratorTests
     [Fact]
     public void Disabled_returns_the_inner_router_unchanged()
     {
-        using var services = Services(new PulyaOptions());
+        using var services = Services(new RouteCacheOptions());
         var inner = new LinearRouterFactory().Create(Table);
 
         Assert.Same(inner, Decorator(services).Decorate(inner));
@@ -25,7 +26,7 @@ public sealed class RouteCacheDecoratorTests
     [Fact]
     public void Enabled_wraps_the_inner_router_with_the_configured_capacity()
     {
-        var options = new PulyaOptions { RouteCache = { Enabled = true, Capacity = 7, CacheMethodNotAllowed = true } };
+        var options = new RouteCacheOptions { Enabled = true, Capacity = 7, CacheMethodNotAllowed = true };
         using var services = Services(options);
         var inner = new LinearRouterFactory().Create(Table);
 
@@ -40,11 +41,11 @@ public sealed class RouteCacheDecoratorTests
     [Fact]
     public void Null_arguments_are_refused()
     {
-        using var services = Services(new PulyaOptions());
+        using var services = Services(new RouteCacheOptions());
         var factory = services.GetRequiredService<IMeterFactory>();
 
         Assert.Throws<ArgumentNullException>(() => new RouteCacheDecorator(null!, factory));
-        Assert.Throws<ArgumentNullException>(() => new RouteCacheDecorator(Options.Create(new PulyaOptions()), null!));
+        Assert.Throws<ArgumentNullException>(() => new RouteCacheDecorator(Options.Create(new RouteCacheOptions()), null!));
         Assert.Throws<ArgumentNullException>(() => Decorator(services).Decorate(null!));
         Assert.Throws<ArgumentNullException>(() => RouteCachePulyaBuilderExtensions.AddRouteCache(null!));
     }
@@ -52,7 +53,7 @@ public sealed class RouteCacheDecoratorTests
     [Fact]
     public void Hits_misses_evictions_and_count_are_published_on_the_pulya_meter()
     {
-        var options = new PulyaOptions { RouteCache = { Enabled = true, Capacity = 1 } };
+        var options = new RouteCacheOptions { Enabled = true, Capacity = 1 };
         using var services = Services(options);
         var router = Decorator(services).Decorate(new LinearRouterFactory().Create(Table));
         var values = new Range[1];
@@ -64,7 +65,7 @@ public sealed class RouteCacheDecoratorTests
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
         {
-            if (instrument.Meter.Name == RouteCacheDecorator.MeterName && instrument.Name.StartsWith("pulya.route_cache.", StringComparison.Ordinal))
+            if (instrument.Meter.Name == PulyaMeter.Name && instrument.Name.StartsWith("pulya.route_cache.", StringComparison.Ordinal))
             {
                 l.EnableMeasurementEvents(instrument);
             }
@@ -109,20 +110,37 @@ public sealed class RouteCacheDecoratorTests
         Assert.Equal(HttpStatusCode.MethodNotAllowed, post.StatusCode);
     }
 
-    [Fact]
-    public async Task A_capacity_of_zero_stops_the_start()
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-3")]
+    public async Task A_capacity_below_one_stops_the_start_naming_the_key(string capacity)
     {
-        await Assert.ThrowsAnyAsync<Exception>(() => PulyaTestClient.StartAsync(
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => PulyaTestClient.StartAsync(
             app => app.MapGet("/", () => "x"),
             builder => builder.Pulya.AddRouteCache(),
             "--Pulya:RouteCache:Enabled=true",
-            "--Pulya:RouteCache:Capacity=0"));
+            "--Pulya:RouteCache:Capacity=" + capacity));
+
+        Assert.Equal($"Pulya:RouteCache:Capacity: '{capacity}' is out of range; it must be at least 1 (entries).", error.Message);
+    }
+
+    [Fact]
+    public async Task AddRouteCache_with_configure_switches_the_cache_on_without_configuration()
+    {
+        await using var client = await PulyaTestClient.StartAsync(
+            app => app.MapGet("/a/{id}", (string id) => id),
+            builder => builder.Pulya.AddRouteCache(o => o.Capacity = 3).AddRouteCache(o => o.Enabled = true));
+
+        Assert.Equal("1", await client.Client.GetStringAsync(new Uri("/a/1", UriKind.Relative)));
+        var router = Assert.IsType<CachedRouter>(client.Application.Router);
+        Assert.Equal(3, router.Cache.Capacity);
+        Assert.Equal(1, router.Cache.Count);
     }
 
     private static RouteCacheDecorator Decorator(ServiceProvider services) =>
-        new(services.GetRequiredService<IOptions<PulyaOptions>>(), services.GetRequiredService<IMeterFactory>());
+        new(services.GetRequiredService<IOptions<RouteCacheOptions>>(), services.GetRequiredService<IMeterFactory>());
 
-    private static ServiceProvider Services(PulyaOptions options)
+    private static ServiceProvider Services(RouteCacheOptions options)
     {
         var services = new ServiceCollection();
         services.AddMetrics();

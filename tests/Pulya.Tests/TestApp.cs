@@ -31,12 +31,12 @@ internal static class TestApp
 
     /// <summary>
     /// <c>PULYA_TEST_POOLING=true dotnet test</c> runs the whole core suite with pooling on (provider <c>ObjectPool</c>);
-    /// a test that sets <c>Pulya:Pooling:Enabled</c> itself, or registers its own <c>ObjectPool</c> provider, keeps its setting.
+    /// a test that sets <c>Pulya:Pooling:Enabled</c> or <c>Pulya:PoolProvider</c> itself keeps its setting.
     /// </summary>
     private static void UsePoolingWhenAsked(PulyaApplicationBuilder builder, string[] args)
     {
         if (string.Equals(Environment.GetEnvironmentVariable("PULYA_TEST_POOLING"), "true", StringComparison.OrdinalIgnoreCase)
-            && !args.Any(a => a.Contains("Pulya:Pooling:Enabled", StringComparison.OrdinalIgnoreCase)))
+            && !args.Any(a => a.Contains("Pulya:Pooling:Enabled", StringComparison.OrdinalIgnoreCase) || a.Contains("Pulya:PoolProvider", StringComparison.OrdinalIgnoreCase)))
         {
             builder.Pulya.AddPooling(o => o.Enabled = true);
         }

@@ -13,40 +13,7 @@ public sealed class OptionsTests
         Assert.Equal("SystemTextJson", options.Serializer);
         Assert.Equal(1024 * 1024, options.MaxRequestBodySize);
         Assert.Equal(HeaderStrategy.First, options.HeaderStrategy);
-        Assert.False(options.RouteCache.Enabled);
-        Assert.Equal(1000, options.RouteCache.Capacity);
-        Assert.False(options.RouteCache.CacheMethodNotAllowed);
-        Assert.False(options.Pooling.Enabled);
-        Assert.Equal(1024, options.Pooling.MaximumRetained);
-    }
-
-    [Fact]
-    public void Setters_accept_valid_values()
-    {
-        var options = new PulyaOptions
-        {
-            Router = "Trie",
-            Serializer = "MessagePack",
-            MaxRequestBodySize = 10,
-            HeaderStrategy = HeaderStrategy.Forbid,
-            RouteCache = new RouteCacheOptions { Enabled = true, Capacity = 5, CacheMethodNotAllowed = true },
-            Pooling = new PoolingOptions { Enabled = true, MaximumRetained = 7 },
-        };
-
-        Assert.Equal(10, options.MaxRequestBodySize);
-        Assert.Equal(5, options.RouteCache.Capacity);
-        Assert.True(options.RouteCache.CacheMethodNotAllowed);
-        Assert.Equal(7, options.Pooling.MaximumRetained);
-    }
-
-    [Theory]
-    [InlineData(0)]
-    [InlineData(-1)]
-    public void Setters_reject_out_of_range_values_at_once(int value)
-    {
-        Assert.Throws<ArgumentOutOfRangeException>(() => new PulyaOptions { MaxRequestBodySize = value });
-        Assert.Throws<ArgumentOutOfRangeException>(() => new RouteCacheOptions { Capacity = value });
-        Assert.Throws<ArgumentOutOfRangeException>(() => new PoolingOptions { MaximumRetained = value });
+        Assert.Equal("None", options.PoolProvider);
     }
 
     [Fact]

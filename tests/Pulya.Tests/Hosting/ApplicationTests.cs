@@ -128,8 +128,9 @@ public sealed class ApplicationTests
     [Theory]
     [InlineData("--Pulya:Router=Nope", "Pulya:Router: 'Nope' is not registered. Registered: Linear.")]
     [InlineData("--Pulya:Serializer=Nope", "Pulya:Serializer: 'Nope' is not registered. Registered: SystemTextJson.")]
-    [InlineData("--Pulya:Pooling:Enabled=true", "Pulya:Pooling:Enabled (call AddPooling()): 'ObjectPool' is not registered. Registered: None.")]
-    [InlineData("--Pulya:RouteCache:Enabled=true", "Pulya:RouteCache:Enabled (call AddRouteCache()): 'RouteCache' is not registered. Registered: none.")]
+    [InlineData("--Pulya:PoolProvider=Nope", "Pulya:PoolProvider: 'Nope' is not registered. Registered: None.")]
+    [InlineData("--Pulya:Pooling:Enabled=true", "Pulya:Pooling:Enabled: 'true' but no registered module reads the section 'Pulya:Pooling' (register the module). Module sections registered: none.")]
+    [InlineData("--Pulya:RouteCache:Enabled=True", "Pulya:RouteCache:Enabled: 'true' but no registered module reads the section 'Pulya:RouteCache' (register the module). Module sections registered: none.")]
     public async Task Unknown_module_names_fail_at_start_listing_the_registered_ones(string argument, string message)
     {
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => StartAsync(app => app.MapGet("/", () => "x"), null, argument));
@@ -137,10 +138,90 @@ public sealed class ApplicationTests
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Invalid_option_values_fail_at_start()
+    [Theory]
+    [InlineData("--Pulya:MaxRequestBodySize=0", "Pulya:MaxRequestBodySize: '0' is out of range; it must be at least 1 (bytes).")]
+    [InlineData("--Pulya:MaxRequestBodySize=-1", "Pulya:MaxRequestBodySize: '-1' is out of range; it must be at least 1 (bytes).")]
+    [InlineData("--Pulya:MaxRequestBodySize=big", "Failed to convert configuration value 'big' at 'Pulya:MaxRequestBodySize' to type 'System.Int64'.")]
+    [InlineData("--Pulya:HeaderStrategy=99", "Pulya:HeaderStrategy: '99' is not one of First, Last, Warn, Forbid.")]
+    public async Task Invalid_option_values_fail_at_start_naming_key_value_and_range(string argument, string message)
     {
-        await Assert.ThrowsAnyAsync<Exception>(() => StartAsync(app => app.MapGet("/", () => "x"), null, "--Pulya:MaxRequestBodySize=0"));
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => StartAsync(app => app.MapGet("/", () => "x"), null, argument));
+
+        Assert.Equal(message, error.Message);
+    }
+
+    [Fact]
+    public async Task Sub_sections_that_are_not_switched_on_need_no_module()
+    {
+        await using var client = await StartAsync(
+            app => app.MapGet("/", () => "x"), null, "--Pulya:RouteCache:Enabled=false", "--Pulya:Other:Enabled=maybe", "--Pulya:Third:Size=1");
+
+        Assert.Equal("x", await client.Client.GetStringAsync(Path("/")));
+    }
+
+    [Fact]
+    public async Task An_invalid_option_is_logged_as_one_line_without_a_stack_trace()
+    {
+        var logs = new CapturedLogs();
+        await using var app = BuildWithLogs(logs, "--Pulya:HeaderStrategy=7", "--Pulya:Router=Nope");
+        app.MapGet("/", () => "x");
+
+        await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
+
+        var entry = Assert.Single(logs.Entries);
+        Assert.Equal((LogLevel.Critical, null), (entry.Level, entry.Exception));
+        Assert.Equal(
+            "Invalid configuration: Pulya:Router: 'Nope' is not registered. Registered: Linear.; Pulya:HeaderStrategy: '7' is not one of First, Last, Warn, Forbid.",
+            entry.Message);
+        Assert.DoesNotContain('\n', entry.Message);
+    }
+
+    [Fact]
+    public async Task Invalid_options_of_several_types_are_reported_together_once_each()
+    {
+        var logs = new CapturedLogs();
+        await using var app = BuildWithLogs(logs, "--Pulya:MaxRequestBodySize=0", "--Kestrel:Limits:MinResponseDataRate:GracePeriod=00:00:09");
+        app.MapGet("/", () => "x");
+
+        var error = await Assert.ThrowsAsync<AggregateException>(() => app.StartAsync());
+
+        Assert.All(error.InnerExceptions, e => Assert.IsType<OptionsValidationException>(e));
+        Assert.Equal(
+            "Invalid configuration: Pulya:MaxRequestBodySize: '0' is out of range; it must be at least 1 (bytes).; "
+            + "Kestrel:Limits:MinResponseDataRate:GracePeriod: '00:00:09' is set without Kestrel:Limits:MinResponseDataRate:BytesPerSecond, which it qualifies; set both, or neither.",
+            Assert.Single(logs.Entries).Message);
+    }
+
+    [Fact]
+    public async Task Run_async_with_an_invalid_option_returns_and_sets_exit_code_1()
+    {
+        var previous = Environment.ExitCode;
+        var logs = new CapturedLogs();
+        await using var app = BuildWithLogs(logs, "--urls", "http://127.0.0.1:0", "--Pulya:MaxRequestBodySize=0");
+        app.MapGet("/", () => "x");
+        try
+        {
+            await app.RunAsync().WaitAsync(TimeSpan.FromSeconds(30));
+
+            Assert.Equal(1, Environment.ExitCode);
+            Assert.Equal("Invalid configuration: Pulya:MaxRequestBodySize: '0' is out of range; it must be at least 1 (bytes).", Assert.Single(logs.Entries).Message);
+        }
+        finally
+        {
+            Environment.ExitCode = previous;
+        }
+    }
+
+    [Fact]
+    public async Task A_start_failure_that_is_not_an_option_is_logged_with_its_exception_and_thrown()
+    {
+        var logs = new CapturedLogs();
+        await using var app = BuildWithLogs(logs);
+        app.OnStartup(_ => throw new InvalidOperationException("hook failed"));
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => app.RunAsync());
+
+        Assert.Contains(logs.Entries, e => e.Level == LogLevel.Critical && e.Exception?.Message == "hook failed");
     }
 
     [Fact]
@@ -198,6 +279,15 @@ public sealed class ApplicationTests
         Assert.NotNull(builder.Environment.EnvironmentName);
         Assert.Same(builder.Services, builder.Pulya.Services);
         Assert.Equal("Linear", builder.Pulya.Configuration["Router"]);
+    }
+
+    private static PulyaApplication BuildWithLogs(CapturedLogs logs, params string[] args)
+    {
+        var builder = PulyaApplication.CreateBuilder(args);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddProvider(logs);
+        builder.Logging.AddFilter<CapturedLogs>(null, LogLevel.Information);
+        return builder.Build();
     }
 
     private static PulyaApplication Build(params string[] args)

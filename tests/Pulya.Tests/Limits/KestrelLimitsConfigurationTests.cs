@@ -30,6 +30,21 @@ public sealed class KestrelLimitsConfigurationTests
         Assert.Equal(240d, limits.MinResponseDataRate!.BytesPerSecond);
     }
 
+    [Theory]
+    [InlineData("MinRequestBodyDataRate:GracePeriod=00:00:10", "Kestrel:Limits:MinRequestBodyDataRate:GracePeriod: '00:00:10' is set without Kestrel:Limits:MinRequestBodyDataRate:BytesPerSecond, which it qualifies; set both, or neither.")]
+    [InlineData("MinResponseDataRate:BytesPerSecond=fast", "Failed to convert configuration value 'fast' at 'Kestrel:Limits:MinResponseDataRate:BytesPerSecond' to type 'System.Double'.")]
+    [InlineData("MinResponseDataRate:BytesPerSecond=-1", "Kestrel:Limits:MinResponseDataRate:BytesPerSecond: '-1' is out of range. Value must be a positive number. To disable a minimum data rate, use null where a MinDataRate instance is expected.")]
+    [InlineData("MinRequestBodyDataRate:BytesPerSecond=10|MinRequestBodyDataRate:GracePeriod=soon", "Failed to convert configuration value 'soon' at 'Kestrel:Limits:MinRequestBodyDataRate:GracePeriod' to type 'System.TimeSpan'.")]
+    [InlineData("MinRequestBodyDataRate:BytesPerSecond=10|MinRequestBodyDataRate:GracePeriod=00:00:00.5", "Kestrel:Limits:MinRequestBodyDataRate:GracePeriod: '00:00:00.5' is out of range. The request body rate enforcement grace period must be greater than 1 second.")]
+    [InlineData("MaxRequestBodySize=-5", "Kestrel:Limits:MaxRequestBodySize: '-5' is invalid. Value must be null or a non-negative number.")]
+    [InlineData("MaxRequestHeaderCount=many", "Failed to convert configuration value 'many' at 'Kestrel:Limits:MaxRequestHeaderCount' to type 'System.Int32'.")]
+    public async Task Invalid_limits_fail_naming_the_key_and_the_value(string settings, string message)
+    {
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => LimitsAsync([.. settings.Split('|').Select(s => "--Kestrel:Limits:" + s)]));
+
+        Assert.Equal(message, error.Message);
+    }
+
     private static async Task<KestrelServerLimits> LimitsAsync(params string[] args)
     {
         await using var app = PulyaApplication.CreateBuilder(args).Build();

@@ -26,9 +26,9 @@ public sealed class ContextReuseTests
                 })
                 .MapGet("/b", (PulyaRequest request) =>
                     $"{request.GetRouteValue("id") ?? "-"}|{request.GetQuery("q").Count}|{request.Headers.Get("X-T") ?? "-"}|{request.Items.Count}|{request.Services.GetHashCode() != 0}"),
-            builder => builder.Pulya.AddPoolProvider<SingleSlotPoolProvider>("ObjectPool"),
-            "--Pulya:Pooling:Enabled=true");
-        var provider = (SingleSlotPoolProvider)client.Application.Services.GetRequiredKeyedService<IRequestPoolProvider>("ObjectPool");
+            builder => builder.Pulya.AddPoolProvider<SingleSlotPoolProvider>("SingleSlot"),
+            "--Pulya:PoolProvider=SingleSlot");
+        var provider = (SingleSlotPoolProvider)client.Application.Services.GetRequiredKeyedService<IRequestPoolProvider>("SingleSlot");
 
         using var first = new HttpRequestMessage(HttpMethod.Post, "/a/1?q=secret") { Content = new StringContent("\"payload\"", Encoding.UTF8, "application/json") };
         first.Headers.Add("X-T", "token-1");

@@ -15,10 +15,10 @@ public sealed class ScopeAndDecoratorTests
             builder =>
             {
                 builder.Services.AddSingleton(disposed).AddScoped<SlowDisposable>();
-                builder.Pulya.AddPoolProvider<SignallingPoolProvider>("ObjectPool");
+                builder.Pulya.AddPoolProvider<SignallingPoolProvider>("Signalling");
             },
-            "--Pulya:Pooling:Enabled=true");
-        var pools = (SignallingPoolProvider)client.Application.Services.GetRequiredKeyedService<Pulya.Pooling.IRequestPoolProvider>("ObjectPool");
+            "--Pulya:PoolProvider=Signalling");
+        var pools = (SignallingPoolProvider)client.Application.Services.GetRequiredKeyedService<Pulya.Pooling.IRequestPoolProvider>("Signalling");
 
         Assert.Equal("slow", await client.Client.GetStringAsync(Path("/")));
 

@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Pulya.Pooling;
 using Pulya.Routing;
 using Pulya.Serialization;
@@ -11,7 +12,8 @@ namespace Pulya.DependencyInjection;
 /// <summary>
 /// Returned by <c>AddPulya()</c>; modules hang their registration methods on it (<c>.AddTrieRouter()</c>,
 /// <c>.AddRouteCache()</c>...). Each implementation is registered under a name as a keyed service and chosen by
-/// <see cref="PulyaOptions"/>.
+/// <see cref="PulyaOptions"/>; a module with options of its own claims a sub-section of the <c>Pulya</c> section with
+/// <see cref="AddModuleOptions{TOptions}"/>. The rules by which the core selects modules are in <c>docs/architecture.md</c>.
 /// </summary>
 public sealed class PulyaBuilder
 {
@@ -35,13 +37,13 @@ public sealed class PulyaBuilder
     public PulyaBuilder AddSerializer<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TSerializer>(string name)
         where TSerializer : class, IPulyaSerializer => AddNamed<IPulyaSerializer, TSerializer>(name);
 
-    /// <summary>Registers a pool provider under <paramref name="name"/>.</summary>
+    /// <summary>Registers a pool provider under <paramref name="name"/> (selected by <see cref="PulyaOptions.PoolProvider"/>).</summary>
     public PulyaBuilder AddPoolProvider<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TProvider>(string name)
         where TProvider : class, IRequestPoolProvider => AddNamed<IRequestPoolProvider, TProvider>(name);
 
     /// <summary>
-    /// Registers a router decorator under <paramref name="name"/> (the name options refer to, e.g. <c>RouteCache</c>);
-    /// decorators are applied in registration order. Registering the same type twice has no effect.
+    /// Registers a router decorator under <paramref name="name"/>; every registered decorator is applied, in registration
+    /// order, and each decides from its own options whether it wraps the router. Registering the same type twice has no effect.
     /// </summary>
     public PulyaBuilder AddRouterDecorator<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TDecorator>(string name)
         where TDecorator : class, IRouterDecorator
@@ -50,6 +52,27 @@ public sealed class PulyaBuilder
         Services.TryAddEnumerable(ServiceDescriptor.Singleton<IRouterDecorator, TDecorator>());
         AddComponent(new PulyaComponent(typeof(IRouterDecorator), name));
         return this;
+    }
+
+    /// <summary>
+    /// Binds <typeparamref name="TOptions"/> to the sub-section <paramref name="section"/> of the <c>Pulya</c> section
+    /// (e.g. <c>RouteCache</c> for <c>Pulya:RouteCache</c>), validates it at start-up, and records that a module claims the
+    /// section: <c>Pulya:&lt;section&gt;:Enabled=true</c> with no module claiming the section fails the start-up. A value the
+    /// binder cannot convert fails the start-up with one line naming the key. Calling it again for the same section binds once.
+    /// </summary>
+    /// <returns>The options builder, on which the module adds its validation.</returns>
+    public OptionsBuilder<TOptions> AddModuleOptions<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.All)] TOptions>(string section)
+        where TOptions : class
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(section);
+        var options = Services.AddOptions<TOptions>();
+        if (AddComponent(new PulyaComponent(PulyaComponent.Section, section)))
+        {
+            var configuration = Configuration.GetSection(section);
+            options.Configure(o => OptionsBinding.Bind(configuration, o)).ValidateOnStart();
+        }
+
+        return options;
     }
 
     /// <summary>Registers <typeparamref name="TImplementation"/> as the keyed singleton <paramref name="name"/> of <typeparamref name="TContract"/>, once.</summary>

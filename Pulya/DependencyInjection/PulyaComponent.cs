@@ -1,4 +1,0 @@
-namespace Pulya.DependencyInjection;
-
-/// <summary>Records that a named implementation of a module contract is registered, so start-up errors can list the names.</summary>
-internal sealed record PulyaComponent(Type Contract, string Name);

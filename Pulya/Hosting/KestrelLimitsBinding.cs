@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+using Pulya.DependencyInjection;
+
+namespace Pulya.Hosting;
+
+/// <summary>
+/// Binds the <c>Kestrel:Limits</c> section to Kestrel's limits. Kestrel's own <c>Configure(section)</c> needs services only
+/// <c>UseKestrel</c> registers, so Pulya binds the limits itself; an invalid value stops the start-up with one line
+/// naming its key (<see cref="OptionsValidationException"/>), as an invalid Pulya option does.
+/// </summary>
+internal static class KestrelLimitsBinding
+{
+    /// <summary>The grace period of a minimum data rate when only <c>BytesPerSecond</c> is given (Kestrel's default).</summary>
+    private static readonly TimeSpan DefaultGracePeriod = TimeSpan.FromSeconds(5);
+
+    public static void Bind(IConfigurationSection limits, KestrelServerLimits target)
+    {
+        OptionsBinding.Bind(limits, target);
+        // MinDataRate has no setters, so the binder skips it: read BytesPerSecond and GracePeriod here.
+        target.MinRequestBodyDataRate = ReadDataRate(limits.GetSection("MinRequestBodyDataRate"), target.MinRequestBodyDataRate);
+        target.MinResponseDataRate = ReadDataRate(limits.GetSection("MinResponseDataRate"), target.MinResponseDataRate);
+    }
+
+    private static MinDataRate? ReadDataRate(IConfigurationSection section, MinDataRate? current)
+    {
+        var bytes = section["BytesPerSecond"];
+        var grace = section["GracePeriod"];
+        if (bytes is null)
+        {
+            return grace is null
+                ? current
+                : throw Invalid($"{section.Path}:GracePeriod: '{grace}' is set without {section.Path}:BytesPerSecond, which it qualifies; set both, or neither.");
+        }
+
+        // The binder has converted both values already (a value it cannot convert failed the binding).
+        var bytesPerSecond = section.GetValue<double>("BytesPerSecond");
+        var gracePeriod = section.GetValue("GracePeriod", DefaultGracePeriod);
+        try
+        {
+            return new MinDataRate(bytesPerSecond, gracePeriod);
+        }
+        catch (ArgumentOutOfRangeException ex)
+        {
+            var key = ex.ParamName == "bytesPerSecond" ? "BytesPerSecond" : "GracePeriod";
+            var value = ex.ParamName == "bytesPerSecond" ? bytes : grace ?? DefaultGracePeriod.ToString();
+            throw Invalid($"{section.Path}:{key}: '{value}' is out of range. {OptionsBinding.Reason(ex)}");
+        }
+    }
+
+    private static OptionsValidationException Invalid(string message) => OptionsBinding.Invalid(typeof(KestrelServerOptions), message);
+}
