@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using MessagePack;
 using Microsoft.Extensions.Options;
@@ -11,6 +13,8 @@ namespace Pulya.Serialization;
 /// with the depth bounded (64 by default); truncated data, length headers larger than the body, LZ4 data when
 /// compression is off, and trailing bytes are rejected. Formatters are cached per type.
 /// </summary>
+[RequiresDynamicCode(DynamicCodeRequirement.Message)]
+[RequiresUnreferencedCode(DynamicCodeRequirement.Message)]
 public sealed class MessagePackPulyaSerializer : IPulyaSerializer
 {
     /// <summary>The name the serializer is registered and selected under.</summary>
@@ -22,6 +26,7 @@ public sealed class MessagePackPulyaSerializer : IPulyaSerializer
     /// <exception cref="OptionsValidationException">The resolver is unsafe (see <see cref="MessagePackOptions"/>).</exception>
     public MessagePackPulyaSerializer(IOptions<MessagePackOptions> options)
     {
+        DynamicCodeRequirement.Require(RuntimeFeature.IsDynamicCodeSupported, Name);
         ArgumentNullException.ThrowIfNull(options);
         var value = options.Value;
         var validation = new MessagePackOptionsValidator().Validate(Name, value);

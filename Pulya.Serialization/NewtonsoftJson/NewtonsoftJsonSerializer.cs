@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using System.Text;
 using Microsoft.Extensions.Options;
@@ -12,6 +14,8 @@ namespace Pulya.Serialization;
 /// whole payload either way). With the default settings it writes the same bytes as the core's <c>SystemTextJson</c> serializer.
 /// Invalid UTF-8, trailing content and nesting deeper than <c>MaxDepth</c> (64) are rejected; contracts are cached per type.
 /// </summary>
+[RequiresDynamicCode(DynamicCodeRequirement.Message)]
+[RequiresUnreferencedCode(DynamicCodeRequirement.Message)]
 public sealed class NewtonsoftJsonSerializer : IPulyaSerializer
 {
     /// <summary>The name the serializer is registered and selected under.</summary>
@@ -25,6 +29,7 @@ public sealed class NewtonsoftJsonSerializer : IPulyaSerializer
     /// <exception cref="OptionsValidationException">The settings are unsafe (see <see cref="NewtonsoftJsonOptions"/>).</exception>
     public NewtonsoftJsonSerializer(IOptions<NewtonsoftJsonOptions> options)
     {
+        DynamicCodeRequirement.Require(RuntimeFeature.IsDynamicCodeSupported, Name);
         ArgumentNullException.ThrowIfNull(options);
         var value = options.Value;
         var validation = new NewtonsoftJsonOptionsValidator().Validate(Name, value);
