@@ -8,7 +8,7 @@ using Pulya.Generators.Emission;
 namespace Pulya.Generators;
 
 /// <summary>
-/// Binds route handlers at build time: every <c>PulyaApplication.Map</c>/<c>MapGet</c>/<c>MapPost</c>/<c>MapPut</c>/
+/// Binds route handlers at build time: every <c>Map</c>/<c>MapGet</c>/<c>MapPost</c>/<c>MapPut</c>/
 /// <c>MapDelete</c>/<c>MapPatch</c> call whose handler is a lambda or method group with types known at compile time is
 /// intercepted (C# interceptors) to map the handler together with a generated <c>EndpointBinding</c>, which the
 /// <c>Generated</c> binder (<c>Pulya:Binder=Generated</c>) uses instead of compiling expression trees at start-up.

@@ -1,7 +1,6 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Options;
 using Pulya.Diagnostics;
-using Pulya.Routing.Caching;
 
 namespace Pulya.Routing.Cached;
 

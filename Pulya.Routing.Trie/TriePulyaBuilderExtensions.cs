@@ -1,5 +1,5 @@
 using Pulya.DependencyInjection;
-using Pulya.Routing;
+using Pulya.Routing.Trie;
 
 namespace Microsoft.Extensions.DependencyInjection;
 

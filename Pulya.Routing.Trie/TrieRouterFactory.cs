@@ -1,6 +1,4 @@
-using Pulya.Routing.Matching;
-
-namespace Pulya.Routing;
+namespace Pulya.Routing.Trie;
 
 /// <summary>
 /// Builds the <c>Trie</c> router: static routes answered by one hash lookup on the whole path, dynamic routes by a walk

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Pulya.Hosting;
@@ -77,7 +77,8 @@ public sealed class PulyaTestClient : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(application);
         var server = application.Services.GetRequiredService<IServer>();
-        if (server is not (TestServer or KestrelServer))
+        // Kestrel is the server that listens on addresses.
+        if (server is not TestServer && server.Features.Get<IServerAddressesFeature>() is null)
         {
             throw new InvalidOperationException(
                 $"The application's server ({server.GetType().Name}) is neither the test server nor Kestrel: call UseTestTransport() on its builder.");

@@ -24,7 +24,8 @@ public static class PulyaTestServerExtensions
     /// <summary>
     /// Makes the application serve requests on <paramref name="transport"/>: <see cref="UseTestServer"/> for
     /// <see cref="TestTransport.TestServer"/>; for <see cref="TestTransport.Kestrel"/>, Kestrel listening on
-    /// <see cref="LoopbackUrl"/> only (the <c>urls</c> key is set and any <c>Kestrel:Endpoints</c> entries are removed).
+    /// <see cref="LoopbackUrl"/> only (the <c>urls</c> key is set, with <c>preferHostingUrls</c> so that it wins over any
+    /// <c>Kestrel:Endpoints</c> entries).
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="transport"/> is not a defined value.</exception>
     public static PulyaApplicationBuilder UseTestTransport(this PulyaApplicationBuilder builder, TestTransport transport)
@@ -42,15 +43,7 @@ public static class PulyaTestServerExtensions
         }
     }
 
-    private static void ListenOnLoopback(IConfigurationManager configuration)
-    {
-        // Configured endpoints win over `urls`; a test must never bind a fixed port, so they are blanked out.
-        var overrides = new Dictionary<string, string?> { ["urls"] = LoopbackUrl };
-        foreach (var endpoint in configuration.GetSection("Kestrel:Endpoints").GetChildren())
-        {
-            overrides[endpoint.Path + ":Url"] = null;
-        }
-
-        configuration.AddInMemoryCollection(overrides);
-    }
+    private static void ListenOnLoopback(IConfigurationManager configuration) =>
+        // Configured endpoints would win over `urls`; preferHostingUrls makes `urls` win, so a test never binds a fixed port.
+        configuration.AddInMemoryCollection([new("urls", LoopbackUrl), new("preferHostingUrls", "true")]);
 }

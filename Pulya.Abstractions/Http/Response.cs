@@ -1,12 +1,19 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.StaticFiles;
+
 namespace Pulya.Http;
 
 /// <summary>
 /// A response a handler builds itself: status, headers and content. Content is written as it is:
 /// a <see cref="string"/> as <c>text/plain; charset=utf-8</c>, bytes as <c>application/octet-stream</c>,
-/// anything else by the negotiated serializer, unless <see cref="ContentType"/> says otherwise.
+/// a <see cref="System.IO.Stream"/> streamed as <c>application/octet-stream</c>, an <c>IAsyncEnumerable&lt;T&gt;</c> of a
+/// reference type as an array written while the items are produced, anything else by the negotiated serializer, unless
+/// <see cref="ContentType"/> says otherwise.
 /// </summary>
 public sealed class Response
 {
+    private static readonly FileExtensionContentTypeProvider ContentTypes = new();
+    private static readonly CookieOptions DefaultCookieOptions = new();
     private List<KeyValuePair<string, string>>? _headers;
     private int _statusCode = 200;
 
@@ -34,7 +41,10 @@ public sealed class Response
         }
     }
 
-    /// <summary>The content: null (no body), a string, <c>byte[]</c>, <c>ReadOnlyMemory&lt;byte&gt;</c>, or a value to serialize.</summary>
+    /// <summary>
+    /// The content: null (no body), a string, <c>byte[]</c>, <c>ReadOnlyMemory&lt;byte&gt;</c>, a <see cref="System.IO.Stream"/>
+    /// (streamed, then disposed), an <c>IAsyncEnumerable&lt;T&gt;</c>, or a value to serialize.
+    /// </summary>
     public object? Content { get; set; }
 
     /// <summary>The <c>Content-Type</c>; when null it follows from <see cref="Content"/>.</summary>
@@ -59,6 +69,64 @@ public sealed class Response
     /// <summary>A response without a body.</summary>
     public static Response Status(int statusCode) => new(null, statusCode);
 
+    /// <summary>
+    /// The result a handler, filter or middleware returned, as a <see cref="Response"/> whose status and headers can be
+    /// changed: the same instance when it is one, 204 without content for null, otherwise 200 with the result as content
+    /// (written exactly as the result itself would be).
+    /// </summary>
+    public static Response From(object? result) => result switch
+    {
+        Response response => response,
+        null => Status(204),
+        _ => new Response(result),
+    };
+
+    /// <summary>
+    /// A file, streamed from disk with <c>Content-Length</c>, <c>Last-Modified</c>, a strong <c>ETag</c> and
+    /// <c>Accept-Ranges: bytes</c>. A GET or HEAD whose <c>If-None-Match</c> or <c>If-Modified-Since</c> matches gets 304;
+    /// a GET with one byte range gets 206 (<c>Content-Range</c>), or 416 (<c>Content-Range: bytes */length</c>) when the
+    /// range lies outside the file; several ranges get the whole file (200). A missing file gets 404.
+    /// </summary>
+    /// <param name="path">The file's path; a relative path resolves against the current directory. Pulya does not confine
+    /// it to a folder: never build it from request input without checking.</param>
+    /// <param name="contentType">The <c>Content-Type</c>; when null it follows from the file's extension
+    /// (<c>application/octet-stream</c> for an unknown one).</param>
+    public static Response File(string path, string? contentType = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        return new Response(new FileContent(path))
+        {
+            ContentType = contentType ?? (ContentTypes.TryGetContentType(path, out var known) ? known : "application/octet-stream"),
+        };
+    }
+
+    /// <summary>
+    /// Server-sent events: <c>text/event-stream</c> with <c>Cache-Control: no-cache</c>; <paramref name="producer"/> writes
+    /// events with its <see cref="EventStreamWriter"/>, each flushed to the client at once, until it returns. Its token is
+    /// the request's <see cref="PulyaRequest.RequestAborted"/>: it is cancelled when the client goes away.
+    /// </summary>
+    public static Response EventStream(Func<EventStreamWriter, CancellationToken, Task> producer)
+    {
+        ArgumentNullException.ThrowIfNull(producer);
+        return new Response(new EventStreamContent(producer)) { ContentType = "text/event-stream" };
+    }
+
+    /// <summary>
+    /// Adds a <c>Set-Cookie</c> header and returns this response, for chaining. The value is percent-encoded (a
+    /// <c>[Cookie]</c> parameter decodes it).
+    /// </summary>
+    /// <param name="name">The cookie name.</param>
+    /// <param name="value">The cookie value.</param>
+    /// <param name="options">Path, Domain, Expires, MaxAge, Secure, HttpOnly, SameSite...; when null, ASP.NET Core's
+    /// defaults: <c>path=/</c> and nothing else (a session cookie).</param>
+    public Response WithCookie(string name, string value, CookieOptions? options = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(value);
+        var cookie = (options ?? DefaultCookieOptions).CreateCookieHeader(name, Uri.EscapeDataString(value));
+        return WithHeader("Set-Cookie", cookie.ToString());
+    }
+
     /// <summary>Adds a header and returns this response, for chaining.</summary>
     public Response WithHeader(string name, string value)
     {
@@ -67,5 +135,4 @@ public sealed class Response
         Headers.Add(new KeyValuePair<string, string>(name, value));
         return this;
     }
-
 }

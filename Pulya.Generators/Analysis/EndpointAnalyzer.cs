@@ -17,7 +17,7 @@ namespace Pulya.Generators.Analysis;
 /// </summary>
 internal static class EndpointAnalyzer
 {
-    private const string ApplicationType = "Pulya.Hosting.PulyaApplication";
+    private const string MapperType = "Pulya.Hosting.RouteMapper";
 
     private static readonly string[] MapMethods = ["Map", "MapGet", "MapPost", "MapPut", "MapDelete", "MapPatch"];
 
@@ -33,7 +33,7 @@ internal static class EndpointAnalyzer
         var model = context.SemanticModel;
         if (model.GetOperation(invocation, cancellationToken) is not IInvocationOperation operation
             || operation.TargetMethod is not { IsStatic: false } method
-            || method.ContainingType.ToDisplayString() != ApplicationType
+            || method.ContainingType.ToDisplayString() != MapperType
             || method.Parameters.Length != (method.Name == "Map" ? 3 : 2)
             || method.Parameters[method.Parameters.Length - 1].Type.ToDisplayString() != "System.Delegate")
         {
@@ -85,7 +85,9 @@ internal static class EndpointAnalyzer
             return "the route template is not a constant";
         }
 
-        var returnProblem = handler.ReturnsVoid ? null : TypeProblem(compilation, handler.ReturnType);
+        var returnProblem = handler.ReturnsVoid ? null : TypeProblem(compilation, handler.ReturnType)
+            ?? (handler.ReturnType.AllInterfaces.Add((handler.ReturnType as INamedTypeSymbol)!).Any(i => i?.OriginalDefinition.ToDisplayString() == "System.Collections.Generic.IAsyncEnumerable<T>")
+                ? "is an asynchronous sequence, which the generator leaves to the runtime binder" : null);
         if (handler.ReturnsByRef || handler.ReturnsByRefReadonly || returnProblem is not null)
         {
             return "the handler's return type " + (returnProblem ?? "is returned by reference");
@@ -139,6 +141,13 @@ internal static class EndpointAnalyzer
         }
 
         var attributes = parameter.GetAttributes();
+        if (typeName is "System.IO.Stream" or "System.IO.Pipelines.PipeReader" or "Pulya.Http.PulyaForm" or "Pulya.Http.PulyaFile"
+            || Find(attributes, "Pulya.CookieAttribute") is not null || Find(attributes, "Pulya.FormAttribute") is not null)
+        {
+            problem = "binds a body stream, a form or a cookie, which the generator leaves to the runtime binder";
+            return null;
+        }
+
         if (Find(attributes, "Pulya.BodyAttribute") is not null)
         {
             return Make(ParameterSource.Body);

@@ -13,7 +13,8 @@ namespace Pulya.Generators.Emission;
 /// </summary>
 internal static class EndpointEmitter
 {
-    private const string App = "global::Pulya.Hosting.PulyaApplication";
+    private const string App = "global::Pulya.Hosting.RouteMapper";
+    private const string Route = "global::Pulya.Hosting.RouteHandlerBuilder";
     private const string Binders = "global::Pulya.Binding.ParameterBinders";
 
     public static string Emit(IReadOnlyList<EndpointCall> calls)
@@ -53,7 +54,7 @@ internal static class EndpointEmitter
         var method = isMap ? "method" : $"\"{call.MapMethod.Substring(3).ToUpperInvariant()}\"";
         code.AppendLine($"        // {call.DisplayLocation}");
         code.AppendLine($"        [global::System.Runtime.CompilerServices.InterceptsLocation({call.LocationVersion}, \"{call.LocationData}\")]");
-        code.AppendLine($"        internal static {App} {call.MapMethod}{index}(this {App} app, {(isMap ? "string method, " : string.Empty)}string template, global::System.Delegate handler)");
+        code.AppendLine($"        internal static {Route} {call.MapMethod}{index}(this {App} app, {(isMap ? "string method, " : string.Empty)}string template, global::System.Delegate handler)");
         code.AppendLine("        {");
         code.AppendLine($"            var binding = Bind{index}(app, handler);");
         code.AppendLine($"            return binding is null ? app.{call.MapMethod}({(isMap ? "method, " : string.Empty)}template, handler) : app.Map({method}, template, handler, binding);");
@@ -63,7 +64,7 @@ internal static class EndpointEmitter
         code.AppendLine("        {");
         var shape = string.Join(", ", parameters.Select(p => $"{p.Modifier}{p.Type} {p.Name}{(p.DefaultValue is null ? string.Empty : " = " + p.DefaultValue)}"));
         code.AppendLine($"            var typed = Cast(handler, {call.ReturnType} ({shape}) => throw null);");
-        code.AppendLine("            if (typed is null) return null;");
+        code.AppendLine("            if (typed is null || app.GroupPrefix?.IndexOf('{') >= 0) return null;");
         code.AppendLine("            var services = app.Services;");
         code.AppendLine("            global::System.Type bodyType = null;");
         code.AppendLine("            var bodyRequired = false;");

@@ -1,4 +1,4 @@
-namespace Pulya.Routing.Caching;
+namespace Pulya.Routing.Cached;
 
 /// <summary>
 /// An immutable cached result: the match and its own copy of the parameter ranges. Shared by every request that hits

@@ -1,4 +1,4 @@
-namespace Pulya.Routing.Caching;
+namespace Pulya.Routing.Cached;
 
 /// <summary>
 /// Remembers the results of an inner router per (method, exact path) in a <see cref="ClockCache"/> (bounded, strictly;

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace Pulya.Routing.Caching;
+namespace Pulya.Routing.Cached;
 
 /// <summary>
 /// A bounded concurrent cache with CLOCK (second-chance) eviction, the classic approximation of LRU. Reads are lock-free

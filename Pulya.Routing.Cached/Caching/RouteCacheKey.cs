@@ -1,4 +1,4 @@
-namespace Pulya.Routing.Caching;
+namespace Pulya.Routing.Cached;
 
 /// <summary>The cache key: the request method and the exact path, compared ordinally (string hashing is randomized per process).</summary>
 internal readonly struct RouteCacheKey(string method, string path) : IEquatable<RouteCacheKey>

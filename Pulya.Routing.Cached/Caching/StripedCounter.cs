@@ -1,4 +1,4 @@
-namespace Pulya.Routing.Caching;
+namespace Pulya.Routing.Cached;
 
 /// <summary>
 /// A counter incremented from many threads without one contended cache line: each thread increments one of several

@@ -1,4 +1,4 @@
-namespace Pulya.Routing.Matching;
+namespace Pulya.Routing.Trie;
 
 /// <summary>
 /// Where templates of one shape end in the trie: one route per method (a second route of the same method and shape is a

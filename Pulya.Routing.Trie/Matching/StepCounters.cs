@@ -1,4 +1,4 @@
-namespace Pulya.Routing.Matching;
+namespace Pulya.Routing.Trie;
 
 /// <summary>
 /// Counts the work of one match, to prove in tests that it is bounded (no wall clock). The router is generic over the

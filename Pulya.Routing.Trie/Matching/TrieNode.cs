@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 
-namespace Pulya.Routing.Matching;
+namespace Pulya.Routing.Trie;
 
 /// <summary>
 /// One segment position of the trie. Children are tried in priority order: the literal child equal to the segment,

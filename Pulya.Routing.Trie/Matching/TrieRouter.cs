@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Numerics;
 
-namespace Pulya.Routing.Matching;
+namespace Pulya.Routing.Trie;
 
 /// <summary>
 /// The trie router. Static templates are answered by one hash lookup on the whole path; every template (static ones

@@ -50,6 +50,6 @@ public static class SerializationPulyaBuilderExtensions
             builder.Services.Configure(configure);
         }
 
-        return builder.AddSerializer<MessagePackPulyaSerializer>(MessagePackPulyaSerializer.Name);
+        return builder.AddSerializer<MessagePackSerializer>(MessagePackSerializer.Name);
     }
 }

@@ -4,6 +4,7 @@ using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Primitives;
 using Pulya.Http;
+using Pulya.Results;
 using Pulya.Routing;
 
 namespace Pulya.Binding;
@@ -17,13 +18,14 @@ namespace Pulya.Binding;
 /// </summary>
 /// <remarks>
 /// Parameter sources, in order: <see cref="PulyaRequest"/>; <see cref="CancellationToken"/> (request aborted);
-/// <c>[Body]</c>, <c>[Query]</c>, <c>[Header]</c>, <c>[Service]</c>; a route parameter of the same name; a type
+/// <see cref="Stream"/> or <see cref="System.IO.Pipelines.PipeReader"/> (the request body, unread); <c>[Cookie]</c>;
+/// <c>[Form]</c>, <see cref="PulyaForm"/> and <see cref="PulyaFile"/> (the form); <c>[Body]</c>, <c>[Query]</c>, <c>[Header]</c>, <c>[Service]</c>; a route parameter of the same name; a type
 /// registered in DI; a simple type (string, numbers, Guid, bool, enums) from the query; any other type from the body.
 /// A parameter with a default value, a nullable value type or a nullable reference type is optional.
 /// </remarks>
 [RequiresDynamicCode(EndpointCompiler.DynamicCodeMessage)]
 [RequiresUnreferencedCode(EndpointCompiler.DynamicCodeMessage)]
-internal sealed class EndpointCompiler(IServiceProvider services, ServiceLifetimes lifetimes, PulyaOptions options)
+internal sealed partial class EndpointCompiler(IServiceProvider services, ServiceLifetimes lifetimes, PulyaOptions options)
 {
     /// <summary>Why the compiler cannot run under Native AOT.</summary>
     public const string DynamicCodeMessage = "The Compiled binder builds expression trees and generic methods at run time; under Native AOT use the Generated binder.";
@@ -54,8 +56,9 @@ internal sealed class EndpointCompiler(IServiceProvider services, ServiceLifetim
             }
         }
 
+        bodyType = bodyType == typeof(Stream) ? null : bodyType; // the handler reads the body itself
         var target = Expression.Constant(handler);
-        var (body, resultType) = Await(Expression.Invoke(target, arguments), handler.Method.ReturnType);
+        var (body, resultType) = AsyncSequence.Wrap(Await(Expression.Invoke(target, arguments), handler.Method.ReturnType));
         var invoke = Expression.Lambda<Func<PulyaRequest, ValueTask<object?>>>(body, context).Compile();
 
         var bound = Expression.NewArrayInit(typeof(object), arguments.Select(a => Expression.Convert(a, typeof(object))));
@@ -63,7 +66,7 @@ internal sealed class EndpointCompiler(IServiceProvider services, ServiceLifetim
 
         var values = Expression.Parameter(typeof(object?[]), "arguments");
         var unpacked = parameters.Select((p, i) => Expression.Convert(Expression.ArrayIndex(values, Expression.Constant(i)), p.ParameterType));
-        var invokeWithArguments = Lazy(Expression.Lambda<Func<PulyaRequest, object?[], ValueTask<object?>>>(Await(Expression.Invoke(target, unpacked), handler.Method.ReturnType).Body, context, values));
+        var invokeWithArguments = Lazy(Expression.Lambda<Func<PulyaRequest, object?[], ValueTask<object?>>>(AsyncSequence.Wrap(Await(Expression.Invoke(target, unpacked), handler.Method.ReturnType)).Body, context, values));
 
         return new EndpointBinding(bodyType, bodyRequired, resultType, invoke, r => bindArguments.Value(r), (r, a) => invokeWithArguments.Value(r, a));
     }
@@ -83,6 +86,11 @@ internal sealed class EndpointCompiler(IServiceProvider services, ServiceLifetim
         if (type == typeof(CancellationToken))
         {
             return Expression.Property(context, nameof(PulyaRequest.RequestAborted));
+        }
+
+        if (BindRequestSource(parameter, type, name, optional, context, ref bodyType) is { } source)
+        {
+            return source;
         }
 
         if (parameter.GetCustomAttribute<BodyAttribute>() is not null)

@@ -12,7 +12,7 @@ namespace Pulya.Binding;
 /// </summary>
 /// <remarks>The <see cref="PulyaRequest"/> passed in must be the one the pipeline handed to the binding.</remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public static class ParameterBinders
+public static partial class ParameterBinders
 {
     /// <summary>Converts the route value at <paramref name="index"/>; a value that does not convert is a 400 naming <paramref name="name"/>.</summary>
     public static T Route<T>(PulyaRequest request, int index, string name, SpanParser<T> parser) =>

@@ -6,8 +6,8 @@ using Pulya.DependencyInjection;
 namespace Pulya.Hosting;
 
 /// <summary>
-/// Binds the <c>Kestrel:Limits</c> section to Kestrel's limits. Kestrel's own <c>Configure(section)</c> needs services only
-/// <c>UseKestrel</c> registers, so Pulya binds the limits itself; an invalid value stops the start-up with one line
+/// Binds the <c>Kestrel:Limits</c> section to Kestrel's limits (Kestrel's configuration loader reads endpoints, endpoint
+/// defaults and certificates, not limits); an invalid value stops the start-up with one line
 /// naming its key (<see cref="OptionsValidationException"/>), as an invalid Pulya option does.
 /// </summary>
 internal static class KestrelLimitsBinding

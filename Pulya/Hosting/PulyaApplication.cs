@@ -1,21 +1,20 @@
-using System.ComponentModel;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Pulya.Binding;
 using Microsoft.Extensions.Options;
+using Pulya.Http;
 using Pulya.Routing;
 
 namespace Pulya.Hosting;
 
 /// <summary>
 /// A Pulya web application: map routes and hooks, then run. It hosts Kestrel with Pulya's own
-/// <c>IHttpApplication</c> (no ASP.NET Core middleware pipeline) and listens on <c>--urls</c>, the
-/// <c>Kestrel</c> configuration section, or <c>http://127.0.0.1:5000</c>.
+/// <c>IHttpApplication</c> (no ASP.NET Core middleware pipeline) and listens where the <c>Kestrel:Endpoints</c> section,
+/// <c>urls</c> (<c>--urls</c>, <c>ASPNETCORE_URLS</c>) or <c>ASPNETCORE_HTTP_PORTS</c>/<c>HTTPS_PORTS</c> say, else on
+/// <c>http://127.0.0.1:5000</c>.
 /// </summary>
 /// <example>
 /// <code>
@@ -24,7 +23,7 @@ namespace Pulya.Hosting;
 /// app.Run();
 /// </code>
 /// </example>
-public sealed partial class PulyaApplication : IAsyncDisposable, IDisposable
+public sealed partial class PulyaApplication : RouteMapper, IMiddlewareBuilder, IAsyncDisposable, IDisposable
 {
     private readonly IHost _host;
     private readonly RouteRegistry _routes;
@@ -41,7 +40,7 @@ public sealed partial class PulyaApplication : IAsyncDisposable, IDisposable
     }
 
     /// <summary>The application's root service provider.</summary>
-    public IServiceProvider Services => _host.Services;
+    public override IServiceProvider Services => _host.Services;
 
     /// <summary>The application's configuration.</summary>
     public IConfiguration Configuration => Services.GetRequiredService<IConfiguration>();
@@ -56,44 +55,38 @@ public sealed partial class PulyaApplication : IAsyncDisposable, IDisposable
     /// <summary>The router serving requests (the selected one, wrapped by any decorators), once started; null before.</summary>
     public IRouter? Router => Services.GetRequiredService<PulyaServer>().Router;
 
-    /// <summary>Creates a builder with configuration from <paramref name="args"/>, environment variables and appsettings files.</summary>
-    public static PulyaApplicationBuilder CreateBuilder(string[]? args = null) => new(args ?? []);
+    private protected override RouteRegistry Registry => _routes;
 
-    /// <summary>Maps <paramref name="handler"/> to <paramref name="method"/> and <paramref name="template"/>. The handler may have any shape; its binding is compiled at start-up.</summary>
-    /// <exception cref="RouteTemplateException">The template is malformed.</exception>
-    public PulyaApplication Map(string method, string template, Delegate handler)
-    {
-        _routes.Add(method, template, handler);
-        return this;
-    }
+    private protected override RouteGroup? Group => null;
 
     /// <summary>
-    /// Maps <paramref name="handler"/> with the binding the source generator emitted for the call site; the <c>Generated</c>
-    /// binder uses it, the others bind <paramref name="handler"/> themselves. Called by generated code, not by applications.
+    /// Creates a builder with the defaults of <c>WebApplication.CreateBuilder</c>: configuration from <paramref name="args"/>,
+    /// environment variables and appsettings files (reloaded when they change), console, debug and event-source logging,
+    /// Kestrel with HTTPS and HTTP/3 (where the platform has QUIC) available from configuration.
     /// </summary>
-    /// <exception cref="RouteTemplateException">The template is malformed.</exception>
-    [EditorBrowsable(EditorBrowsableState.Never)]
-    public PulyaApplication Map(string method, string template, Delegate handler, EndpointBinding generated)
+    public static PulyaApplicationBuilder CreateBuilder(string[]? args = null) => new(args ?? [], slim: false);
+
+    /// <summary>
+    /// Creates a builder that starts faster and holds less: the same configuration sources read once (no file watchers),
+    /// console logging only, Kestrel without HTTPS configuration or HTTP/3 (as <c>WebApplication.CreateSlimBuilder</c>; call
+    /// <c>builder.WebHost.UseKestrelHttpsConfiguration()</c> for HTTPS endpoints).
+    /// </summary>
+    public static PulyaApplicationBuilder CreateSlimBuilder(string[]? args = null) => new(args ?? [], slim: true);
+
+    /// <summary>
+    /// Adds application middleware: it runs around every request (404 and 405 included), before routing's answer is
+    /// written; the first added runs first (outermost). Exceptions it throws are answered by the error table.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The application has started: middleware is composed at start-up.</exception>
+    public PulyaApplication Use(IPulyaMiddleware middleware)
     {
-        ArgumentNullException.ThrowIfNull(generated);
-        _routes.Add(method, template, handler, generated);
+        ArgumentNullException.ThrowIfNull(middleware);
+        _routes.ThrowIfFrozen();
+        _routes.Middleware.Add(middleware);
         return this;
     }
 
-    /// <summary>Maps a GET route (which also answers HEAD).</summary>
-    public PulyaApplication MapGet(string template, Delegate handler) => Map(HttpMethods.Get, template, handler);
-
-    /// <summary>Maps a POST route.</summary>
-    public PulyaApplication MapPost(string template, Delegate handler) => Map(HttpMethods.Post, template, handler);
-
-    /// <summary>Maps a PUT route.</summary>
-    public PulyaApplication MapPut(string template, Delegate handler) => Map(HttpMethods.Put, template, handler);
-
-    /// <summary>Maps a DELETE route.</summary>
-    public PulyaApplication MapDelete(string template, Delegate handler) => Map(HttpMethods.Delete, template, handler);
-
-    /// <summary>Maps a PATCH route.</summary>
-    public PulyaApplication MapPatch(string template, Delegate handler) => Map(HttpMethods.Patch, template, handler);
+    IMiddlewareBuilder IMiddlewareBuilder.Use(IPulyaMiddleware middleware) => Use(middleware);
 
     /// <summary>Adds a hook run once at start-up, before the server accepts requests, in registration order. A failing hook stops the application.</summary>
     public PulyaApplication OnStartup(Func<CancellationToken, Task> hook)
@@ -139,7 +132,7 @@ public sealed partial class PulyaApplication : IAsyncDisposable, IDisposable
             catch (Exception ex)
             {
                 LogStartFailure(ex);
-                await _host.StopAsync(CancellationToken.None);
+                await StopAfterFailedStartAsync();
                 throw;
             }
 
@@ -148,6 +141,19 @@ public sealed partial class PulyaApplication : IAsyncDisposable, IDisposable
         finally
         {
             _startLock.Release();
+        }
+    }
+
+    /// <summary>Stops what did start; an error here (e.g. the host failed before it had any hosted service) must not hide the start-up error.</summary>
+    private async Task StopAfterFailedStartAsync()
+    {
+        try
+        {
+            await _host.StopAsync(CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            LogStopAfterFailedStartFailed(Logger, ex);
         }
     }
 
@@ -219,4 +225,7 @@ public sealed partial class PulyaApplication : IAsyncDisposable, IDisposable
 
     [LoggerMessage(31, LogLevel.Critical, "Invalid configuration: {Problems}")]
     private static partial void LogInvalidConfiguration(ILogger logger, string problems);
+
+    [LoggerMessage(32, LogLevel.Debug, "Stopping after the failed start failed too.")]
+    private static partial void LogStopAfterFailedStartFailed(ILogger logger, Exception exception);
 }

@@ -1,7 +1,7 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.AspNetCore.Connections;
-using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -17,17 +17,50 @@ namespace Pulya.Hosting;
 
 /// <summary>
 /// Configures a Pulya application on the .NET Generic Host: configuration from <c>appsettings.json</c>,
-/// <c>appsettings.{Environment}.json</c>, environment variables and the command line; logging; services; the
-/// <c>Pulya</c> section bound to <see cref="PulyaOptions"/>. Created by <see cref="PulyaApplication.CreateBuilder"/>.
+/// <c>appsettings.{Environment}.json</c>, environment variables (<c>ASPNETCORE_</c> and <c>DOTNET_</c> prefixed ones for the
+/// host: <c>ASPNETCORE_URLS</c>, <c>ASPNETCORE_ENVIRONMENT</c>, <c>ASPNETCORE_HTTP_PORTS</c>) and the command line; logging;
+/// services; Kestrel configured from the <c>Kestrel</c> section by Kestrel's own loader (endpoints, protocols, certificates,
+/// limits); the <c>Pulya</c> section bound to <see cref="PulyaOptions"/>. Created by <see cref="PulyaApplication.CreateBuilder"/>
+/// or <see cref="PulyaApplication.CreateSlimBuilder"/>.
 /// </summary>
 public sealed class PulyaApplicationBuilder
 {
     private readonly HostApplicationBuilder _host;
 
-    internal PulyaApplicationBuilder(string[] args)
+    internal PulyaApplicationBuilder(string[] args, bool slim)
     {
-        _host = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args });
+        // Host settings first, so that the environment and the content root come from ASPNETCORE_* variables too.
+        var configuration = new ConfigurationManager();
+        configuration.AddInMemoryCollection([new(HostDefaults.ContentRootKey, DefaultContentRoot())]);
+        configuration.AddEnvironmentVariables("ASPNETCORE_");
+        var settings = new HostApplicationBuilderSettings { Args = args, Configuration = configuration };
+        _host = slim ? CreateSlimHost(settings, args) : Host.CreateApplicationBuilder(settings);
+
         Pulya = _host.Services.AddPulya(_host.Configuration.GetSection("Pulya"));
+        WebHost = new PulyaWebHostBuilder(_host.Services, _host.Configuration, _host.Environment);
+        if (slim)
+        {
+            // HTTPS endpoints need builder.WebHost.UseKestrelHttpsConfiguration(), as with WebApplication.CreateSlimBuilder.
+            WebHost.UseKestrelCore();
+        }
+        else
+        {
+            WebHost.UseKestrel();
+        }
+
+        var reloadOnChange = !slim && _host.Configuration.GetValue("hostBuilder:reloadConfigOnChange", true);
+        _host.Services.AddOptions<KestrelServerOptions>().Configure<IServiceProvider>((options, provider) =>
+        {
+            options.ApplicationServices = provider;
+            options.AddServerHeader = false;
+            var kestrel = _host.Configuration.GetSection("Kestrel");
+            // Kestrel's loader reads Endpoints, EndpointDefaults and Certificates when the server starts.
+            options.Configure(kestrel, reloadOnChange);
+            KestrelLimitsBinding.Bind(kestrel.GetSection("Limits"), options.Limits);
+        }).ValidateOnStart();
+        // Kestrel reports bad requests to this source, as under ASP.NET Core's web host.
+        _host.Services.TryAddSingleton(new DiagnosticListener("Microsoft.AspNetCore"));
+        _host.Services.TryAddSingleton<DiagnosticSource>(sp => sp.GetRequiredService<DiagnosticListener>());
     }
 
     /// <summary>The services; register your own here before <see cref="Build"/>.</summary>
@@ -45,18 +78,16 @@ public sealed class PulyaApplicationBuilder
     /// <summary>The Pulya registration, on which modules hang their methods (<c>builder.Pulya.AddTrieRouter()</c>).</summary>
     public PulyaBuilder Pulya { get; }
 
+    /// <summary>
+    /// ASP.NET Core's server configuration surface, applied to this application at once: <c>ConfigureKestrel</c>,
+    /// <c>UseKestrelHttpsConfiguration</c>, <c>UseUrls</c>, <c>UseSetting</c>. It cannot be built on its own.
+    /// </summary>
+    public IWebHostBuilder WebHost { get; }
+
     /// <summary>Builds the application. Kestrel is the server unless another <see cref="IServer"/> was registered (e.g. the test server).</summary>
     public PulyaApplication Build()
     {
         var services = _host.Services;
-        services.AddOptions<KestrelServerOptions>().Configure<IServiceProvider>((options, provider) =>
-        {
-            options.ApplicationServices = provider;
-            options.AddServerHeader = false;
-            KestrelLimitsBinding.Bind(_host.Configuration.GetSection("Kestrel:Limits"), options.Limits);
-        }).ValidateOnStart();
-        services.TryAddSingleton<IConnectionListenerFactory, SocketTransportFactory>();
-        services.TryAddSingleton<IServer, KestrelServer>();
         services.AddSingleton<RouteRegistry>();
         services.AddSingleton<LifecycleHooks>();
         services.AddScoped<RequestHolder>();
@@ -69,4 +100,31 @@ public sealed class PulyaApplicationBuilder
         services.AddSingleton(new ServiceLifetimes(services));
         return new PulyaApplication(_host.Build());
     }
+
+    /// <summary>
+    /// The application's folder when it holds <c>appsettings.json</c> (<c>dotnet run --project …</c> from another folder still
+    /// reads the application's settings), else the working directory. <c>--contentRoot</c> and <c>ASPNETCORE_CONTENTROOT</c> override it.
+    /// </summary>
+    internal static string DefaultContentRoot(string? baseDirectory = null)
+    {
+        baseDirectory ??= AppContext.BaseDirectory;
+        return File.Exists(Path.Combine(baseDirectory, "appsettings.json")) ? baseDirectory : Directory.GetCurrentDirectory();
+    }
+
+    private static HostApplicationBuilder CreateSlimHost(HostApplicationBuilderSettings settings, string[] args)
+    {
+        // The empty builder reads the environment and content root from the configuration it is given.
+        settings.Configuration!.AddEnvironmentVariables("DOTNET_").AddCommandLine(args);
+        var host = Host.CreateEmptyApplicationBuilder(settings);
+        var environment = host.Environment.EnvironmentName;
+        // No file watchers: settings are read once.
+        host.Configuration
+            .AddJsonFile("appsettings.json", optional: true, reloadOnChange: false)
+            .AddJsonFile($"appsettings.{environment}.json", optional: true, reloadOnChange: false)
+            .AddEnvironmentVariables()
+            .AddCommandLine(args);
+        host.Logging.AddConfiguration(host.Configuration.GetSection("Logging")).AddSimpleConsole();
+        return host;
+    }
+
 }

@@ -20,8 +20,8 @@ internal sealed class PulyaOptionsValidator(IEnumerable<PulyaComponent> componen
         var failures = new List<string>();
         Require(typeof(IRouterFactory), options.Router, "Pulya:Router", failures);
         Require(typeof(IPulyaSerializer), options.Serializer, "Pulya:Serializer", failures);
-        Require(typeof(IRequestPoolProvider), options.PoolProvider, "Pulya:PoolProvider", failures);
         Require(typeof(IEndpointBinder), options.Binder, "Pulya:Binder", failures);
+        Require(typeof(IRequestPoolProvider), options.PoolProvider, "Pulya:PoolProvider", failures);
         if (options.MaxRequestBodySize < 1)
         {
             failures.Add($"Pulya:MaxRequestBodySize: '{options.MaxRequestBodySize}' is out of range; it must be at least 1 (bytes).");

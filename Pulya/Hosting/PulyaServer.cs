@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Pulya.Binding;
 using Pulya.Diagnostics;
+using Pulya.Http;
 using Pulya.Pipeline;
 using Pulya.Routing;
 using Pulya.Serialization;
@@ -26,7 +27,7 @@ internal sealed partial class PulyaServer(
     IConfiguration configuration,
     ILoggerFactory loggerFactory) : IHostedService
 {
-    /// <summary>The address used when neither a <c>Kestrel:Endpoints:*:Url</c> nor <c>--urls</c> gives one.</summary>
+    /// <summary>The address used when neither the <c>Kestrel:Endpoints</c> section, nor <c>urls</c>, nor <c>HTTP_PORTS</c>/<c>HTTPS_PORTS</c> give one.</summary>
     public const string DefaultUrl = "http://127.0.0.1:5000";
 
     private readonly ILogger _logger = loggerFactory.CreateLogger("Pulya.Server");
@@ -42,13 +43,15 @@ internal sealed partial class PulyaServer(
         await hooks.RunStartupAsync(cancellationToken);
 
         var options = modules.Options;
-        var table = routes.Build(modules.Binder);
+        var groupMiddleware = new Dictionary<RouteEntry, IPulyaMiddleware[]>(ReferenceEqualityComparer.Instance);
+        var table = routes.Build(modules.Binder, groupMiddleware);
         Router = modules.CreateRouter(table);
         var serializers = new SerializerSelector(modules.Serializers());
         Prepare(table, serializers);
 
         var pipeline = new PipelineServices(options, services.GetRequiredService<IServiceScopeFactory>(), loggerFactory, Router, serializers);
-        Application = new PulyaHttpApplication(pipeline, modules.PoolProvider, services.GetService<PulyaMetrics>());
+        Application = new PulyaHttpApplication(
+            pipeline, modules.PoolProvider, services.GetService<PulyaMetrics>(), new PipelineMiddleware(routes.Middleware, groupMiddleware));
         ConfigureAddresses();
         await server.StartAsync(Application, cancellationToken);
         LogStarted(_logger, table.Routes.Count, options.Router, serializers.Default.GetType().Name, options.PoolProvider);
@@ -107,6 +110,8 @@ internal sealed partial class PulyaServer(
         // Kestrel has the feature; the in-memory test server has none.
         if (server.Features.Get<IServerAddressesFeature>() is { } addresses)
         {
+            // As ASP.NET Core's host: preferHostingUrls=true makes these addresses win over Kestrel's configured or coded endpoints.
+            addresses.PreferHostingUrls = configuration.GetValue("preferHostingUrls", false);
             foreach (var url in ResolveUrls(configuration))
             {
                 addresses.Addresses.Add(url);
@@ -114,17 +119,25 @@ internal sealed partial class PulyaServer(
         }
     }
 
-    /// <summary>The listen addresses: <c>Kestrel:Endpoints:*:Url</c>, else <c>urls</c> (<c>--urls a;b</c>), else <see cref="DefaultUrl"/>.</summary>
+    /// <summary>
+    /// The addresses handed to the server, as ASP.NET Core's host does: <c>urls</c> (<c>--urls a;b</c>, <c>ASPNETCORE_URLS</c>),
+    /// else <c>HTTP_PORTS</c>/<c>HTTPS_PORTS</c> (<c>ASPNETCORE_HTTP_PORTS=8080</c> is <c>http://*:8080</c>), else, when the
+    /// <c>Kestrel:Endpoints</c> section names no endpoint either, <see cref="DefaultUrl"/>. Kestrel binds its configured or
+    /// coded endpoints instead of these addresses when it has any.
+    /// </summary>
     internal static IReadOnlyList<string> ResolveUrls(IConfiguration configuration)
     {
-        var endpoints = configuration.GetSection("Kestrel:Endpoints").GetChildren().Select(e => e["Url"]).OfType<string>().ToList();
-        if (endpoints.Count > 0)
+        var urls = configuration["urls"];
+        if (string.IsNullOrWhiteSpace(urls))
         {
-            return endpoints;
+            urls = $"{Ports(configuration["http_ports"], "http")};{Ports(configuration["https_ports"], "https")}";
         }
 
-        var urls = configuration["urls"];
-        return (string.IsNullOrWhiteSpace(urls) ? DefaultUrl : urls).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var addresses = urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return addresses.Length == 0 && !configuration.GetSection("Kestrel:Endpoints").GetChildren().Any() ? [DefaultUrl] : addresses;
+
+        static string Ports(string? ports, string scheme) =>
+            string.Join(';', (ports ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(port => $"{scheme}://*:{port}"));
     }
 
     [LoggerMessage(21, LogLevel.Warning, "Serializer {Serializer} cannot handle {Type}; requests that negotiate it for this type will fail.")]

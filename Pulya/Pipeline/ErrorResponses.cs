@@ -4,7 +4,7 @@ using System.Text.Json;
 
 namespace Pulya.Pipeline;
 
-/// <summary>The JSON error bodies of DESIGN.md, encoded once; per-request messages (400) are written without a string round-trip.</summary>
+/// <summary>The JSON error bodies of the error table (docs/architecture.md), encoded once; per-request messages (400) are written without a string round-trip.</summary>
 internal static class ErrorResponses
 {
     public const string JsonContentType = "application/json; charset=utf-8";
@@ -30,6 +30,11 @@ internal static class ErrorResponses
         return buffer.WrittenSpan.ToArray();
     }
 
-    /// <summary>The body for a status Kestrel chose while reading the request (400, 408, 413...).</summary>
-    public static byte[] ForStatus(int status) => status == 413 ? PayloadTooLarge : Encode($"Bad request (status {status}).");
+    /// <summary>The body for a status chosen while reading the request, by Kestrel (400, 408, 413...) or Pulya (413, 415).</summary>
+    public static byte[] ForStatus(int status) => status switch
+    {
+        413 => PayloadTooLarge,
+        415 => UnsupportedMediaType,
+        _ => Encode($"Bad request (status {status})."),
+    };
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Net.Http.Headers;
 using Pulya.Binding;
 using Pulya.Diagnostics;
+using Pulya.Forms;
 using Pulya.Http;
 using Pulya.Pooling;
 using Pulya.Results;
@@ -17,7 +18,7 @@ namespace Pulya.Pipeline;
 /// <summary>
 /// Pulya's request pipeline as Kestrel's <see cref="IHttpApplication{TContext}"/>: context from the pool, route match,
 /// 404/405 from pre-encoded bodies, body read under the size limit, compiled binding, handler, result writer, and the
-/// error table of DESIGN.md. No ASP.NET Core middleware in between.
+/// error table in docs/architecture.md. No ASP.NET Core middleware in between.
 /// </summary>
 internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaContext>
 {
@@ -26,12 +27,14 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
     private readonly ILogger _logger;
     private readonly PulyaMetrics? _metrics;
     private readonly Func<PulyaContext, Task> _process;
+    private readonly PulyaRequestDelegate? _middleware;
 
-    public PulyaHttpApplication(PipelineServices services, IRequestPoolProvider pools, PulyaMetrics? metrics = null)
+    public PulyaHttpApplication(PipelineServices services, IRequestPoolProvider pools, PulyaMetrics? metrics = null, PipelineMiddleware? middleware = null)
     {
         _services = services;
         _metrics = metrics;
-        _process = ProcessCoreAsync;
+        _middleware = ComposeMiddleware(middleware);
+        _process = _middleware is null ? ProcessCoreAsync : ProcessWithMiddlewareAsync;
         _logger = services.Logger;
         _pool = pools.Create(() => new PulyaContext(services));
     }
@@ -44,7 +47,8 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
     }
 
     public Task ProcessRequestAsync(PulyaContext context) =>
-        _metrics is { TracksRequests: true } metrics ? metrics.TrackAsync(context, _process) : ProcessCoreAsync(context);
+        _metrics is { TracksRequests: true } metrics ? metrics.TrackAsync(context, _process)
+        : _middleware is null ? ProcessCoreAsync(context) : ProcessWithMiddlewareAsync(context);
 
     private Task ProcessCoreAsync(PulyaContext context)
     {
@@ -94,55 +98,101 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
     {
         try
         {
-            if (endpoint.BodyType is not null && !await ReadBodyAsync(context, endpoint))
+            if (endpoint.BodyType is not null && await ReadBodyAsync(context, endpoint) is var status and not 0)
             {
+                WriteError(context, status, ErrorResponses.ForStatus(status));
                 return;
             }
 
             var result = await endpoint.Invoke(context);
-            if (!ResultWriter.Write(context, result, _services.Serializers))
-            {
-                WriteError(context, StatusCodes.Status406NotAcceptable, ErrorResponses.NotAcceptable);
-            }
-        }
-        catch (Exception ex) when (ex is BadRequestException or DuplicateHeaderException or BodyFormatException)
-        {
-            LogBadRequest(_logger, context.Method, context.Path, ex.Message);
-            Fail(context, StatusCodes.Status400BadRequest, ErrorResponses.Encode(ex.Message));
-        }
-        catch (Microsoft.AspNetCore.Http.BadHttpRequestException ex)
-        {
-            // Kestrel's own limits while reading the body (size, data rate, malformed framing).
-            LogBadRequest(_logger, context.Method, context.Path, ex.Message);
-            Fail(context, ex.StatusCode, ErrorResponses.ForStatus(ex.StatusCode));
-        }
-        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
-        {
-            LogAborted(_logger, context.Method, context.Path);
+            await WriteResultAsync(context, result);
         }
         catch (Exception ex)
         {
-            LogHandlerFailed(_logger, ex, context.Method, context.Path);
-            Fail(context, StatusCodes.Status500InternalServerError, ErrorResponses.InternalServerError);
+            Fail(context, ex);
         }
     }
 
-    /// <summary>Reads and deserializes the body; false when an error response was written instead.</summary>
-    private async ValueTask<bool> ReadBodyAsync(PulyaContext context, EndpointBinding endpoint)
+    /// <summary>Writes a result (the handler's, or what middleware made of it); 406 when no registered format is acceptable.</summary>
+    private ValueTask WriteResultAsync(PulyaContext context, object? result)
+    {
+        if (StreamedResults.Handles(result))
+        {
+            return WriteStreamedAsync(context, result!);
+        }
+
+        if (!ResultWriter.Write(context, result, _services.Serializers))
+        {
+            WriteError(context, StatusCodes.Status406NotAcceptable, ErrorResponses.NotAcceptable);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    private async ValueTask WriteStreamedAsync(PulyaContext context, object result)
+    {
+        if (!await StreamedResults.WriteAsync(context, result, _services.Serializers))
+        {
+            WriteError(context, StatusCodes.Status406NotAcceptable, ErrorResponses.NotAcceptable);
+        }
+    }
+
+    /// <summary>Answers a failure per the error table (or logs an aborted request).</summary>
+    private void Fail(PulyaContext context, Exception exception)
+    {
+        if (TryMapFailure(context, exception, out var status, out var body))
+        {
+            Fail(context, status, body);
+        }
+        else
+        {
+            LogAborted(_logger, context.Method, context.Path);
+        }
+    }
+
+    /// <summary>The error table: the status and body answering <paramref name="exception"/> (logged); false when the client aborted the request.</summary>
+    private bool TryMapFailure(PulyaContext context, Exception exception, out int status, out byte[] body)
+    {
+        switch (exception)
+        {
+            case BadRequestException or DuplicateHeaderException or BodyFormatException:
+                LogBadRequest(_logger, context.Method, context.Path, exception.Message);
+                (status, body) = (StatusCodes.Status400BadRequest, ErrorResponses.Encode(exception.Message));
+                return true;
+            case Microsoft.AspNetCore.Http.BadHttpRequestException badRequest:
+                // Kestrel's own limits while reading the body (size, data rate, malformed framing).
+                LogBadRequest(_logger, context.Method, context.Path, badRequest.Message);
+                (status, body) = (badRequest.StatusCode, ErrorResponses.ForStatus(badRequest.StatusCode));
+                return true;
+            case OperationCanceledException when context.RequestAborted.IsCancellationRequested:
+                (status, body) = (0, []);
+                return false;
+            default:
+                LogHandlerFailed(_logger, exception, context.Method, context.Path);
+                (status, body) = (StatusCodes.Status500InternalServerError, ErrorResponses.InternalServerError);
+                return true;
+        }
+    }
+
+    /// <summary>Reads and deserializes the body; 0, or the status of the error to answer instead (413, 415).</summary>
+    private async ValueTask<int> ReadBodyAsync(PulyaContext context, EndpointBinding endpoint)
     {
         var limit = _services.Options.MaxRequestBodySize;
         var contentLength = context.RequestContentLength;
         if (contentLength > limit)
         {
-            WriteError(context, StatusCodes.Status413PayloadTooLarge, ErrorResponses.PayloadTooLarge);
-            return false;
+            return StatusCodes.Status413PayloadTooLarge;
+        }
+
+        if (endpoint.BodyType == typeof(PulyaForm))
+        {
+            return await FormBodyReader.ReadAsync(context, limit);
         }
 
         var serializer = _services.Serializers.ForContentType(context.Headers.Get(HeaderNames.ContentType, HeaderStrategy.First));
         if (serializer is null)
         {
-            WriteError(context, StatusCodes.Status415UnsupportedMediaType, ErrorResponses.UnsupportedMediaType);
-            return false;
+            return StatusCodes.Status415UnsupportedMediaType;
         }
 
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
@@ -188,8 +238,7 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
             total += read;
             if (total > limit)
             {
-                WriteError(context, StatusCodes.Status413PayloadTooLarge, ErrorResponses.PayloadTooLarge);
-                return false;
+                return StatusCodes.Status413PayloadTooLarge;
             }
         }
 
@@ -200,7 +249,7 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
                 throw new BadRequestException("The request body is required.");
             }
 
-            return true;
+            return 0;
         }
 
         context.BodyValue = serializer.Deserialize(new ReadOnlySequence<byte>(buffer, 0, total), endpoint.BodyType!);
@@ -209,7 +258,7 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
             throw new BadRequestException("The request body is required (it was null).");
         }
 
-        return true;
+        return 0;
     }
 
     private static void Fail(PulyaContext context, int status, byte[] body)

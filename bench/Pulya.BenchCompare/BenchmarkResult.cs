@@ -1,3 +1,5 @@
+using Pulya.Bench;
+
 namespace Pulya.BenchCompare;
 
 /// <summary>
@@ -10,14 +12,5 @@ internal sealed record BenchmarkResult(string FullName, string Method, IReadOnly
 {
     public bool IsBaseline => BaselineName == FullName;
 
-    public double Median
-    {
-        get
-        {
-            var sorted = IterationNanoseconds.Order().ToArray();
-            return sorted.Length == 0 ? double.NaN
-                : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2]
-                : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
-        }
-    }
+    public double Median => Statistics.Median(IterationNanoseconds);
 }

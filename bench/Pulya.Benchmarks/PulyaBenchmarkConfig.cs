@@ -22,7 +22,7 @@ public sealed class PulyaBenchmarkConfig : ManualConfig
         AddColumn(StatisticColumn.Median, StatisticColumn.P95, BaselineRatioColumn.RatioMean);
         AddColumnProvider(DefaultColumnProviders.Instance);
         AddLogger(BenchmarkDotNet.Loggers.ConsoleLogger.Default);
-        // The generated project builds on a shared 2-core machine: BenchmarkDotNet's default 2 minutes is not always enough.
+        // The generated project builds on a shared, slow machine: BenchmarkDotNet's default 2 minutes is not always enough.
         WithBuildTimeout(TimeSpan.FromMinutes(10));
         WithOrderer(new BenchmarkDotNet.Order.DefaultOrderer(BenchmarkDotNet.Order.SummaryOrderPolicy.Declared));
         WithSummaryStyle(SummaryStyle.Default.WithRatioStyle(RatioStyle.Trend));

@@ -26,8 +26,17 @@ internal sealed class LoadTestOptions
           --output DIR           results folder (default: bench/results/<UTC timestamp>)
           --no-build             do not build the servers first
           --from FILE            no load: rewrite report.md and chart.svg (and --check) from an earlier results.json
-          --check                print the success-metrics table (optimized vs baseline, and the targets vs raw Kestrel)
+          --check [roadmap,ceiling]  gate on the success metrics: roadmap (optimized vs baseline), ceiling (optimized vs raw
+                                 Kestrel), default both; a missed target or a missing figure of a gated group exits 1
           --smoke                a quick run for CI: 1 round, 0.5 s per run, builtin client, root + github pipelined, counters read once
+
+        Soak mode (memory and stability under a long saturating load, per profile, no peers):
+          --soak DURATION        e.g. 90s, 5m, 1h: every sample route plus a flood of distinct paths over --connections
+                                 (default 16) keep-alive connections; samples working set, GC heap and route cache entries
+                                 every --counter-interval; exit 1 when a check fails (unexpected status, socket error,
+                                 growth over the second half >= 10%, cache above capacity, SIGTERM exit code != 0) or a
+                                 figure is missing. --profiles defaults to baseline,optimized.
+          --flood F              share of requests to distinct paths (default 0.3)
         """;
 
     public IReadOnlyList<string>? Profiles { get; private set; }
@@ -62,9 +71,15 @@ internal sealed class LoadTestOptions
 
     public string? From { get; private set; }
 
-    public bool Check { get; private set; }
+    /// <summary>The success-metric groups that decide the exit code (<see cref="Report.Roadmap"/>, <see cref="Report.Ceiling"/>); null without <c>--check</c>.</summary>
+    public IReadOnlySet<string>? CheckGates { get; private set; }
 
     public bool Smoke { get; private set; }
+
+    /// <summary>Soak mode and its duration; null for a load test.</summary>
+    public TimeSpan? SoakDuration { get; private set; }
+
+    public double FloodShare { get; private set; } = 0.3;
 
     public bool Help { get; private set; }
 
@@ -113,7 +128,20 @@ internal sealed class LoadTestOptions
                 case "--output": options.Output = Value(); break;
                 case "--no-build": options.Build = false; break;
                 case "--from": options.From = Value(); break;
-                case "--check": options.Check = true; break;
+                case "--soak": options.SoakDuration = ParseDuration(Value()); break;
+                case "--flood":
+                    options.FloodShare = double.Parse(Value(), CultureInfo.InvariantCulture) is var f && f is >= 0 and <= 1 ? f : throw new ArgumentException("--flood takes a share between 0 and 1.");
+                    break;
+                case "--check":
+                    options.CheckGates = i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal)
+                        ? new HashSet<string>(List(args[++i]), StringComparer.Ordinal)
+                        : Report.AllGates;
+                    if (options.CheckGates.Count == 0 || !options.CheckGates.IsSubsetOf(Report.AllGates))
+                    {
+                        throw new ArgumentException($"--check takes {Report.Roadmap} and/or {Report.Ceiling}.");
+                    }
+
+                    break;
                 case "--help" or "-h": options.Help = true; break;
                 default: throw new ArgumentException($"Unknown option '{args[i]}'. Use --help.");
             }
@@ -129,11 +157,36 @@ internal sealed class LoadTestOptions
             throw new ArgumentException("--counters takes all, first, once or off.");
         }
 
+        if (options.SoakDuration is not null)
+        {
+            options.Profiles ??= [Report.Baseline, Report.Optimized];
+            options.Peers = [];
+            if (!args.Contains("--connections"))
+            {
+                options.Connections = 16;
+            }
+        }
+
         if (options.Client is not (null or "wrk" or "builtin"))
         {
             throw new ArgumentException("--client takes wrk or builtin.");
         }
 
         return options;
+    }
+
+    /// <summary><c>90s</c>, <c>5m</c>, <c>1h</c>, or a TimeSpan (<c>00:05:00</c>); positive, at most 24 h.</summary>
+    public static TimeSpan ParseDuration(string text)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(text);
+        var number = text[..^1];
+        var duration = text[^1] switch
+        {
+            's' => TimeSpan.FromSeconds(double.Parse(number, CultureInfo.InvariantCulture)),
+            'm' => TimeSpan.FromMinutes(double.Parse(number, CultureInfo.InvariantCulture)),
+            'h' => TimeSpan.FromHours(double.Parse(number, CultureInfo.InvariantCulture)),
+            _ => TimeSpan.Parse(text, CultureInfo.InvariantCulture),
+        };
+        return duration > TimeSpan.Zero && duration <= TimeSpan.FromHours(24) ? duration : throw new ArgumentException($"Duration '{text}' must be positive and at most 24 h.");
     }
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using Pulya.LoadTest;
+using Pulya.LoadTest.Soak;
 
 LoadTestOptions options;
 try
@@ -31,15 +32,10 @@ if (options.From is not null)
     var directory = Path.GetDirectoryName(Path.GetFullPath(options.From))!;
     var measuredScenarios = Scenario.All(root).Where(s => earlier.Summaries.Any(m => m.Scenario == s.Name)).ToList();
     var measuredServers = earlier.Servers.Where(s => s.Available).Select(s => s.Name).ToList();
-    await File.WriteAllTextAsync(Path.Combine(directory, "chart.svg"), SvgChart.Render(earlier.Summaries, measuredServers, [.. measuredScenarios.Select(s => s.Name)]));
+    await File.WriteAllTextAsync(Path.Combine(directory, "chart.svg"), SvgChart.Bars(earlier.Summaries, measuredServers, [.. measuredScenarios.Select(s => s.Name)]));
     await File.WriteAllTextAsync(Path.Combine(directory, "report.md"), Report.Markdown(earlier, [], measuredScenarios, "chart.svg"));
     Console.WriteLine($"Rewrote {Path.Combine(directory, "report.md")} and chart.svg from {options.From}.");
-    if (options.Check)
-    {
-        Console.WriteLine(Report.Check(earlier).Text);
-    }
-
-    return 0;
+    return options.CheckGates is null ? 0 : PrintCheck(Report.Check(earlier, options.CheckGates)) ? 0 : 1;
 }
 
 var profileFiles = Directory.GetFiles(Path.Combine(root, "bench", "profiles"), "*.json").OrderBy(f => Order(Path.GetFileNameWithoutExtension(f))).ThenBy(f => f, StringComparer.Ordinal).ToList();
@@ -88,6 +84,11 @@ if (options.Build)
             return 1;
         }
     }
+}
+
+if (options.SoakDuration is not null)
+{
+    return await SoakMode.RunAsync(root, options, servers);
 }
 
 var started = DateTimeOffset.UtcNow;
@@ -143,7 +144,7 @@ var results = new RunResults(
 
 var available = servers.Where(s => !runner.Failures.ContainsKey(s.Name)).Select(s => s.Name).ToList();
 await File.WriteAllTextAsync(Path.Combine(outputDirectory, "results.json"), JsonSerializer.Serialize(results, new JsonSerializerOptions { WriteIndented = true, IncludeFields = true }));
-await File.WriteAllTextAsync(Path.Combine(outputDirectory, "chart.svg"), SvgChart.Render(results.Summaries, available, [.. scenarios.Select(s => s.Name)]));
+await File.WriteAllTextAsync(Path.Combine(outputDirectory, "chart.svg"), SvgChart.Bars(results.Summaries, available, [.. scenarios.Select(s => s.Name)]));
 await File.WriteAllTextAsync(Path.Combine(outputDirectory, "report.md"), Report.Markdown(results, servers, scenarios, "chart.svg"));
 Console.WriteLine($"Wrote {Path.Combine(outputDirectory, "report.md")}, results.json and chart.svg.");
 
@@ -152,28 +153,30 @@ foreach (var failure in runner.Failures)
     Console.WriteLine($"Unavailable: {failure.Key} — {failure.Value}");
 }
 
-var failedRuns = results.Measurements.Count(m => m.Requests == 0 || m.SocketErrors > 0 || m.Non2xx > 0);
-if (options.Check)
+var problems = RunVerdict.Problems(results);
+foreach (var problem in problems)
 {
-    var check = Report.Check(results);
+    Console.Error.WriteLine("FAILED: " + problem);
+}
+
+var checkPassed = options.CheckGates is null || PrintCheck(Report.Check(results, options.CheckGates));
+Console.WriteLine(problems.Count == 0
+    ? $"{results.Measurements.Count} runs, every profile available, every answer 2xx ({available.Count} of {servers.Count} servers available)."
+    : $"{problems.Count} problem(s): the figures of this run cannot be used.");
+return problems.Count == 0 && checkPassed ? 0 : 1;
+
+static bool PrintCheck(CheckResult check)
+{
     Console.WriteLine();
     Console.WriteLine(check.Text);
-    Console.WriteLine(check.Passed ? "Success metrics: all measured checks pass." : $"Success metrics: {check.Failed} check(s) fail.");
-}
-
-if (options.Smoke)
-{
-    // The smoke run fails when a server that started answered nothing, answered errors, or no server ran at all.
-    if (failedRuns > 0 || results.Measurements.Count == 0)
+    foreach (var failure in check.Failures)
     {
-        Console.Error.WriteLine($"Smoke: {failedRuns} run(s) with no requests, errors or non-2xx answers; {results.Measurements.Count} run(s) in all.");
-        return 1;
+        Console.Error.WriteLine("CHECK FAILED: " + failure);
     }
 
-    Console.WriteLine($"Smoke: {results.Measurements.Count} runs passed ({available.Count} of {servers.Count} servers available).");
+    Console.WriteLine(check.Passed ? "Success metrics: every gated target met." : $"Success metrics: {check.Failures.Count} gated target(s) missed or not measured.");
+    return check.Passed;
 }
-
-return 0;
 
 static string? FindRoot(string start)
 {

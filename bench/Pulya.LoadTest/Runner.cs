@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Pulya.Bench;
 
 namespace Pulya.LoadTest;
 
@@ -135,30 +136,20 @@ internal sealed class Runner(LoadTestOptions options, ILoadClient client, IReadO
             .GroupBy(m => (m.Server, m.Scenario, m.Mode))
             .Select(g =>
             {
-                var rps = Median(g.Select(m => m.RequestsPerSecond));
+                var rps = Statistics.Median(g.Select(m => m.RequestsPerSecond));
                 var allocations = g.Where(m => m.AllocatedBytesPerRequest is not null).ToList();
                 return new Summary(
                     g.Key.Server, g.Key.Scenario, g.Key.Mode, g.Count(),
                     rps,
                     rps > 0 ? (g.Max(m => m.RequestsPerSecond) - g.Min(m => m.RequestsPerSecond)) / rps : 0,
-                    Median(g.Select(m => m.P50Ms)),
-                    Median(g.Select(m => m.P90Ms)),
-                    Median(g.Select(m => m.P99Ms)),
-                    Median(g.Select(m => m.MaxMs)),
+                    Statistics.Median(g.Select(m => m.P50Ms)),
+                    Statistics.Median(g.Select(m => m.P90Ms)),
+                    Statistics.Median(g.Select(m => m.P99Ms)),
+                    Statistics.Median(g.Select(m => m.MaxMs)),
                     g.Sum(m => m.Non2xx),
                     g.Sum(m => m.SocketErrors),
-                    allocations.Count > 0 ? Median(allocations.Select(m => m.AllocatedBytesPerRequest!.Value)) : null,
-                    allocations.Count > 0 ? Median(allocations.Select(m => (m.Gen0!.Value + m.Gen1!.Value + m.Gen2!.Value) * 1e6 / Math.Max(1, m.Requests))) : null,
+                    allocations.Count > 0 ? Statistics.Median(allocations.Select(m => m.AllocatedBytesPerRequest!.Value)) : null,
+                    allocations.Count > 0 ? Statistics.Median(allocations.Select(m => (m.Gen0!.Value + m.Gen1!.Value + m.Gen2!.Value) * 1e6 / Math.Max(1, m.Requests))) : null,
                     g.Max(m => m.PeakWorkingSetMb));
             })];
-
-    public static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted.Length == 0 ? 0
-            : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2]
-            : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
-    }
-
-    internal static string Format(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 }

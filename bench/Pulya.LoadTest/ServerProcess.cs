@@ -75,7 +75,7 @@ internal sealed class ServerProcess : IAsyncDisposable
         process.BeginErrorReadLine();
 
         var request = Encoding.ASCII.GetBytes($"GET {probePath} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n");
-        var buffer = new byte[256];
+        var reader = new HttpResponseReader();
         while (clock.Elapsed < timeout)
         {
             if (process.HasExited)
@@ -87,18 +87,22 @@ internal sealed class ServerProcess : IAsyncDisposable
             try
             {
                 using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-                await socket.ConnectAsync(IPAddress.Loopback, port);
-                await socket.SendAsync(request);
-                var read = await socket.ReceiveAsync(buffer);
-                if (read > 12 && Encoding.ASCII.GetString(buffer, 0, 5) == "HTTP/")
-                {
-                    server.StartupMs = clock.Elapsed.TotalMilliseconds;
-                    return (server, null);
-                }
+                using var answer = new CancellationTokenSource(timeout);
+                await socket.ConnectAsync(IPAddress.Loopback, port, answer.Token);
+                await socket.SendAsync(request, answer.Token);
+                reader.Reset();
+                _ = await reader.ReadAsync(socket, answer.Token);
+                server.StartupMs = clock.Elapsed.TotalMilliseconds;
+                return (server, null);
             }
-            catch (SocketException)
+            catch (Exception ex) when (ex is SocketException or IOException)
             {
-                // Not listening yet.
+                // Not listening yet, or closed before answering.
+            }
+            catch (InvalidDataException ex)
+            {
+                await server.DisposeAsync();
+                return (null, $"answered something that is not an HTTP/1.x response: {ex.Message}");
             }
 
             await Task.Delay(5);
@@ -134,17 +138,21 @@ internal sealed class ServerProcess : IAsyncDisposable
         return (current, peak);
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>
+    /// Stops the server with SIGTERM (a graceful host shut-down) and returns its exit code and how long it took; kills
+    /// it after <paramref name="grace"/> (exit code null then). Idempotent.
+    /// </summary>
+    public async Task<(int? ExitCode, double Seconds)> StopAsync(TimeSpan grace)
     {
+        var clock = Stopwatch.StartNew();
         if (!_process.HasExited)
         {
-            // SIGTERM lets the host stop gracefully; kill if it does not within 5 s.
             using (var term = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]))
             {
                 await term.WaitForExitAsync();
             }
 
-            using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            using var wait = new CancellationTokenSource(grace);
             try
             {
                 await _process.WaitForExitAsync(wait.Token);
@@ -153,9 +161,16 @@ internal sealed class ServerProcess : IAsyncDisposable
             {
                 _process.Kill(entireProcessTree: true);
                 await _process.WaitForExitAsync();
+                return (null, clock.Elapsed.TotalSeconds);
             }
         }
 
+        return (_process.ExitCode, clock.Elapsed.TotalSeconds);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync(TimeSpan.FromSeconds(5));
         _process.Dispose();
     }
 

@@ -4,12 +4,16 @@ using System.Text;
 
 namespace Pulya.LoadTest;
 
-/// <summary>A grouped bar chart (one group per scenario, one bar per server) of req/s and of p99, for each mode.</summary>
+/// <summary>
+/// The load tool's one chart writer (SVG, no dependencies): grouped bars of a load test's req/s and p99 per scenario,
+/// server and mode (<see cref="Bars"/>), and lines of a soak's memory over time (<see cref="Lines"/>).
+/// </summary>
 internal static class SvgChart
 {
     private static readonly string[] Colors = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"];
 
-    public static string Render(IReadOnlyList<Summary> summaries, IReadOnlyList<string> servers, IReadOnlyList<string> scenarios)
+    /// <summary>One group per scenario, one bar per server, a panel of req/s and one of p99 for each mode.</summary>
+    public static string Bars(IReadOnlyList<Summary> summaries, IReadOnlyList<string> servers, IReadOnlyList<string> scenarios)
     {
         const int PanelHeight = 260, Top = 40, Left = 70, BarWidth = 12, GroupGap = 18, LegendHeight = 24;
         var modes = summaries.Select(s => s.Mode).Distinct().ToList();
@@ -17,14 +21,8 @@ internal static class SvgChart
         var width = Math.Max(640, Left + (scenarios.Count * groupWidth) + 20);
         var panels = modes.SelectMany(m => new[] { (Mode: m, Figure: "req/s"), (Mode: m, Figure: "p99 ms") }).ToList();
         var height = Top + LegendHeight + (panels.Count * (PanelHeight + 50));
-        var svg = new StringBuilder();
-        svg.AppendLine(CultureInfo.InvariantCulture, $"""<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" font-family="sans-serif" font-size="11">""");
-        svg.AppendLine(CultureInfo.InvariantCulture, $"""<rect width="{width}" height="{height}" fill="white"/><text x="{Left}" y="20" font-size="14" font-weight="bold">Pulya load test: req/s (higher is better) and p99 latency (lower is better), medians</text>""");
-        for (var i = 0; i < servers.Count; i++)
-        {
-            var x = Left + (i * 110);
-            svg.AppendLine(CultureInfo.InvariantCulture, $"""<rect x="{x}" y="{Top - 10}" width="10" height="10" fill="{Colors[i % Colors.Length]}"/><text x="{x + 14}" y="{Top}">{SecurityElement.Escape(servers[i])}</text>""");
-        }
+        var svg = Start(width, height, Left, "Pulya load test: req/s (higher is better) and p99 latency (lower is better), medians");
+        Legend(svg, Left, Top - 10, servers, 110);
 
         var y0 = Top + LegendHeight;
         foreach (var (mode, figure) in panels)
@@ -66,6 +64,59 @@ internal static class SvgChart
 
         svg.AppendLine("</svg>");
         return svg.ToString();
+    }
+
+    /// <summary>
+    /// One line per series over time (x: seconds, y: MB), with grey bands marking x ranges given as fractions of the
+    /// run (the windows a soak compares).
+    /// </summary>
+    public static string Lines(string title, IReadOnlyList<(string Name, IReadOnlyList<(double Seconds, double Mb)> Points)> series, IReadOnlyList<(double From, double To)> bands)
+    {
+        const int Width = 760, Height = 320, Left = 60, Right = 20, Top = 40, Bottom = 40;
+        var points = series.SelectMany(s => s.Points).ToList();
+        var maxX = Math.Max(1, points.Count == 0 ? 1 : points.Max(p => p.Seconds));
+        var maxY = Math.Max(1, points.Count == 0 ? 1 : points.Max(p => p.Mb)) * 1.1;
+        double X(double seconds) => Left + ((Width - Left - Right) * seconds / maxX);
+        double Y(double mb) => Height - Bottom - ((Height - Top - Bottom) * mb / maxY);
+        var svg = Start(Width, Height, Left, title);
+        foreach (var (from, to) in bands)
+        {
+            svg.AppendLine(CultureInfo.InvariantCulture, $"""<rect x="{X(maxX * from):0.#}" y="{Top}" width="{X(maxX * to) - X(maxX * from):0.#}" height="{Height - Top - Bottom}" fill="#f3f3f3"/>""");
+        }
+
+        for (var t = 0; t <= 4; t++)
+        {
+            var mb = maxY * t / 4;
+            svg.AppendLine(CultureInfo.InvariantCulture, $"""<line x1="{Left}" y1="{Y(mb):0.#}" x2="{Width - Right}" y2="{Y(mb):0.#}" stroke="#ddd"/><text x="{Left - 6}" y="{Y(mb) + 4:0.#}" text-anchor="end">{mb:0} MB</text>""");
+            svg.AppendLine(CultureInfo.InvariantCulture, $"""<text x="{X(maxX * t / 4):0.#}" y="{Height - Bottom + 16}" text-anchor="middle">{maxX * t / 4:0} s</text>""");
+        }
+
+        for (var i = 0; i < series.Count; i++)
+        {
+            var line = string.Join(' ', series[i].Points.Select(p => string.Create(CultureInfo.InvariantCulture, $"{X(p.Seconds):0.#},{Y(p.Mb):0.#}")));
+            svg.AppendLine(CultureInfo.InvariantCulture, $"""<polyline fill="none" stroke="{Colors[i % Colors.Length]}" stroke-width="1.5" points="{line}"/>""");
+        }
+
+        Legend(svg, Left + 10, Top + 6, [.. series.Select(s => s.Name)], 160);
+        svg.AppendLine("</svg>");
+        return svg.ToString();
+    }
+
+    private static StringBuilder Start(int width, int height, int left, string title)
+    {
+        var svg = new StringBuilder();
+        svg.AppendLine(CultureInfo.InvariantCulture, $"""<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" font-family="sans-serif" font-size="11">""");
+        svg.AppendLine(CultureInfo.InvariantCulture, $"""<rect width="{width}" height="{height}" fill="white"/><text x="{left}" y="20" font-size="14" font-weight="bold">{SecurityElement.Escape(title)}</text>""");
+        return svg;
+    }
+
+    private static void Legend(StringBuilder svg, int x, int y, IReadOnlyList<string> names, int spacing)
+    {
+        for (var i = 0; i < names.Count; i++)
+        {
+            var left = x + (i * spacing);
+            svg.AppendLine(CultureInfo.InvariantCulture, $"""<rect x="{left}" y="{y}" width="10" height="10" fill="{Colors[i % Colors.Length]}"/><text x="{left + 14}" y="{y + 10}">{SecurityElement.Escape(names[i])}</text>""");
+        }
     }
 
     private static string Axis(double value, string figure) =>

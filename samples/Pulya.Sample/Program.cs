@@ -1,7 +1,8 @@
 using Pulya.Hosting;
 using Pulya.Sample;
 
-var builder = PulyaApplication.CreateBuilder(args);
+// --Sample:SlimBuilder=true starts it with the slim builder (fewer host services), for start-up and memory comparisons.
+var builder = SampleApp.UsesSlimBuilder(args) ? PulyaApplication.CreateSlimBuilder(args) : PulyaApplication.CreateBuilder(args);
 SampleApp.ConfigureServices(builder);
 var app = builder.Build();
 if (string.Equals(app.Configuration[GitHubRoutes.ConfigurationKey], "true", StringComparison.OrdinalIgnoreCase))
@@ -10,7 +11,9 @@ if (string.Equals(app.Configuration[GitHubRoutes.ConfigurationKey], "true", Stri
 }
 else
 {
+    SampleApp.UseMiddleware(app);
     SampleApp.MapRoutes(app);
+    SampleApp.MapApi(app);
 }
 
 await app.RunAsync();

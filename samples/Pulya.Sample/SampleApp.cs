@@ -1,6 +1,8 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Pulya.Hosting;
 using Pulya.Http;
+using Pulya.Middleware;
 
 namespace Pulya.Sample;
 
@@ -12,6 +14,13 @@ public static class SampleApp
 {
     /// <summary>How many <c>/some/{id}/and/{another}/{i}/other</c> routes stand before <c>/last_route</c>.</summary>
     public const int DynamicRouteCount = 100;
+
+    /// <summary>The command-line key that makes <c>Program</c> use <see cref="PulyaApplication.CreateSlimBuilder"/>.</summary>
+    public const string SlimBuilderKey = "Sample:SlimBuilder";
+
+    /// <summary>Whether <paramref name="args"/> ask for the slim builder (<c>--Sample:SlimBuilder=true</c>); read before any builder exists.</summary>
+    public static bool UsesSlimBuilder(string[] args) =>
+        string.Equals(new ConfigurationBuilder().AddCommandLine(args).Build()[SlimBuilderKey], "true", StringComparison.OrdinalIgnoreCase);
 
     public static void ConfigureServices(PulyaApplicationBuilder builder)
     {
@@ -46,7 +55,43 @@ public static class SampleApp
 
         app.MapGet("/last_route", () => new SuccessResult(true));
     }
+
+    /// <summary>
+    /// Application middleware: request logging (method, path, status, duration) when <c>Sample:RequestLogging</c> is
+    /// true. Off by default, so that the load tool measures the routes without a log line per request.
+    /// </summary>
+    public static void UseMiddleware(PulyaApplication app)
+    {
+        if (app.Configuration.GetValue(RequestLoggingKey, false))
+        {
+            app.UseRequestLogging();
+        }
+    }
+
+    /// <summary>
+    /// A service-style part: the <c>/api</c> route group, whose routes need <c>Authorization: Bearer</c> with the token
+    /// configured at <c>Sample:ApiToken</c> (401 otherwise), and an endpoint filter that checks a user before it is created.
+    /// </summary>
+    public static void MapApi(PulyaApplication app)
+    {
+        var api = app.MapGroup("/api").RequireBearerToken(app.Configuration[ApiTokenKey]);
+        api.MapGet("/users/{id:int}", (int id) => new ApiUser(id, $"user {id}"));
+        api.MapPost("/users", ([Body] ApiUser user) => Response.Serialized(user, 201).WithHeader("Location", $"/api/users/{user.Id}"))
+            .AddEndpointFilter((context, next) => context.Arguments[0] is ApiUser { Id: > 0, Name.Length: > 0 }
+                ? next(context)
+                : new ValueTask<object?>(Response.Serialized(new ApiError("A user needs an id above 0 and a name."), 422)));
+    }
+
+    /// <summary>The configuration key of the bearer token the <c>/api</c> group requires.</summary>
+    public const string ApiTokenKey = "Sample:ApiToken";
+
+    /// <summary>The configuration key that switches request logging on.</summary>
+    public const string RequestLoggingKey = "Sample:RequestLogging";
 }
+
+public sealed record ApiUser(int Id, string Name);
+
+public sealed record ApiError(string Error);
 
 public sealed record SuccessResult(bool Success);
 

@@ -108,25 +108,78 @@ public sealed class ComparerTests : IDisposable
     }
 
     [Fact]
-    public void New_and_missing_benchmarks_are_listed_but_are_not_regressions()
+    public void A_stored_benchmark_missing_from_the_current_results_fails_a_new_one_does_not()
     {
         var findings = Comparer.Compare(
             Read("stored", (Linear, ReportFiles.Iterations(100, seed: 1), null)),
             Read("current", (Trie, ReportFiles.Iterations(100, seed: 1), null)),
             Thresholds.Default);
 
-        Assert.Contains(findings, f => f.Benchmark == Trie && f.Verdict == Verdict.New);
-        Assert.Contains(findings, f => f.Benchmark == Linear && f.Verdict == Verdict.Missing);
-        Assert.DoesNotContain(findings, f => f.Verdict == Verdict.Regression);
+        var added = Assert.Single(findings, f => f.Benchmark == Trie);
+        var missing = Assert.Single(findings, f => f.Benchmark == Linear);
+        Assert.Equal((Verdict.New, false), (added.Verdict, Comparer.Fails(added.Verdict)));
+        Assert.Equal((Verdict.Missing, true), (missing.Verdict, Comparer.Fails(missing.Verdict)));
     }
 
     [Fact]
-    public void With_fewer_than_three_iterations_the_medians_are_compared()
+    public void A_benchmark_without_measured_iterations_is_unknown_and_fails()
     {
-        var finding = Comparer.CompareSamples("x", Metric.Time, [100], [120], percent: 1, noise: 0.5, alpha: 0.01);
+        var findings = Comparer.Compare(
+            Read("stored", (Trie, ReportFiles.Iterations(100, seed: 1), null)),
+            Read("current", (Trie, [], null)),
+            Thresholds.Default);
 
-        Assert.Equal(Verdict.Regression, finding.Verdict);
-        Assert.Contains("medians only", finding.Note, StringComparison.Ordinal);
+        var finding = Assert.Single(findings);
+        Assert.Equal(Verdict.Unknown, finding.Verdict);
+        Assert.True(Comparer.Fails(finding.Verdict));
+    }
+
+    [Theory]
+    [InlineData(0.05, 3)]
+    [InlineData(0.01, 5)]
+    [InlineData(0.001, 7)]
+    public void The_minimum_iterations_are_those_whose_complete_separation_reaches_alpha(double alpha, int expected)
+    {
+        Assert.Equal(expected, Comparer.MinimumIterations(alpha));
+    }
+
+    [Fact]
+    public void At_the_minimum_a_complete_separation_is_significant_and_below_it_the_comparison_is_refused()
+    {
+        var minimum = Comparer.MinimumIterations(0.01);
+        double[] Run(int count, double median) => [.. Enumerable.Range(0, count).Select(i => median + (i * 0.01))];
+
+        var flagged = Comparer.CompareSamples("x", Metric.Time, Run(minimum, 100), Run(minimum, 120), percent: 1, noise: 0.5, alpha: 0.01);
+        var refused = Assert.Throws<InvalidDataException>(() => Comparer.CompareSamples("x", Metric.Time, Run(minimum - 1, 100), Run(minimum - 1, 120), percent: 1, noise: 0.5, alpha: 0.01));
+
+        Assert.Equal(Verdict.Regression, flagged.Verdict);
+        Assert.Contains($"needs at least {minimum} per side", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(["stored T: 4 iterations", "current T: 3 iterations"], Comparer.TooFewIterations(
+            [new BenchmarkResult("T", "T", Run(4, 1), null), new BenchmarkResult("U", "U", [], null)],
+            [new BenchmarkResult("T", "T", Run(3, 1), null)],
+            0.01));
+    }
+
+    [Fact]
+    public void The_one_sided_p_value_is_small_only_for_a_clear_slowdown()
+    {
+        double[] Run(double from) => [.. Enumerable.Range(0, 5).Select(i => from + i)];
+
+        Assert.InRange(Comparer.OneSidedPValue(Run(10), Run(0)), 0, 0.01);
+        Assert.InRange(Comparer.OneSidedPValue(Run(0), Run(0)), 0.4, 0.6);
+        Assert.InRange(Comparer.OneSidedPValue(Run(0), Run(10)), 0.99, 1);
+    }
+
+    [Fact]
+    public void The_detectable_shift_grows_with_the_spread_and_a_threshold_adds_to_it()
+    {
+        var tight = Comparer.DetectableShift(ReportFiles.Iterations(100, seed: 1, jitter: 0.002), ReportFiles.Iterations(100, seed: 2, jitter: 0.002), percent: 0, alpha: 0.01);
+        var loose = Comparer.DetectableShift(ReportFiles.Iterations(100, seed: 1, jitter: 0.2), ReportFiles.Iterations(100, seed: 2, jitter: 0.2), percent: 0, alpha: 0.01);
+        var withThreshold = Comparer.DetectableShift(ReportFiles.Iterations(100, seed: 1, jitter: 0.002), ReportFiles.Iterations(100, seed: 2, jitter: 0.002), percent: 1, alpha: 0.01);
+
+        Assert.InRange(tight, 0.01, 1);
+        Assert.True(loose > 10 * tight, $"±20% noise: {loose}% detectable, ±0.2%: {tight}%");
+        Assert.InRange(withThreshold, 1, 2);
     }
 
     private IReadOnlyList<BenchmarkResult> Read(string name, params (string, double[], double?)[] benchmarks) => Read(name, null, benchmarks);

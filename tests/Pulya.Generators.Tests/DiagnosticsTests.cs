@@ -44,11 +44,19 @@ public sealed class DiagnosticsTests
                 app.MapPost("/bodies", ([Body] Point a, [Body] Point b) => 1);
                 app.Map("GET", "/bound", () => 1, binding);
                 new Other().MapGet("/other", () => 1);
+                app.MapPost("/stream", (System.IO.Stream body) => 1);
+                app.MapGet("/sequence", () => Sequence());
             }
 
             public static void Map<T>(PulyaApplication app) => app.MapGet("/t", (T value) => 1);
 
             private static int Generic<T>() => 1;
+
+            private static async IAsyncEnumerable<int> Sequence()
+            {
+                yield return 1;
+                await System.Threading.Tasks.Task.Yield();
+            }
 
             private static ref int ByRef() => ref _field;
 
@@ -83,7 +91,9 @@ public sealed class DiagnosticsTests
                 (34, "parameter 'p' has a type (Sample.Point) the generator cannot convert from a query value"),
                 (35, "parameter 'p' has a type (Sample.Point) the generator cannot convert from a header value"),
                 (36, "more than one parameter binds the request body"),
-                (41, "parameter 'value' (T) cannot be named in generated code"),
+                (39, "parameter 'body' binds a body stream, a form or a cookie, which the generator leaves to the runtime binder"),
+                (40, "the handler's return type is an asynchronous sequence, which the generator leaves to the runtime binder"),
+                (43, "parameter 'value' (T) cannot be named in generated code"),
             ],
             reported.Select(d => (d.Line, d.Message[(d.Message.IndexOf(": ", StringComparison.Ordinal) + 2)..])).OrderBy(d => d.Line));
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));

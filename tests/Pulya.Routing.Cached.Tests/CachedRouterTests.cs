@@ -1,6 +1,7 @@
 using Pulya.Conformance.Routing;
 using Pulya.Routing;
-using Pulya.Routing.Caching;
+using Pulya.Routing.Cached;
+using Pulya.Routing.Trie;
 
 namespace Pulya.Routing.Cached.Tests;
 

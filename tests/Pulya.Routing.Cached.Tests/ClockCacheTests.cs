@@ -1,4 +1,4 @@
-using Pulya.Routing.Caching;
+using Pulya.Routing.Cached;
 
 namespace Pulya.Routing.Cached.Tests;
 

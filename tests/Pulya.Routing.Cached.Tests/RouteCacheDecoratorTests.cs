@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Pulya.Diagnostics;
 using Pulya.Routing;
-using Pulya.Routing.Caching;
+using Pulya.Routing.Cached;
 using Pulya.Testing;
 
 namespace Pulya.Routing.Cached.Tests;

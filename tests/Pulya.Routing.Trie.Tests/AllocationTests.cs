@@ -1,5 +1,5 @@
 using Pulya.Conformance.Routing;
-using Pulya.Routing.Matching;
+using Pulya.Routing.Trie;
 
 namespace Pulya.Routing.Trie.Tests;
 

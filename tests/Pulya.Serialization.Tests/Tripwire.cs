@@ -1,13 +1,18 @@
 namespace Pulya.Serialization.Tests;
 
-/// <summary>A type a malicious <c>$type</c> / Typeless payload names; its constructor counts instantiations.</summary>
+/// <summary>
+/// A type a malicious <c>$type</c> / Typeless payload names; its constructor counts instantiations. The count is per
+/// thread: the security tests of different classes run in parallel, and each must see only the instances its own
+/// (synchronous) deserialization created.
+/// </summary>
 public sealed class Tripwire
 {
-    private static int s_created;
+    [ThreadStatic]
+    private static int t_created;
 
-    public Tripwire() => Interlocked.Increment(ref s_created);
+    public Tripwire() => t_created++;
 
-    public static int Created => Volatile.Read(ref s_created);
+    public static int Created => t_created;
 
     public string? Command { get; set; }
 }

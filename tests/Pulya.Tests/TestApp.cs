@@ -9,7 +9,10 @@ namespace Pulya.Tests;
 internal static class TestApp
 {
     public static Task<PulyaTestClient> StartAsync(Action<PulyaApplication> map, Action<PulyaApplicationBuilder>? configure = null, params string[] args) =>
-        PulyaTestClient.StartAsync(map, builder =>
+        StartAsync(TestTransport.TestServer, map, configure, args);
+
+    public static Task<PulyaTestClient> StartAsync(TestTransport transport, Action<PulyaApplication> map, Action<PulyaApplicationBuilder>? configure = null, params string[] args) =>
+        PulyaTestClient.StartAsync(transport, map, builder =>
         {
             builder.Logging.ClearProviders();
             configure?.Invoke(builder);
@@ -17,7 +20,10 @@ internal static class TestApp
         }, args);
 
     public static Task<PulyaTestClient> StartWithLogsAsync(Action<PulyaApplication> map, CapturedLogs logs, params string[] args) =>
-        PulyaTestClient.StartAsync(map, builder =>
+        StartWithLogsAsync(TestTransport.TestServer, map, logs, args);
+
+    public static Task<PulyaTestClient> StartWithLogsAsync(TestTransport transport, Action<PulyaApplication> map, CapturedLogs logs, params string[] args) =>
+        PulyaTestClient.StartAsync(transport, map, builder =>
         {
             builder.Logging.ClearProviders();
             builder.Logging.SetMinimumLevel(LogLevel.Debug);

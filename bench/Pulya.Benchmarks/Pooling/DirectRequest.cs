@@ -22,9 +22,11 @@ internal sealed class DirectRequest
     private readonly ResponseHeaders _responseHeaders = new();
     private readonly BufferResponseBody _body = new();
     private readonly MemoryStream _requestBody;
+    private readonly int _expectedStatus;
 
-    public DirectRequest(string method, string path, string query = "", string? body = null, IEnumerable<KeyValuePair<string, string>>? headers = null)
+    public DirectRequest(string method, string path, string query = "", string? body = null, IEnumerable<KeyValuePair<string, string>>? headers = null, int expectedStatus = 200)
     {
+        _expectedStatus = expectedStatus;
         _requestBody = new MemoryStream(body is null ? [] : Encoding.UTF8.GetBytes(body), writable: false);
         _request.Protocol = "HTTP/1.1";
         _request.Scheme = "http";
@@ -57,7 +59,11 @@ internal sealed class DirectRequest
     /// <summary>The body of the last response (for checks; allocates).</summary>
     public string ResponseText => Encoding.UTF8.GetString(_body.Written);
 
-    /// <summary>Runs the request once through <paramref name="application"/>; completes synchronously for the sample's handlers.</summary>
+    /// <summary>
+    /// Runs the request once through <paramref name="application"/>; completes synchronously for the sample's handlers.
+    /// Throws unless the response has the status the request was created to expect (200 by default): a 404 or a 500 is
+    /// faster than the real work and must never look like a speed-up.
+    /// </summary>
     public void Run(PulyaHttpApplication application)
     {
         _response.StatusCode = 200;
@@ -72,6 +78,10 @@ internal sealed class DirectRequest
         }
 
         application.DisposeContext(context, null);
+        if (_response.StatusCode != _expectedStatus)
+        {
+            SetupCheck.Status(_expectedStatus, _response.StatusCode, $"{_request.Method} {_request.RawTarget}");
+        }
     }
 
     /// <summary>Response headers that keep <c>Content-Length</c> as a number, as Kestrel's do (no string per request).</summary>

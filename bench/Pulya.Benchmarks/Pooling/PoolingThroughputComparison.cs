@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Pulya.Bench;
 using Pulya.Pipeline;
 
 namespace Pulya.Benchmarks.Pooling;
@@ -68,7 +69,7 @@ internal static class PoolingThroughputComparison
                     }
                 }
 
-                Console.WriteLine($"| {kind} | {threads} | {batch} | {Median(noneTimes):F0} | {Median(pooledTimes):F0} | {Median(ratios):F3} |");
+                Console.WriteLine($"| {kind} | {threads} | {batch} | {Statistics.Median(noneTimes):F0} | {Statistics.Median(pooledTimes):F0} | {Statistics.Median(ratios):F3} |");
             }
         }
 
@@ -127,11 +128,5 @@ internal static class PoolingThroughputComparison
         {
             request.Run(application);
         }
-    }
-
-    private static double Median(List<double> values)
-    {
-        values.Sort();
-        return values[values.Count / 2];
     }
 }

@@ -1,6 +1,6 @@
 using BitFaster.Caching.Lru;
 using Pulya.Routing;
-using Pulya.Routing.Caching;
+using Pulya.Routing.Cached;
 
 namespace Pulya.Benchmarks.Routing;
 

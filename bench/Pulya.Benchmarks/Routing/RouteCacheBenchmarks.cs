@@ -1,7 +1,8 @@
 using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using Pulya.Routing;
-using Pulya.Routing.Caching;
+using Pulya.Routing.Cached;
+using Pulya.Routing.Trie;
 
 namespace Pulya.Benchmarks.Routing;
 
@@ -9,7 +10,8 @@ namespace Pulya.Benchmarks.Routing;
 /// The route cache over Linear and Trie on the GitHub set (203 matches per operation): Hot (the set repeated: all
 /// hits), Cold (every path distinct: all misses, each inserting and evicting), Mix (90% hot, 10% distinct), and a
 /// 2-thread throughput run (hot, 2 × 10 passes per operation). Capacity 1000, the default. The BitFaster
-/// <c>ConcurrentLru</c> variant is the measured alternative to the hand-written CLOCK cache.
+/// <c>ConcurrentLru</c> variant is the measured alternative to the hand-written CLOCK cache, on the hot, cold and mixed
+/// workloads (where LRU and CLOCK policies differ). The setup checks that every router finds every path.
 /// </summary>
 [BenchmarkCategory("Routing", "RouteCache")]
 public class RouteCacheBenchmarks
@@ -48,6 +50,7 @@ public class RouteCacheBenchmarks
                 .Replace("gopher", unique, StringComparison.Ordinal).Replace("julienschmidt", unique, StringComparison.Ordinal));
         })];
         _values = new Range[_maxParameters];
+        Verify();
     }
 
     [Benchmark(Baseline = true), BenchmarkCategory("Hot")]
@@ -80,6 +83,12 @@ public class RouteCacheBenchmarks
     [Benchmark, BenchmarkCategory("Cold")]
     public int Cold_CachedTrie() => Cold(_cachedTrie);
 
+    [Benchmark, BenchmarkCategory("Cold")]
+    public int Cold_CachedLinear_BitFaster() => Cold(_bitFasterLinear);
+
+    [Benchmark, BenchmarkCategory("Cold")]
+    public int Cold_CachedTrie_BitFaster() => Cold(_bitFasterTrie);
+
     [Benchmark(Baseline = true), BenchmarkCategory("Mix")]
     public int Mix_Linear() => Mix(_linear);
 
@@ -91,6 +100,12 @@ public class RouteCacheBenchmarks
 
     [Benchmark, BenchmarkCategory("Mix")]
     public int Mix_CachedTrie() => Mix(_cachedTrie);
+
+    [Benchmark, BenchmarkCategory("Mix")]
+    public int Mix_CachedLinear_BitFaster() => Mix(_bitFasterLinear);
+
+    [Benchmark, BenchmarkCategory("Mix")]
+    public int Mix_CachedTrie_BitFaster() => Mix(_bitFasterTrie);
 
     [Benchmark(Baseline = true), BenchmarkCategory("Throughput2")]
     public int Throughput2_Linear() => TwoThreads(_linear);
@@ -155,6 +170,24 @@ public class RouteCacheBenchmarks
         var next = _next;
         _next = next + 1 == _distinct.Length ? 0 : next + 1;
         return _distinct[next];
+    }
+
+    /// <summary>Every router, cached or not, must find every hot path and the distinct ones, or the comparison is meaningless.</summary>
+    private void Verify()
+    {
+        var routers = new[] { ("Linear", _linear), ("Trie", _trie), ("CachedLinear", _cachedLinear), ("CachedTrie", _cachedTrie), ("BitFaster Linear", _bitFasterLinear), ("BitFaster Trie", _bitFasterTrie) };
+        foreach (var (name, router) in routers)
+        {
+            // Twice: the second pass answers from the caches.
+            for (var pass = 0; pass < 2; pass++)
+            {
+                var found = _hot.Count(p => router.Match(p.Method, p.Path, _values).Kind == RouteMatchKind.Found);
+                SetupCheck.That(found == _hot.Length, $"{name}: {found} of {_hot.Length} GitHub paths found (pass {pass + 1}).");
+            }
+
+            var distinct = _distinct.Take(Capacity * 2).Count(p => router.Match(p.Method, p.Path, _values).Kind == RouteMatchKind.Found);
+            SetupCheck.That(distinct == Capacity * 2, $"{name}: {distinct} of {Capacity * 2} distinct paths found.");
+        }
     }
 
     private static int Run(IRouter router, (string Method, string Path)[] paths, Range[] values)

@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Pulya.Routing;
+using Pulya.Routing.Trie;
 
 namespace Pulya.Benchmarks.Routing;
 

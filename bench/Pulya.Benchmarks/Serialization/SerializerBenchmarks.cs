@@ -32,7 +32,7 @@ public class SerializerBenchmarks
     {
         _systemTextJson = new SystemTextJsonSerializer();
         _newtonsoftJson = new NewtonsoftJsonSerializer(Options.Create(new NewtonsoftJsonOptions()));
-        _messagePack = new MessagePackPulyaSerializer(Options.Create(new MessagePackOptions()));
+        _messagePack = new MessagePackSerializer(Options.Create(new MessagePackOptions()));
         (_value, _type) = SerializationPayloads.Create(Payload);
         foreach (var serializer in new[] { _systemTextJson, _newtonsoftJson, _messagePack })
         {
@@ -41,18 +41,21 @@ public class SerializerBenchmarks
 
         _json = new ReadOnlySequence<byte>(Encode(_systemTextJson));
         _msgpack = new ReadOnlySequence<byte>(Encode(_messagePack));
-        if (!Encode(_newtonsoftJson).AsSpan().SequenceEqual(_json.FirstSpan))
+        SetupCheck.That(Encode(_newtonsoftJson).AsSpan().SequenceEqual(_json.FirstSpan), $"{Payload}: NewtonsoftJson and SystemTextJson disagree on the payload.");
+        foreach (var (serializer, encoded) in new[] { (_systemTextJson, _json), (_newtonsoftJson, _json), (_messagePack, _msgpack) })
         {
-            throw new InvalidOperationException("NewtonsoftJson and SystemTextJson disagree on the payload.");
+            // What each deserializes must serialize back to the same JSON, or the deserialize benchmarks read something else.
+            var back = serializer.Deserialize(encoded, _type);
+            SetupCheck.That(back is not null && Encode(_systemTextJson, back).AsSpan().SequenceEqual(_json.FirstSpan), $"{Payload}: {serializer.GetType().Name} does not round-trip the payload.");
         }
 
         Console.WriteLine($"// {Payload}: JSON {_json.Length} bytes, MessagePack {_msgpack.Length} bytes");
     }
 
-    private byte[] Encode(IPulyaSerializer serializer)
+    private byte[] Encode(IPulyaSerializer serializer, object? value = null)
     {
         _buffer.ResetWrittenCount();
-        serializer.Serialize(_buffer, _value, _type);
+        serializer.Serialize(_buffer, value ?? _value, _type);
         return _buffer.WrittenSpan.ToArray();
     }
 

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Newtonsoft.Json;
 using Pulya.Sample;
 using Pulya.Serialization;
+using MessagePackCodec = MessagePack.MessagePackSerializer;
 
 namespace Pulya.Benchmarks.Serialization;
 
@@ -24,7 +25,7 @@ public class SerializerLayerBenchmarks
     private readonly ArrayBufferWriter<byte> _buffer = new(256 * 1024);
     private SystemTextJsonSerializer _systemTextJson = null!;
     private NewtonsoftJsonSerializer _newtonsoftJson = null!;
-    private MessagePackPulyaSerializer _messagePack = null!;
+    private Pulya.Serialization.MessagePackSerializer _messagePack = null!;
     private JsonSerializerSettings _newtonsoftSettings = null!;
     private EchoBody _value = null!;
     private ReadOnlySequence<byte> _json;
@@ -40,7 +41,7 @@ public class SerializerLayerBenchmarks
     {
         _systemTextJson = new SystemTextJsonSerializer();
         _newtonsoftJson = new NewtonsoftJsonSerializer(Options.Create(new NewtonsoftJsonOptions()));
-        _messagePack = new MessagePackPulyaSerializer(Options.Create(new MessagePackOptions()));
+        _messagePack = new Pulya.Serialization.MessagePackSerializer(Options.Create(new MessagePackOptions()));
         _newtonsoftSettings = NewtonsoftJsonOptions.CreateDefaultSettings();
         _value = (EchoBody)SerializationPayloads.Create(Payload).Value;
         _systemTextJson.Serialize(_buffer, _value, typeof(EchoBody));
@@ -48,6 +49,9 @@ public class SerializerLayerBenchmarks
         _buffer.ResetWrittenCount();
         _messagePack.Serialize(_buffer, _value, typeof(EchoBody));
         _msgpack = new ReadOnlySequence<byte>(_buffer.WrittenSpan.ToArray());
+        SetupCheck.That(_systemTextJson.Deserialize(_json, typeof(EchoBody)) is EchoBody { Items.Count: > 0 }, "SystemTextJson does not read the payload back.");
+        SetupCheck.That(_newtonsoftJson.Deserialize(_json, typeof(EchoBody)) is EchoBody { Items.Count: > 0 }, "NewtonsoftJson does not read the payload back.");
+        SetupCheck.That(_messagePack.Deserialize(_msgpack, typeof(EchoBody)) is EchoBody { Items.Count: > 0 }, "MessagePack does not read the payload back.");
     }
 
     [Benchmark(Baseline = true, Description = "STJ direct")]
@@ -115,7 +119,7 @@ public class SerializerLayerBenchmarks
     public int MessagePack_Serialize_Direct()
     {
         _buffer.ResetWrittenCount();
-        MessagePackSerializer.Serialize(_buffer, _value, _messagePack.Options);
+        MessagePackCodec.Serialize(_buffer, _value, _messagePack.Options);
         return _buffer.WrittenCount;
     }
 
@@ -130,7 +134,7 @@ public class SerializerLayerBenchmarks
 
     [Benchmark(Baseline = true, Description = "MessagePack direct")]
     [BenchmarkCategory("Deserialize", "MessagePack")]
-    public EchoBody MessagePack_Deserialize_Direct() => MessagePackSerializer.Deserialize<EchoBody>(_msgpack, _messagePack.Options);
+    public EchoBody MessagePack_Deserialize_Direct() => MessagePackCodec.Deserialize<EchoBody>(_msgpack, _messagePack.Options);
 
     [Benchmark(Description = "MessagePack via Pulya")]
     [BenchmarkCategory("Deserialize", "MessagePack")]

@@ -1,7 +1,4 @@
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.Primitives;
 using Pulya.Http;
-using Pulya.Routing;
 
 namespace Pulya.Abstractions.Tests.Http;
 
@@ -30,30 +27,5 @@ public sealed class EndpointFilterTests
             context.Arguments[1] = (int)context.Arguments[1]! * 2;
             return next(context);
         }
-    }
-
-    private sealed class StubRequest : PulyaRequest
-    {
-        public override string Method => "GET";
-
-        public override string Path => "/";
-
-        public override string QueryString => "";
-
-        public override Headers Headers => throw new NotSupportedException();
-
-        public override RouteEntry? Route => null;
-
-        public override IServiceProvider Services => throw new NotSupportedException();
-
-        public override IDictionary<object, object?> Items => throw new NotSupportedException();
-
-        public override CancellationToken RequestAborted => CancellationToken.None;
-
-        public override IFeatureCollection Features => throw new NotSupportedException();
-
-        public override string? GetRouteValue(string name) => null;
-
-        public override StringValues GetQuery(string name) => StringValues.Empty;
     }
 }

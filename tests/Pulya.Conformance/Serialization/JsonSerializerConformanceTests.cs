@@ -1,5 +1,4 @@
 using System.Text;
-using Pulya.Sample;
 using Pulya.Serialization;
 using static Pulya.Conformance.Serialization.ConformanceModels;
 

@@ -1,7 +1,6 @@
 using Pulya.Conformance.Buffers;
 using System.Buffers;
 using System.Text;
-using Pulya.Sample;
 using Pulya.Serialization;
 using static Pulya.Conformance.Serialization.ConformanceModels;
 

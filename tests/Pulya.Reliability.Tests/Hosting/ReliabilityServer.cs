@@ -2,13 +2,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pulya.Hosting;
-using Pulya.Sample;
+using Pulya.Conformance.Hosting;
 using Pulya.Serialization;
 
 namespace Pulya.Reliability.Tests.Hosting;
 
 /// <summary>
-/// The sample application plus <see cref="TestRoutes"/>, built as its Program.cs builds it, on real Kestrel at
+/// The conformance application with every module registered, plus <see cref="TestRoutes"/>, on real Kestrel at
 /// <c>http://127.0.0.1:0</c>, under a <see cref="ServerProfile"/>. Pool rents are counted, logs captured, shut-down hook runs counted.
 /// </summary>
 public sealed class ReliabilityServer : IAsyncDisposable
@@ -57,18 +57,18 @@ public sealed class ReliabilityServer : IAsyncDisposable
     public static async Task<ReliabilityServer> StartAsync(string profileName, params string[] extraArguments)
     {
         var probe = PulyaApplication.CreateBuilder([]);
-        SampleApp.ConfigureServices(probe);
+        ConfigureServices(probe);
         var profile = ServerProfile.Load(profileName, probe.Services);
 
         var builder = PulyaApplication.CreateBuilder([.. profile.Arguments, .. CommonArguments, .. extraArguments]);
-        SampleApp.ConfigureServices(builder);
+        ConfigureServices(builder);
         var pool = new PoolCounter();
         CountingPoolProvider.Install(builder.Services, pool);
         var log = new CapturedLog();
         builder.Logging.AddProvider(log);
         var app = builder.Build();
         var server = new ReliabilityServer(profile, app, pool, log);
-        SampleApp.MapRoutes(app);
+        ConformanceApp.MapRoutes(app);
         TestRoutes.Map(app, server.Signals);
         app.OnShutdown(_ =>
         {
@@ -86,6 +86,13 @@ public sealed class ReliabilityServer : IAsyncDisposable
             .Select(d => (Name: (string)d.ServiceKey!, Serializer: app.Services.GetRequiredKeyedService<IPulyaSerializer>(d.ServiceKey)))
             .OrderBy(s => s.Name == selected ? 0 : 1)];
         return server;
+    }
+
+    /// <summary>The application's services and every module, registered and switched on by the profile's configuration.</summary>
+    private static void ConfigureServices(PulyaApplicationBuilder builder)
+    {
+        ConformanceApp.ConfigureServices(builder);
+        builder.Pulya.AddTrieRouter().AddRouteCache().AddNewtonsoftJson().AddMessagePack().AddPooling();
     }
 
     public async Task StopAsync(CancellationToken cancellationToken = default)

@@ -6,5 +6,5 @@ namespace Pulya.Serialization.Tests.Conformance;
 /// <summary>The serializer conformance suite against <c>MessagePack</c> with its default options.</summary>
 public sealed class MessagePackConformanceTests : SerializerConformanceTests
 {
-    protected override IPulyaSerializer CreateSerializer() => new MessagePackPulyaSerializer(Options.Create(new MessagePackOptions()));
+    protected override IPulyaSerializer CreateSerializer() => new MessagePackSerializer(Options.Create(new MessagePackOptions()));
 }

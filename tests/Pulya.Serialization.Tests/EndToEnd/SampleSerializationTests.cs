@@ -5,7 +5,7 @@ using MessagePack;
 using MessagePack.Resolvers;
 using Microsoft.Extensions.Options;
 using Pulya.Conformance.Serialization;
-using Pulya.Sample;
+using MessagePackCodec = MessagePack.MessagePackSerializer;
 
 namespace Pulya.Serialization.Tests.EndToEnd;
 
@@ -33,7 +33,7 @@ public sealed class SampleSerializationTests
         return request;
     }
 
-    private static byte[] MessagePackEcho() => MessagePackSerializer.Serialize(SerializerConformanceTests.SampleEchoBody(10), Contractless);
+    private static byte[] MessagePackEcho() => MessagePackCodec.Serialize(SerializerConformanceTests.SampleEchoBody(10), Contractless);
 
     [Theory]
     [MemberData(nameof(SampleServer.SerializerNames), MemberType = typeof(SampleServer))]
@@ -61,7 +61,7 @@ public sealed class SampleSerializationTests
         Assert.Equal("application/msgpack", response.Content.Headers.ContentType!.MediaType);
         var bytes = await response.Content.ReadAsByteArrayAsync();
         Assert.Equal(body, bytes);
-        Assert.Equal("g9", MessagePackSerializer.Deserialize<EchoBody>(bytes, Contractless).Items[9].G);
+        Assert.Equal("g9", MessagePackCodec.Deserialize<EchoBody>(bytes, Contractless).Items[9].G);
     }
 
     [Theory]
@@ -136,8 +136,8 @@ public sealed class SampleSerializationTests
             { "MessagePack", "application/msgpack", echo[..^3] },
             { "MessagePack", "application/msgpack", [0xDD, 0x7F, 0xFF, 0xFF, 0xFF, .. "SECRET"u8] },
             { "SystemTextJson", "application/msgpack", [0xC1, .. "SECRET"u8] },
-            { "MessagePack", "application/x-msgpack", MessagePackSerializer.Serialize("SECRET") },
-            { "MessagePack", "application/msgpack", MessagePackSerializer.Serialize(SerializerConformanceTests.SampleEchoBody(10), Contractless.WithCompression(MessagePackCompression.Lz4BlockArray)) },
+            { "MessagePack", "application/x-msgpack", MessagePackCodec.Serialize("SECRET") },
+            { "MessagePack", "application/msgpack", MessagePackCodec.Serialize(SerializerConformanceTests.SampleEchoBody(10), Contractless.WithCompression(MessagePackCompression.Lz4BlockArray)) },
         };
     }
 

@@ -1,10 +1,11 @@
+using Microsoft.Extensions.DependencyInjection;
+using Pulya.Conformance.Hosting;
 using Pulya.Hosting;
-using Pulya.Sample;
 using Pulya.Testing;
 
 namespace Pulya.Serialization.Tests.EndToEnd;
 
-/// <summary>Starts the sample application in-process with a given default serializer, as <c>--Pulya:Serializer=...</c>.</summary>
+/// <summary>Starts the conformance application in-process with every serializer registered and a given default one, as <c>--Pulya:Serializer=...</c>.</summary>
 internal static class SampleServer
 {
     public static readonly TheoryData<string> SerializerNames = new() { "SystemTextJson", "NewtonsoftJson", "MessagePack" };
@@ -12,9 +13,10 @@ internal static class SampleServer
     public static async Task<PulyaTestClient> StartAsync(string serializer)
     {
         var builder = PulyaApplication.CreateBuilder([$"--Pulya:Serializer={serializer}"]).UseTestServer();
-        SampleApp.ConfigureServices(builder);
+        ConformanceApp.ConfigureServices(builder);
+        builder.Pulya.AddNewtonsoftJson().AddMessagePack();
         var app = builder.Build();
-        SampleApp.MapRoutes(app);
+        ConformanceApp.MapRoutes(app);
         return await PulyaTestClient.StartAsync(app);
     }
 }

@@ -3,25 +3,26 @@ using MessagePack;
 using MessagePack.Resolvers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Pulya.Sample;
+using Pulya.Conformance.Serialization;
 using Pulya.Testing;
+using MessagePackCodec = MessagePack.MessagePackSerializer;
 
 namespace Pulya.Serialization.Tests.MessagePack;
 
 /// <summary>The safe defaults of <c>MessagePack</c>, each shown by behaviour: untrusted-data security, no Typeless, no LZ4 unless asked for, length bombs rejected.</summary>
 public sealed class MessagePackSecurityTests
 {
-    private static MessagePackPulyaSerializer Create(Action<MessagePackOptions>? configure = null)
+    private static MessagePackSerializer Create(Action<MessagePackOptions>? configure = null)
     {
         var options = new MessagePackOptions();
         configure?.Invoke(options);
-        return new MessagePackPulyaSerializer(Options.Create(options));
+        return new MessagePackSerializer(Options.Create(options));
     }
 
-    private static BodyFormatException Rejects(MessagePackPulyaSerializer serializer, byte[] body, Type type) =>
+    private static BodyFormatException Rejects(MessagePackSerializer serializer, byte[] body, Type type) =>
         Assert.Throws<BodyFormatException>(() => serializer.Deserialize(new ReadOnlySequence<byte>(body), type));
 
-    private static byte[] Write(MessagePackPulyaSerializer serializer, object value)
+    private static byte[] Write(MessagePackSerializer serializer, object value)
     {
         var buffer = new ArrayBufferWriter<byte>();
         serializer.Serialize(buffer, value, value.GetType());
@@ -68,7 +69,7 @@ public sealed class MessagePackSecurityTests
     public void A_typeless_payload_never_creates_the_type_it_names()
     {
         var before = Tripwire.Created;
-        var typeless = MessagePackSerializer.Serialize(new Holder { Value = new Tripwire { Command = "rm" } }, MessagePackSerializerOptions.Standard.WithResolver(TypelessContractlessStandardResolver.Instance));
+        var typeless = MessagePackCodec.Serialize(new Holder { Value = new Tripwire { Command = "rm" } }, MessagePackSerializerOptions.Standard.WithResolver(TypelessContractlessStandardResolver.Instance));
         Assert.Equal(before + 1, Tripwire.Created);
 
         try
@@ -113,8 +114,8 @@ public sealed class MessagePackSecurityTests
     public void An_lz4_body_is_rejected_unless_compression_is_on()
     {
         var body = ContractlessEchoBody(100);
-        var block = MessagePackSerializer.Serialize(body, MessagePackSerializerOptions.Standard.WithResolver(ContractlessStandardResolver.Instance).WithCompression(MessagePackCompression.Lz4Block));
-        var blockArray = MessagePackSerializer.Serialize(body, MessagePackSerializerOptions.Standard.WithResolver(ContractlessStandardResolver.Instance).WithCompression(MessagePackCompression.Lz4BlockArray));
+        var block = MessagePackCodec.Serialize(body, MessagePackSerializerOptions.Standard.WithResolver(ContractlessStandardResolver.Instance).WithCompression(MessagePackCompression.Lz4Block));
+        var blockArray = MessagePackCodec.Serialize(body, MessagePackSerializerOptions.Standard.WithResolver(ContractlessStandardResolver.Instance).WithCompression(MessagePackCompression.Lz4BlockArray));
 
         Assert.Contains("LZ4", Rejects(Create(), block, typeof(EchoBody)).Message, StringComparison.Ordinal);
         Assert.Contains("LZ4", Rejects(Create(), blockArray, typeof(EchoBody)).Message, StringComparison.Ordinal);
@@ -138,7 +139,7 @@ public sealed class MessagePackSecurityTests
         services.AddPulya().AddMessagePack().AddMessagePack(o => o.MaximumObjectGraphDepth = 8);
         using var provider = services.BuildServiceProvider();
 
-        var serializer = (MessagePackPulyaSerializer)provider.GetRequiredKeyedService<IPulyaSerializer>(MessagePackPulyaSerializer.Name);
+        var serializer = (MessagePackSerializer)provider.GetRequiredKeyedService<IPulyaSerializer>(MessagePackSerializer.Name);
 
         Assert.Equal(8, serializer.Options.Security.MaximumObjectGraphDepth);
         Assert.Equal(["application/msgpack", "application/x-msgpack"], serializer.MediaTypes);

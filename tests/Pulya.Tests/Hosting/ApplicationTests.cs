@@ -40,11 +40,42 @@ public sealed class ApplicationTests
         await app.StopAsync();
     }
 
+    [Fact]
+    public async Task Kestrel_endpoints_win_over_urls()
+    {
+        // Port 1 is privileged: binding it would fail the start.
+        await using var app = Build("--urls=http://127.0.0.1:1", "--Kestrel:Endpoints:Local:Url=http://127.0.0.1:0");
+        app.MapGet("/", () => "section");
+        await app.StartAsync();
+
+        using var http = new HttpClient { BaseAddress = new Uri(Assert.Single(app.Urls)) };
+
+        Assert.Equal("section", await http.GetStringAsync(new Uri("/", UriKind.Relative)));
+        await app.StopAsync();
+    }
+
+    [Fact]
+    public async Task Prefer_hosting_urls_makes_urls_win_over_kestrel_endpoints()
+    {
+        // Port 1 is privileged: binding it would fail the start.
+        await using var app = Build("--urls=http://127.0.0.1:0", "--preferHostingUrls=true", "--Kestrel:Endpoints:Local:Url=http://127.0.0.1:1");
+        app.MapGet("/", () => "urls");
+        await app.StartAsync();
+
+        using var http = new HttpClient { BaseAddress = new Uri(Assert.Single(app.Urls)) };
+
+        Assert.Equal("urls", await http.GetStringAsync(new Uri("/", UriKind.Relative)));
+        await app.StopAsync();
+    }
+
     [Theory]
     [InlineData(new string[0], new[] { "http://127.0.0.1:5000" })]
     [InlineData(new[] { "--urls=http://127.0.0.1:1; http://127.0.0.1:2" }, new[] { "http://127.0.0.1:1", "http://127.0.0.1:2" })]
-    [InlineData(new[] { "--urls=http://127.0.0.1:1", "--Kestrel:Endpoints:A:Url=http://127.0.0.1:3" }, new[] { "http://127.0.0.1:3" })]
-    public void Listen_addresses_come_from_kestrel_endpoints_then_urls_then_the_default(string[] args, string[] expected)
+    [InlineData(new[] { "--Kestrel:Endpoints:A:Url=http://127.0.0.1:3" }, new string[0])]
+    [InlineData(new[] { "--HTTP_PORTS=8080; 8081", "--HTTPS_PORTS=8443" }, new[] { "http://*:8080", "http://*:8081", "https://*:8443" })]
+    [InlineData(new[] { "--HTTPS_PORTS=8443" }, new[] { "https://*:8443" })]
+    [InlineData(new[] { "--urls=http://127.0.0.1:1", "--HTTP_PORTS=8080" }, new[] { "http://127.0.0.1:1" })]
+    public void Server_addresses_come_from_urls_then_ports_then_the_default_unless_kestrel_has_endpoints(string[] args, string[] expected)
     {
         var configuration = new ConfigurationBuilder().AddCommandLine(args).Build();
 
@@ -52,12 +83,25 @@ public sealed class ApplicationTests
     }
 
     [Fact]
+    public async Task A_service_that_cannot_be_created_fails_the_start_with_its_own_error()
+    {
+        var builder = PulyaApplication.CreateBuilder(["--urls", "http://127.0.0.1:0"]);
+        builder.Logging.ClearProviders();
+        builder.Services.AddHostedService<NeedsAnUnregisteredService>();
+        await using var app = builder.Build();
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => app.StartAsync());
+
+        Assert.Contains(nameof(UnregisteredService), error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Startup_hooks_run_once_in_order_even_when_start_is_requested_concurrently()
     {
         var order = new List<int>();
         await using var app = Build();
-        app.MapGet("/", () => "x")
-            .OnStartup(async token => { await Task.Yield(); lock (order) { order.Add(1); } })
+        app.MapGet("/", () => "x");
+        app.OnStartup(async token => { await Task.Yield(); lock (order) { order.Add(1); } })
             .OnStartup(_ => { lock (order) { order.Add(2); } return Task.CompletedTask; })
             .OnShutdown(_ => { lock (order) { order.Add(3); } return Task.CompletedTask; });
 
@@ -76,8 +120,8 @@ public sealed class ApplicationTests
         var builder = PulyaApplication.CreateBuilder(["--urls", "http://127.0.0.1:0"]);
         builder.Logging.ClearProviders().AddProvider(logs);
         await using var app = builder.Build();
-        app.MapGet("/", () => "x")
-            .OnStartup(_ => throw new InvalidOperationException("database unreachable"))
+        app.MapGet("/", () => "x");
+        app.OnStartup(_ => throw new InvalidOperationException("database unreachable"))
             .OnShutdown(_ => { shutdown++; return Task.CompletedTask; });
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => app.StartAsync());
@@ -229,7 +273,8 @@ public sealed class ApplicationTests
     {
         var stopped = false;
         await using var app = Build("--urls", "http://127.0.0.1:0");
-        app.MapGet("/", () => "x").OnShutdown(_ => { stopped = true; return Task.CompletedTask; });
+        app.MapGet("/", () => "x");
+        app.OnShutdown(_ => { stopped = true; return Task.CompletedTask; });
         using var cts = new CancellationTokenSource();
         var started = new TaskCompletionSource();
         app.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStarted.Register(started.SetResult);
@@ -295,5 +340,12 @@ public sealed class ApplicationTests
         var builder = PulyaApplication.CreateBuilder(args);
         builder.Logging.ClearProviders();
         return builder.Build();
+    }
+
+    private sealed class UnregisteredService;
+
+    private sealed class NeedsAnUnregisteredService(UnregisteredService service) : BackgroundService
+    {
+        protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.FromResult(service);
     }
 }

@@ -1,0 +1,64 @@
+using Pulya.Http;
+
+namespace Pulya.Middleware;
+
+/// <summary>Adds <see cref="AuthenticationFilter"/> to a route or a route group.</summary>
+public static class AuthenticationExtensions
+{
+    /// <summary>
+    /// Requires <c>Authorization: Bearer &lt;token&gt;</c> with one of <paramref name="tokens"/>: a missing header or an
+    /// unknown token is 401 with <c>WWW-Authenticate: Bearer</c>.
+    /// </summary>
+    /// <param name="builder">The route or route group.</param>
+    /// <param name="tokens">The accepted tokens (e.g. from configuration); at least one, none empty.</param>
+    /// <returns><paramref name="builder"/>, for chaining.</returns>
+    /// <exception cref="ArgumentException">No token, or an empty one, was given.</exception>
+    public static TBuilder RequireBearerToken<TBuilder>(this TBuilder builder, params IEnumerable<string?> tokens)
+        where TBuilder : IEndpointFilterBuilder
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        var accepted = tokens.ToArray();
+        if (accepted.Length == 0 || accepted.Any(string.IsNullOrWhiteSpace))
+        {
+            throw new ArgumentException("At least one bearer token is required, and none may be empty (is the configuration key set?).", nameof(tokens));
+        }
+
+        return builder.RequireBearerToken(token => BearerToken.Matches(token, accepted!) ? AccessDecision.Allow : AccessDecision.Unauthenticated);
+    }
+
+    /// <summary>
+    /// Requires a bearer token and lets <paramref name="decide"/> judge it: a missing token is 401 without asking,
+    /// <see cref="AccessDecision.Unauthenticated"/> is 401 (both with <c>WWW-Authenticate: Bearer</c>), <see cref="AccessDecision.Forbidden"/> 403.
+    /// </summary>
+    /// <param name="builder">The route or route group.</param>
+    /// <param name="decide">Judges the presented token.</param>
+    /// <returns><paramref name="builder"/>, for chaining.</returns>
+    public static TBuilder RequireBearerToken<TBuilder>(this TBuilder builder, Func<string, AccessDecision> decide)
+        where TBuilder : IEndpointFilterBuilder
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(decide);
+        builder.AddEndpointFilter(new AuthenticationFilter(context => new ValueTask<AccessDecision>(Decide(context.Request, decide)), "Bearer"));
+        return builder;
+    }
+
+    /// <summary>
+    /// Adds an authentication hook: <paramref name="decide"/> sees the request and its bound arguments and answers
+    /// <see cref="AccessDecision.Allow"/>, <see cref="AccessDecision.Unauthenticated"/> (401 with <paramref name="challenge"/>) or
+    /// <see cref="AccessDecision.Forbidden"/> (403).
+    /// </summary>
+    /// <param name="builder">The route or route group.</param>
+    /// <param name="decide">Decides about a request.</param>
+    /// <param name="challenge">The <c>WWW-Authenticate</c> value sent with 401. Defaults to <c>Bearer</c>.</param>
+    /// <returns><paramref name="builder"/>, for chaining.</returns>
+    public static TBuilder RequireAuthentication<TBuilder>(this TBuilder builder, Func<EndpointFilterContext, ValueTask<AccessDecision>> decide, string challenge = "Bearer")
+        where TBuilder : IEndpointFilterBuilder
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.AddEndpointFilter(new AuthenticationFilter(decide, challenge));
+        return builder;
+    }
+
+    private static AccessDecision Decide(PulyaRequest request, Func<string, AccessDecision> decide) =>
+        BearerToken.Read(request) is { } token ? decide(token) : AccessDecision.Unauthenticated;
+}

@@ -1,0 +1,37 @@
+using System.IO.Pipelines;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Pulya.Http;
+using Pulya.Pipeline;
+
+namespace Pulya.Binding;
+
+public static partial class ParameterBinders
+{
+    /// <summary>
+    /// The request body as a read-only, forward-only stream held to <paramref name="limit"/> bytes: a declared
+    /// <c>Content-Length</c> above it is a 413 before the handler runs, and reading past it fails with a 413.
+    /// </summary>
+    public static Stream BodyStream(PulyaRequest request, long limit)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var context = Context(request);
+        if (context.RequestContentLength > limit)
+        {
+            throw new Microsoft.AspNetCore.Http.BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge);
+        }
+
+        // The stream below counts the limit exactly; Kestrel's own cap counts chunk framing too (a chunked body a few bytes
+        // under the limit would be refused) and defaults to 30 MB (a larger limit would never be reached), so it is lifted.
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
+        {
+            sizeFeature.MaxRequestBodySize = null;
+        }
+
+        return new LimitedRequestStream(context.RequestBody, limit, context.RequestAborted);
+    }
+
+    /// <summary>The request body as a <see cref="PipeReader"/>, with the limits of <see cref="BodyStream"/>.</summary>
+    public static PipeReader BodyReader(PulyaRequest request, long limit) =>
+        PipeReader.Create(BodyStream(request, limit), new StreamPipeReaderOptions(leaveOpen: true));
+}

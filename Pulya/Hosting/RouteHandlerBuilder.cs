@@ -1,0 +1,46 @@
+using Pulya.Http;
+
+namespace Pulya.Hosting;
+
+/// <summary>
+/// One mapped route, returned by <c>Map*</c>: endpoint filters added here run for this route only, inside those of
+/// its groups. Its own <c>Map*</c> methods map further routes on the same application or group.
+/// </summary>
+public sealed class RouteHandlerBuilder : RouteMapper, IEndpointFilterBuilder
+{
+    private readonly RouteRegistry _registry;
+    private readonly RouteGroup? _group;
+    private readonly List<IEndpointFilter> _filters = [];
+
+    internal RouteHandlerBuilder(RouteRegistry registry, RouteGroup? group, IServiceProvider services)
+    {
+        _registry = registry;
+        _group = group;
+        Services = services;
+    }
+
+    /// <inheritdoc />
+    public override IServiceProvider Services { get; }
+
+    /// <summary>The route's own filters, in the order added.</summary>
+    internal IReadOnlyList<IEndpointFilter> Filters => _filters;
+
+    /// <summary>The group the route was mapped in, or null for a route of the application itself.</summary>
+    internal RouteGroup? ParentGroup => _group;
+
+    private protected override RouteRegistry Registry => _registry;
+
+    private protected override RouteGroup? Group => _group;
+
+    /// <summary>Adds an endpoint filter to this route; the first added runs first (outermost), after the filters of its groups.</summary>
+    /// <exception cref="InvalidOperationException">The application has started: filters are composed at start-up.</exception>
+    public RouteHandlerBuilder AddEndpointFilter(IEndpointFilter filter)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        _registry.ThrowIfFrozen();
+        _filters.Add(filter);
+        return this;
+    }
+
+    IEndpointFilterBuilder IEndpointFilterBuilder.AddEndpointFilter(IEndpointFilter filter) => AddEndpointFilter(filter);
+}

@@ -1,0 +1,29 @@
+namespace Pulya.LoadTest.Tests;
+
+public sealed class OptionsTests
+{
+    [Fact]
+    public void Without_check_nothing_is_gated()
+    {
+        Assert.Null(LoadTestOptions.Parse([]).CheckGates);
+    }
+
+    [Fact]
+    public void Check_alone_gates_every_group()
+    {
+        Assert.Equal(Report.AllGates, LoadTestOptions.Parse(["--check", "--no-build"]).CheckGates);
+        Assert.Equal(Report.AllGates, LoadTestOptions.Parse(["--check"]).CheckGates);
+    }
+
+    [Fact]
+    public void The_caller_chooses_the_gates()
+    {
+        Assert.Equal([Report.Roadmap], LoadTestOptions.Parse(["--check", "roadmap"]).CheckGates!);
+    }
+
+    [Fact]
+    public void An_unknown_gate_is_refused()
+    {
+        Assert.Throws<ArgumentException>(() => LoadTestOptions.Parse(["--check", "speed"]));
+    }
+}

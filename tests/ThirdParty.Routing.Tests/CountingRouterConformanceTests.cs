@@ -1,0 +1,10 @@
+using Pulya.Conformance.Routing;
+using Pulya.Routing;
+
+namespace ThirdParty.Routing.Tests;
+
+/// <summary>The routing conformance suite against a third-party decorator over the built-in router: it answers as the router it wraps.</summary>
+public sealed class CountingRouterConformanceTests : RouterConformanceTests
+{
+    protected override IRouter CreateRouter(RouteTable table) => new CountingRouter(new LinearRouterFactory().Create(table), new MatchCounts());
+}
