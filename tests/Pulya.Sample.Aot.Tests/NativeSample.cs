@@ -26,7 +26,9 @@ public sealed class NativeSample : IAsyncLifetime
 
         var root = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../.."));
         var output = Path.Combine(Path.GetTempPath(), "pulya-aot-" + Guid.NewGuid().ToString("N"));
-        var (exit, text) = await RunAsync("dotnet", ["publish", Path.Combine(root, "samples/Pulya.Sample.Aot"), "-c", "Release", "-r", "linux-x64", "-p:PublishAot=true", "-o", output]);
+        var (exit, text) = await RunAsync("dotnet", ["publish", Path.Combine(root, "samples/Pulya.Sample.Aot"), "-c", "Release", "-r", "linux-x64", "-p:PublishAot=true", "-o", output,
+            // No build servers or reused nodes: they would outlive the publish holding its output pipes open.
+            "-nodeReuse:false", "-p:UseSharedCompilation=false"]);
         Assert.True(exit == 0, text);
         PublishOutput = text;
         Binary = Path.Combine(output, "Pulya.Sample.Aot");
@@ -61,7 +63,11 @@ public sealed class NativeSample : IAsyncLifetime
         };
         process.BeginOutputReadLine();
         await Task.WhenAny(started.Task, process.WaitForExitAsync()).WaitAsync(TimeSpan.FromSeconds(30));
-        Assert.True(started.Task.IsCompleted, "The native sample did not start: " + await process.StandardError.ReadToEndAsync());
+        if (!started.Task.IsCompleted)
+        {
+            Assert.Fail("The native sample did not start: " + await process.StandardError.ReadToEndAsync());
+        }
+
         return new RunningSample(process, new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") });
     }
 
@@ -70,7 +76,10 @@ public sealed class NativeSample : IAsyncLifetime
 
     private static async Task<(int ExitCode, string Output)> RunAsync(string file, string[] args)
     {
-        using var process = Process.Start(new ProcessStartInfo(file, args) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var start = new ProcessStartInfo(file, args) { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
+        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+        using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync().WaitAsync(Timeout);
