@@ -9,6 +9,12 @@ namespace Pulya;
 /// </summary>
 public sealed class PulyaOptions
 {
+    /// <summary>The largest allowed <see cref="ResponseBufferSize"/>: 64 MiB.</summary>
+    public const int MaxResponseBufferSize = 64 * 1024 * 1024;
+
+    /// <summary>The smallest allowed <see cref="ResponseBufferSize"/>: 1 KiB.</summary>
+    public const int MinResponseBufferSize = 1024;
+
     /// <summary>The name of the router: <c>Linear</c> (built in) or a module's, e.g. <c>Trie</c>. Defaults to <c>Linear</c>.</summary>
     public string Router { get; set; } = "Linear";
 
@@ -31,6 +37,14 @@ public sealed class PulyaOptions
 
     /// <summary>The largest request body accepted, in bytes (at least 1); larger bodies get 413. Defaults to 1 MiB (1,048,576).</summary>
     public long MaxRequestBodySize { get; set; } = 1024 * 1024;
+
+    /// <summary>
+    /// The largest serialized response body that is buffered and sent with <c>Content-Length</c>, in bytes; a larger one
+    /// is streamed (chunked) once more than this many bytes were produced. A serializer that fails while its output is
+    /// still buffered gives a clean 500; after streaming started the connection is aborted. Between
+    /// <see cref="MinResponseBufferSize"/> (1 KiB) and <see cref="MaxResponseBufferSize"/> (64 MiB). Defaults to 32 KiB (32,768).
+    /// </summary>
+    public int ResponseBufferSize { get; set; } = 32 * 1024;
 
     /// <summary>What a single-valued header binding does with several values (a defined <see cref="Http.HeaderStrategy"/>). Defaults to <see cref="HeaderStrategy.First"/>.</summary>
     public HeaderStrategy HeaderStrategy { get; set; } = HeaderStrategy.First;

@@ -16,6 +16,7 @@ public sealed class Response
     private static readonly CookieOptions DefaultCookieOptions = new();
     private List<KeyValuePair<string, string>>? _headers;
     private int _statusCode = 200;
+    private object? _content;
 
     /// <summary>Creates a response with status 200 and no content.</summary>
     public Response()
@@ -23,20 +24,32 @@ public sealed class Response
     }
 
     /// <summary>Creates a response with <paramref name="content"/> and <paramref name="statusCode"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="statusCode"/> is not a final status (200–599).</exception>
+    /// <exception cref="ArgumentException"><paramref name="content"/> is set with a status that has no content (204, 205, 304).</exception>
     public Response(object? content, int statusCode = 200)
     {
-        Content = content;
         StatusCode = statusCode;
+        Content = content;
     }
 
-    /// <summary>The status code, 100–599. Defaults to 200.</summary>
+    /// <summary>
+    /// The status code, a final status 200–599 (1xx are interim responses the server sends itself, never a handler's
+    /// answer). 204, 205 and 304 carry no content. Defaults to 200.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is outside 200–599.</exception>
+    /// <exception cref="ArgumentException">The status forbids content and <see cref="Content"/> is set.</exception>
     public int StatusCode
     {
         get => _statusCode;
         set
         {
-            ArgumentOutOfRangeException.ThrowIfLessThan(value, 100);
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 200);
             ArgumentOutOfRangeException.ThrowIfGreaterThan(value, 599);
+            if (_content is not null && ForbidsContent(value))
+            {
+                throw new ArgumentException($"A {value} response has no content; remove the content or choose another status.", nameof(value));
+            }
+
             _statusCode = value;
         }
     }
@@ -45,7 +58,20 @@ public sealed class Response
     /// The content: null (no body), a string, <c>byte[]</c>, <c>ReadOnlyMemory&lt;byte&gt;</c>, a <see cref="System.IO.Stream"/>
     /// (streamed, then disposed), an <c>IAsyncEnumerable&lt;T&gt;</c>, or a value to serialize.
     /// </summary>
-    public object? Content { get; set; }
+    /// <exception cref="ArgumentException">The value is not null and the status is 204, 205 or 304.</exception>
+    public object? Content
+    {
+        get => _content;
+        set
+        {
+            if (value is not null && ForbidsContent(_statusCode))
+            {
+                throw new ArgumentException($"A {_statusCode} response has no content; remove the content or choose another status.", nameof(value));
+            }
+
+            _content = value;
+        }
+    }
 
     /// <summary>The <c>Content-Type</c>; when null it follows from <see cref="Content"/>.</summary>
     public string? ContentType { get; set; }
@@ -135,4 +161,7 @@ public sealed class Response
         Headers.Add(new KeyValuePair<string, string>(name, value));
         return this;
     }
+
+    /// <summary>204 No Content, 205 Reset Content and 304 Not Modified end at the headers (RFC 9110 §15).</summary>
+    private static bool ForbidsContent(int statusCode) => statusCode is 204 or 205 or 304;
 }

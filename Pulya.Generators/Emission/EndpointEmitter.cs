@@ -56,11 +56,11 @@ internal static class EndpointEmitter
         code.AppendLine($"        [global::System.Runtime.CompilerServices.InterceptsLocation({call.LocationVersion}, \"{call.LocationData}\")]");
         code.AppendLine($"        internal static {Route} {call.MapMethod}{index}(this {App} app, {(isMap ? "string method, " : string.Empty)}string template, global::System.Delegate handler)");
         code.AppendLine("        {");
-        code.AppendLine($"            var binding = Bind{index}(app, handler);");
+        code.AppendLine($"            var binding = Bind{index}(app, {method}, handler);");
         code.AppendLine($"            return binding is null ? app.{call.MapMethod}({(isMap ? "method, " : string.Empty)}template, handler) : app.Map({method}, template, handler, binding);");
         code.AppendLine("        }");
         code.AppendLine();
-        code.AppendLine($"        private static global::Pulya.Binding.EndpointBinding Bind{index}({App} app, global::System.Delegate handler)");
+        code.AppendLine($"        private static global::Pulya.Binding.EndpointBinding Bind{index}({App} app, string method, global::System.Delegate handler)");
         code.AppendLine("        {");
         var shape = string.Join(", ", parameters.Select(p => $"{p.Modifier}{p.Type} {p.Name}{(p.DefaultValue is null ? string.Empty : " = " + p.DefaultValue)}"));
         code.AppendLine($"            var typed = Cast(handler, {call.ReturnType} ({shape}) => throw null);");
@@ -115,7 +115,8 @@ internal static class EndpointEmitter
                 code.AppendLine($"            var service{i} = global::Pulya.Binding.ServiceParameter<{p.Type}>.Find(services, {Bool(p.Required)});");
                 code.AppendLine($"            if (service{i} is null)");
                 code.AppendLine("            {");
-                code.AppendLine($"                if (bodyType is not null || global::Pulya.Binding.SpanParsers.IsSupported(typeof({p.Type}))) return null;");
+                // The runtime binder refuses an implicit body on methods without one (and binds types it learns to parse from text).
+                code.AppendLine($"                if (bodyType is not null || global::Pulya.Binding.SpanParsers.IsSupported(typeof({p.Type})) || method.ToUpperInvariant() is \"GET\" or \"HEAD\" or \"DELETE\" or \"OPTIONS\" or \"TRACE\") return null;");
                 code.AppendLine($"                bodyType = typeof({p.Type});");
                 code.AppendLine($"                bodyRequired = {Bool(p.Required)};");
                 code.AppendLine("            }");

@@ -1,8 +1,8 @@
 namespace Pulya.Routing.Trie;
 
 /// <summary>
-/// Where templates of one shape end in the trie: one route per method (a second route of the same method and shape is a
-/// conflict), the method mask of those routes and their precomputed <see cref="AllowedMethods"/>.
+/// Where templates of one shape end in the trie: one route per method (the route table refuses a second route of the same
+/// method and shape), the method mask of those routes and their precomputed <see cref="AllowedMethods"/>.
 /// </summary>
 internal sealed class RouteLeaf
 {
@@ -29,16 +29,9 @@ internal sealed class RouteLeaf
         return null;
     }
 
-    /// <exception cref="RouteConflictException">A route of the same method already ends here.</exception>
+    /// <summary>Adds a route ending here; the <see cref="RouteTable"/> already refused two of one method and shape.</summary>
     public void Add(RouteEntry entry, int methodBit)
     {
-        if (Find(entry.Method) is { } existing)
-        {
-            throw new RouteConflictException(
-                $"The routes '{existing}' and '{entry}' can never be told apart: same method and same shape " +
-                "(only parameter names differ). Remove one of them or change its shape.");
-        }
-
         _methods = [.. _methods, entry.Method];
         _entries = [.. _entries, entry];
         MethodMask |= 1UL << methodBit;

@@ -6,8 +6,9 @@ namespace Pulya.Routing.Trie;
 
 /// <summary>
 /// The trie router. Static templates are answered by one hash lookup on the whole path; every template (static ones
-/// too) also sits in a trie of segments walked depth-first in priority order (literal, typed parameter, untyped
-/// parameter, catch-all) with backtracking. Immutable after <see cref="Build"/>; matching takes no lock and allocates
+/// too) also sits in a trie of segments walked depth-first in priority order (literal, typed parameters, untyped
+/// parameter, catch-all) with backtracking; where several typed parameters match one segment, every one of them is
+/// walked and <see cref="RoutePrecedence"/> picks the winner, so the answer is the one every router gives. Immutable after <see cref="Build"/>; matching takes no lock and allocates
 /// nothing (a 405 whose allowed methods combine several templates allocates its <see cref="AllowedMethods"/> once,
 /// the first time that combination occurs).
 /// </summary>
@@ -191,14 +192,29 @@ internal sealed class TrieRouter : IRouter
 
         if (segment.Length > 0)
         {
+            // Typed parameters rank equal at this segment (int and long may both match it): the best route found under any
+            // of them wins, by RoutePrecedence over the whole template, as ASP.NET Core ranks them.
+            RouteEntry? best = null;
             foreach (var typed in node.Typed)
             {
-                if (RouteConstraints.IsMatch(typed.Constraint, segment)
-                    && (found = Walk(typed, path, next, parameter + 1, method, values, ref allowed, ref counter)) is not null)
+                if (!RouteConstraints.IsMatch(typed.Constraint, segment))
+                {
+                    continue;
+                }
+
+                if (best is not null)
+                {
+                    best = WalkAlternative(typed, best, path, next, parameter + 1, method, values, ref allowed, ref counter);
+                }
+                else if ((best = Walk(typed, path, next, parameter + 1, method, values, ref allowed, ref counter)) is not null)
                 {
                     values[parameter] = new Range(position, segmentEnd);
-                    return found;
                 }
+            }
+
+            if (best is not null)
+            {
+                return best;
             }
 
             if (node.Parameter is { } untyped
@@ -210,6 +226,24 @@ internal sealed class TrieRouter : IRouter
         }
 
         return MatchCatchAll(node, path, position, parameter, method, values, ref allowed);
+    }
+
+    /// <summary>
+    /// Walks another typed branch after <paramref name="best"/> was found under an earlier one, into scratch values so the
+    /// winner's values survive; returns the better of the two (the earlier one on a tie). Each node is still visited once.
+    /// </summary>
+    private static RouteEntry WalkAlternative<TCounter>(TrieNode typed, RouteEntry best, string path, int next, int parameter, string method, Span<Range> values, ref AllowedCollector allowed, ref TCounter counter)
+        where TCounter : struct, IStepCounter
+    {
+        Span<Range> scratch = stackalloc Range[values.Length];
+        var found = Walk(typed, path, next, parameter, method, scratch, ref allowed, ref counter);
+        if (found is null || RoutePrecedence.Compare(found.Template, best.Template) >= 0)
+        {
+            return best;
+        }
+
+        scratch[parameter..].CopyTo(values[parameter..]);
+        return found;
     }
 
     private static RouteEntry? MatchCatchAll(TrieNode node, string path, int start, int parameter, string method, Span<Range> values, ref AllowedCollector allowed)

@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using System.Buffers;
+using System.Text.Unicode;
 using MessagePack;
 using Microsoft.Extensions.Options;
 using MessagePackCodec = MessagePack.MessagePackSerializer;
@@ -75,6 +76,7 @@ public sealed class MessagePackSerializer : IPulyaSerializer
         object? value;
         try
         {
+            RefuseInvalidUtf8(reader);
             value = MessagePackCodec.Deserialize(type, ref reader, Options);
         }
         catch (MessagePackSerializationException ex)
@@ -88,6 +90,49 @@ public sealed class MessagePackSerializer : IPulyaSerializer
         }
 
         return value;
+    }
+
+    /// <summary>
+    /// Refuses a str whose bytes are not UTF-8 anywhere in the body (MessagePack-CSharp would decode it to U+FFFD, where
+    /// the JSON serializers answer 400). One pass, no recursion (a million-deep array costs no stack), no allocation.
+    /// </summary>
+    private static void RefuseInvalidUtf8(MessagePackReader reader)
+    {
+        try
+        {
+            ScanStrings(ref reader);
+        }
+        catch (Exception ex) when (ex is EndOfStreamException or MessagePackSerializationException)
+        {
+            // Truncated, garbage or a length bomb: the deserializer reports it in its own words.
+        }
+    }
+
+    private static void ScanStrings(ref MessagePackReader reader)
+    {
+        long pending = 1;
+        while (pending-- > 0)
+        {
+            switch (reader.NextMessagePackType)
+            {
+                case MessagePackType.String:
+                    if (reader.ReadStringSequence() is { } text && !(text.IsSingleSegment ? Utf8.IsValid(text.FirstSpan) : Utf8.IsValid(text.ToArray())))
+                    {
+                        throw new BodyFormatException($"Malformed MessagePack body: a string is not valid UTF-8, ending at byte {reader.Consumed}.");
+                    }
+
+                    break;
+                case MessagePackType.Array:
+                    pending += reader.ReadArrayHeader();
+                    break;
+                case MessagePackType.Map:
+                    pending += 2L * reader.ReadMapHeader();
+                    break;
+                default:
+                    reader.Skip();
+                    break;
+            }
+        }
     }
 
     /// <summary>

@@ -9,7 +9,9 @@ namespace Pulya.Serialization;
 /// does, so both JSON serializers produce the same bytes:
 /// <list type="bullet">
 /// <item><see cref="double"/>, <see cref="float"/>, <see cref="decimal"/> in the shortest round-trip form (<c>1</c>, not
-/// Newtonsoft's <c>1.0</c>); non-finite values keep Newtonsoft's <see cref="FloatFormatHandling"/>.</item>
+/// Newtonsoft's <c>1.0</c>). Non-finite values (NaN, ±Infinity) are not JSON numbers: refused with a
+/// <see cref="JsonWriterException"/> as System.Text.Json refuses them (the response is a 500), unless the settings
+/// opt in with <see cref="FloatFormatHandling.Symbol"/> or <see cref="FloatFormatHandling.DefaultValue"/>.</item>
 /// <item>With <see cref="StringEscapeHandling.Default"/>, strings and property names escaped as by
 /// <see cref="JavaScriptEncoder.UnsafeRelaxedJsonEscaping"/>: text that needs no escaping, or only the escapes both
 /// libraries write alike (<c>\"</c>, <c>\\</c>, <c>\n</c>, <c>\r</c>, <c>\t</c>, <c>\b</c>, <c>\f</c>), takes
@@ -29,6 +31,7 @@ internal sealed class CompatibleJsonTextWriter(TextWriter textWriter) : JsonText
             return;
         }
 
+        RefuseNonFiniteUnlessOptedIn();
         base.WriteValue(value);
     }
 
@@ -51,6 +54,7 @@ internal sealed class CompatibleJsonTextWriter(TextWriter textWriter) : JsonText
             return;
         }
 
+        RefuseNonFiniteUnlessOptedIn();
         base.WriteValue(value);
     }
 
@@ -135,6 +139,14 @@ internal sealed class CompatibleJsonTextWriter(TextWriter textWriter) : JsonText
         fixed (char* start = text)
         {
             return Encoder.FindFirstCharacterToEncode(start, text.Length);
+        }
+    }
+
+    private void RefuseNonFiniteUnlessOptedIn()
+    {
+        if (FloatFormatHandling == FloatFormatHandling.String)
+        {
+            throw new JsonWriterException("NaN and infinite values are not valid JSON numbers.");
         }
     }
 }

@@ -12,7 +12,8 @@ namespace Pulya.Serialization;
 /// Writes through a <see cref="JsonTextWriter"/> over a pooled UTF-8 adapter straight into the response writer, and
 /// reads through a <see cref="JsonTextReader"/> over a UTF-8 decoder of the body's byte sequence (no string of the
 /// whole payload either way). With the default settings it writes the same bytes as the core's <c>SystemTextJson</c> serializer.
-/// Invalid UTF-8, trailing content and nesting deeper than <c>MaxDepth</c> (64) are rejected; contracts are cached per type.
+/// Invalid UTF-8, trailing content, nesting deeper than <c>MaxDepth</c> (64), duplicate property names and escaped
+/// unpaired surrogates are rejected, as the core SystemTextJson serializer rejects them; contracts are cached per type.
 /// </summary>
 [RequiresDynamicCode(DynamicCodeRequirement.Message)]
 [RequiresUnreferencedCode(DynamicCodeRequirement.Message)]
@@ -39,6 +40,7 @@ public sealed class NewtonsoftJsonSerializer : IPulyaSerializer
         }
 
         var settings = new JsonSerializerSettings(value.SerializerSettings);
+        settings.Converters = [.. settings.Converters, new StrictIntegerConverter()];
         _serializer = JsonSerializer.Create(settings);
         MaxDepth = settings.MaxDepth!.Value;
     }
@@ -83,7 +85,7 @@ public sealed class NewtonsoftJsonSerializer : IPulyaSerializer
         {
             // ValidateSyntax has refused empty bodies, trailing content and excess depth: what is left are values that do
             // not fit the type (JsonSerializationException) or numbers out of range (JsonReaderException).
-            using var reader = new JsonTextReader(text) { ArrayPool = JsonCharArrayPool.Instance, CloseInput = false };
+            using var reader = new StrictJsonTextReader(text) { ArrayPool = JsonCharArrayPool.Instance, CloseInput = false };
             return _serializer.Deserialize(reader, type);
         }
         catch (JsonReaderException ex)
@@ -115,11 +117,37 @@ public sealed class NewtonsoftJsonSerializer : IPulyaSerializer
         }
 
         var reader = new System.Text.Json.Utf8JsonReader(body, new System.Text.Json.JsonReaderOptions { MaxDepth = MaxDepth });
+        Stack<HashSet<string>>? objects = null;
         try
         {
             while (reader.Read())
             {
+                switch (reader.TokenType)
+                {
+                    case System.Text.Json.JsonTokenType.StartObject:
+                        (objects ??= new()).Push(new HashSet<string>(StringComparer.Ordinal));
+                        break;
+                    case System.Text.Json.JsonTokenType.EndObject:
+                        objects!.Pop();
+                        break;
+                    case System.Text.Json.JsonTokenType.PropertyName:
+                        // Newtonsoft keeps the last of two equal names; System.Text.Json refuses them: refuse here too.
+                        if (!objects!.Peek().Add(reader.GetString()!))
+                        {
+                            throw new BodyFormatException($"Malformed JSON body: duplicate property at byte {reader.TokenStartIndex + 1}.");
+                        }
+
+                        break;
+                    case System.Text.Json.JsonTokenType.String when reader.ValueIsEscaped:
+                        // Decoding refuses an escaped unpaired surrogate ("\ud800"), which Newtonsoft would turn into U+FFFD.
+                        _ = reader.GetString();
+                        break;
+                }
             }
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new BodyFormatException($"Malformed JSON body: a string escapes an unpaired surrogate, at byte {reader.TokenStartIndex + 1}.", ex);
         }
         catch (System.Text.Json.JsonException ex)
         {

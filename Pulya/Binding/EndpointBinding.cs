@@ -1,4 +1,5 @@
 using Pulya.Http;
+using Pulya.Results;
 
 namespace Pulya.Binding;
 
@@ -30,6 +31,7 @@ public sealed class EndpointBinding
         BodyType = bodyType;
         BodyRequired = bodyType is not null && bodyRequired;
         ResultType = resultType;
+        SerializesResult = ResultWriter.IsSerialized(resultType);
         Invoke = invoke;
         BindArguments = bindArguments;
         InvokeWithArguments = invokeWithArguments;
@@ -43,6 +45,9 @@ public sealed class EndpointBinding
 
     /// <summary>The declared result type after unwrapping Task/ValueTask; <see cref="void"/> for none.</summary>
     public Type ResultType { get; }
+
+    /// <summary>Whether the result always goes to a serializer (see <see cref="ResultWriter.IsSerialized"/>): 406 is decided before the handler runs.</summary>
+    internal bool SerializesResult { get; }
 
     /// <summary>Binds the arguments, calls the handler and returns its awaited result (null for no content): the fast path, no filters.</summary>
     public Func<PulyaRequest, ValueTask<object?>> Invoke { get; }

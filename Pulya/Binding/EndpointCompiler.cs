@@ -20,7 +20,9 @@ namespace Pulya.Binding;
 /// Parameter sources, in order: <see cref="PulyaRequest"/>; <see cref="CancellationToken"/> (request aborted);
 /// <see cref="Stream"/> or <see cref="System.IO.Pipelines.PipeReader"/> (the request body, unread); <c>[Cookie]</c>;
 /// <c>[Form]</c>, <see cref="PulyaForm"/> and <see cref="PulyaFile"/> (the form); <c>[Body]</c>, <c>[Query]</c>, <c>[Header]</c>, <c>[Service]</c>; a route parameter of the same name; a type
-/// registered in DI; a simple type (string, numbers, Guid, bool, enums) from the query; any other type from the body.
+/// registered in DI; a simple type (string, numbers, char, Guid, bool, dates and times, enums, any type with a static
+/// <c>TryParse(string, IFormatProvider, out T)</c>) from the query; any other type from the body, except on GET, HEAD,
+/// DELETE, OPTIONS and TRACE, where such a parameter stops the start-up (mark it <c>[Body]</c> to read a body anyway).
 /// A parameter with a default value, a nullable value type or a nullable reference type is optional.
 /// </remarks>
 [RequiresDynamicCode(EndpointCompiler.DynamicCodeMessage)]
@@ -48,7 +50,7 @@ internal sealed partial class EndpointCompiler(IServiceProvider services, Servic
             var parameter = parameters[i];
             try
             {
-                arguments[i] = Bind(parameter, template, context, ref bodyType, ref bodyRequired);
+                arguments[i] = Bind(parameter, endpoint.Method, template, context, ref bodyType, ref bodyRequired);
             }
             catch (InvalidOperationException ex)
             {
@@ -73,7 +75,7 @@ internal sealed partial class EndpointCompiler(IServiceProvider services, Servic
 
     private static Lazy<T> Lazy<T>(Expression<T> lambda) => new(lambda.Compile, LazyThreadSafetyMode.PublicationOnly);
 
-    private Expression Bind(ParameterInfo parameter, RouteTemplate template, ParameterExpression context, ref Type? bodyType, ref bool bodyRequired)
+    private Expression Bind(ParameterInfo parameter, string method, RouteTemplate template, ParameterExpression context, ref Type? bodyType, ref bool bodyRequired)
     {
         var type = parameter.ParameterType;
         var name = parameter.Name!;
@@ -136,8 +138,19 @@ internal sealed partial class EndpointCompiler(IServiceProvider services, Servic
             return BindText(nameof(ParameterBinders.Query), type, name, optional, parameter, context, null);
         }
 
+        if (HasNoBody(method))
+        {
+            throw new InvalidOperationException(
+                $"{type.Name} is neither a route value, a service nor a type the query can bind, and a {method} request has no body; " +
+                "mark the parameter [Body] to read a body anyway, or change its type or source.");
+        }
+
         return BindBody(type, optional, context, ref bodyType, ref bodyRequired);
     }
+
+    /// <summary>Methods whose requests carry no body by convention: a complex parameter of theirs is a mistake found at start-up.</summary>
+    private static bool HasNoBody(string method) =>
+        method is "GET" or "HEAD" or "DELETE" or "OPTIONS" or "TRACE";
 
     private Expression BindText(string source, Type type, string key, bool optional, ParameterInfo parameter, ParameterExpression context, HeaderStrategy? strategy)
     {
@@ -199,7 +212,7 @@ internal sealed partial class EndpointCompiler(IServiceProvider services, Servic
     {
         if (!SpanParsers.IsSupported(type))
         {
-            throw new InvalidOperationException($"{type.Name} cannot be bound from {what}; use string, int, long, Guid, bool, double, decimal or an enum.");
+            throw new InvalidOperationException($"{type.Name} cannot be bound from {what}; use a string, a number, Guid, bool, char, a date or time type, an enum or a type with a static TryParse(string, IFormatProvider, out T).");
         }
     }
 

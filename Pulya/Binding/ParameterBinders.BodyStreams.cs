@@ -1,6 +1,5 @@
 using System.IO.Pipelines;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Pulya.Http;
 using Pulya.Pipeline;
 
@@ -16,16 +15,10 @@ public static partial class ParameterBinders
     {
         ArgumentNullException.ThrowIfNull(request);
         var context = Context(request);
+        limit = LimitedRequestStream.LiftServerLimit(context, limit);
         if (context.RequestContentLength > limit)
         {
             throw new Microsoft.AspNetCore.Http.BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge);
-        }
-
-        // The stream below counts the limit exactly; Kestrel's own cap counts chunk framing too (a chunked body a few bytes
-        // under the limit would be refused) and defaults to 30 MB (a larger limit would never be reached), so it is lifted.
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
-        {
-            sizeFeature.MaxRequestBodySize = null;
         }
 
         return new LimitedRequestStream(context.RequestBody, limit, context.RequestAborted);

@@ -7,7 +7,7 @@ namespace Pulya.Diagnostics;
 /// <summary>
 /// Pulya's figures as <see cref="System.Diagnostics.Metrics"/> instruments on the meter <c>Pulya</c> (created through
 /// <see cref="IMeterFactory"/>, so each application has its own): <c>pulya.server.request.duration</c> (histogram,
-/// seconds; tags <c>http.route</c>, <c>http.request.method</c>, <c>http.response.status_code</c>),
+/// seconds; tags <c>http.route</c>, <c>http.request.method</c> (a known method or <c>_OTHER</c>), <c>http.response.status_code</c>),
 /// <c>pulya.server.active_requests</c> and <c>pulya.server.unmatched_requests</c> (404/405; tags method and status).
 /// <c>dotnet-counters monitor --counters Pulya</c> shows them; OpenTelemetry exports them. Costs nothing when nobody
 /// listens: the pipeline checks <see cref="Instrument.Enabled"/> and takes no timestamp, allocates nothing otherwise.
@@ -63,7 +63,7 @@ internal sealed class PulyaMetrics
             {
                 var tags = new TagList
                 {
-                    { "http.request.method", context.Method },
+                    { "http.request.method", MethodTag(context.Method) },
                     { "http.response.status_code", context.Response.StatusCode },
                 };
                 if (context.MatchedRoute is { } route)
@@ -76,12 +76,30 @@ internal sealed class PulyaMetrics
         }
     }
 
+    /// <summary>
+    /// The method as a tag value: one of the methods of RFC 9110 and PATCH, else <c>_OTHER</c> (OpenTelemetry's HTTP
+    /// conventions), so clients cannot create one time series per made-up method.
+    /// </summary>
+    internal static string MethodTag(string method) => method switch
+    {
+        "GET" => "GET",
+        "HEAD" => "HEAD",
+        "POST" => "POST",
+        "PUT" => "PUT",
+        "DELETE" => "DELETE",
+        "PATCH" => "PATCH",
+        "OPTIONS" => "OPTIONS",
+        "CONNECT" => "CONNECT",
+        "TRACE" => "TRACE",
+        _ => "_OTHER",
+    };
+
     /// <summary>Counts a request that matched no route (404) or no method (405).</summary>
     public void Unmatched(string method, int status)
     {
         if (_unmatched.Enabled)
         {
-            _unmatched.Add(1, new KeyValuePair<string, object?>("http.request.method", method), new KeyValuePair<string, object?>("http.response.status_code", status));
+            _unmatched.Add(1, new KeyValuePair<string, object?>("http.request.method", MethodTag(method)), new KeyValuePair<string, object?>("http.response.status_code", status));
         }
     }
 }

@@ -14,7 +14,7 @@ public static class PulyaHealthCheckExtensions
     /// <summary>
     /// Maps a GET (and HEAD) endpoint at <paramref name="template"/> that runs the registered health checks and answers with the
     /// overall status as <c>text/plain</c>: <c>Healthy</c> or <c>Degraded</c> with 200, <c>Unhealthy</c> with 503 (a check that
-    /// throws counts as unhealthy), never cached (<c>Cache-Control: no-store, no-cache</c>).
+    /// throws reports its registration's failure status, <c>Unhealthy</c> by default), never cached (<c>Cache-Control: no-store, no-cache</c>).
     /// </summary>
     /// <param name="app">The application or a route group.</param>
     /// <param name="template">The route template, e.g. <c>/healthz</c>.</param>

@@ -27,6 +27,11 @@ internal sealed class PulyaOptionsValidator(IEnumerable<PulyaComponent> componen
             failures.Add($"Pulya:MaxRequestBodySize: '{options.MaxRequestBodySize}' is out of range; it must be at least 1 (bytes).");
         }
 
+        if (options.ResponseBufferSize is < PulyaOptions.MinResponseBufferSize or > PulyaOptions.MaxResponseBufferSize)
+        {
+            failures.Add($"Pulya:ResponseBufferSize: '{options.ResponseBufferSize}' is out of range; it must be between {PulyaOptions.MinResponseBufferSize} and {PulyaOptions.MaxResponseBufferSize} (bytes).");
+        }
+
         if (!Enum.IsDefined(options.HeaderStrategy))
         {
             failures.Add($"Pulya:HeaderStrategy: '{(int)options.HeaderStrategy}' is not one of {string.Join(", ", Enum.GetNames<HeaderStrategy>())}.");

@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Pulya.Binding;
 using Pulya.Diagnostics;
 using Pulya.Http;
@@ -30,6 +32,9 @@ internal sealed partial class PulyaServer(
     /// <summary>The address used when neither the <c>Kestrel:Endpoints</c> section, nor <c>urls</c>, nor <c>HTTP_PORTS</c>/<c>HTTPS_PORTS</c> give one.</summary>
     public const string DefaultUrl = "http://127.0.0.1:5000";
 
+    /// <summary>Kestrel's default <see cref="KestrelServerLimits.MaxRequestBodySize"/> (30,000,000 bytes).</summary>
+    private static readonly long? KestrelDefaultBodyLimit = new KestrelServerLimits().MaxRequestBodySize;
+
     private readonly ILogger _logger = loggerFactory.CreateLogger("Pulya.Server");
 
     /// <summary>The router serving requests, once started.</summary>
@@ -49,12 +54,19 @@ internal sealed partial class PulyaServer(
         var serializers = new SerializerSelector(modules.Serializers());
         Prepare(table, serializers);
 
-        var pipeline = new PipelineServices(options, services.GetRequiredService<IServiceScopeFactory>(), loggerFactory, Router, serializers);
+        // Kestrel reads its limits from these options when it starts (the test server has none of its own).
+        var maxBodySize = ApplyBodyLimit(services.GetRequiredService<IOptions<KestrelServerOptions>>().Value.Limits, options.MaxRequestBodySize);
+        var pipeline = new PipelineServices(options, services.GetRequiredService<IServiceScopeFactory>(), loggerFactory, Router, serializers, maxBodySize);
         Application = new PulyaHttpApplication(
             pipeline, modules.PoolProvider, services.GetService<PulyaMetrics>(), new PipelineMiddleware(routes.Middleware, groupMiddleware));
         ConfigureAddresses();
         await server.StartAsync(Application, cancellationToken);
         LogStarted(_logger, table.Routes.Count, options.Router, serializers.Default.GetType().Name, options.PoolProvider);
+        // The bound addresses (with the actual port when 0 was asked for); the test server has none.
+        foreach (var address in server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [])
+        {
+            LogListening(_logger, address);
+        }
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -105,6 +117,21 @@ internal sealed partial class PulyaServer(
         }
     }
 
+    /// <summary>
+    /// Makes the stricter body limit Kestrel's and returns it: <c>Pulya:MaxRequestBodySize</c>, unless Kestrel's own was set
+    /// lower (<c>Kestrel:Limits:MaxRequestBodySize</c> or in code). Kestrel's untouched default (30 MB) caps nothing. Kestrel
+    /// then holds a handler that reads the raw body to the same limit as a bound body.
+    /// </summary>
+    internal static long ApplyBodyLimit(KestrelServerLimits limits, long pulyaLimit)
+    {
+        if (limits.MaxRequestBodySize is not { } serverLimit || serverLimit >= pulyaLimit || serverLimit == KestrelDefaultBodyLimit)
+        {
+            limits.MaxRequestBodySize = pulyaLimit;
+        }
+
+        return limits.MaxRequestBodySize!.Value;
+    }
+
     private void ConfigureAddresses()
     {
         // Kestrel has the feature; the in-memory test server has none.
@@ -139,6 +166,9 @@ internal sealed partial class PulyaServer(
         static string Ports(string? ports, string scheme) =>
             string.Join(';', (ports ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(port => $"{scheme}://*:{port}"));
     }
+
+    [LoggerMessage(22, LogLevel.Information, "Now listening on: {Address}")]
+    private static partial void LogListening(ILogger logger, string address);
 
     [LoggerMessage(21, LogLevel.Warning, "Serializer {Serializer} cannot handle {Type}; requests that negotiate it for this type will fail.")]
     private static partial void LogPrepareFailed(ILogger logger, Exception exception, string serializer, string? type);

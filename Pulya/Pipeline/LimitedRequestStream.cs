@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Pulya.Binding;
 
 namespace Pulya.Pipeline;
@@ -10,7 +11,25 @@ namespace Pulya.Pipeline;
 /// </summary>
 internal sealed class LimitedRequestStream(Stream inner, long limit, CancellationToken aborted) : Stream
 {
+    private const long FramingAllowance = 64 * 1024;
     private long _total;
+
+    /// <summary>
+    /// Takes the body limit over from the server for this request and returns the limit to count: the stricter of
+    /// <paramref name="limit"/> and the server's own cap. Pulya counts the body's bytes exactly; Kestrel's cap counts chunk
+    /// framing as body bytes (a chunked body at the limit would be refused), so it is raised to twice the limit plus 64 KiB:
+    /// still there, so that a body refused with 413 is not drained without end after the answer.
+    /// </summary>
+    public static long LiftServerLimit(PulyaContext context, long limit)
+    {
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
+        {
+            limit = Math.Min(limit, sizeFeature.MaxRequestBodySize ?? long.MaxValue);
+            sizeFeature.MaxRequestBodySize = limit < long.MaxValue / 4 ? (limit * 2) + FramingAllowance : null;
+        }
+
+        return limit;
+    }
 
     public override bool CanRead => true;
 

@@ -11,7 +11,8 @@ internal sealed class PipelineServices(
     IServiceScopeFactory scopeFactory,
     ILoggerFactory loggerFactory,
     IRouter router,
-    SerializerSelector serializers)
+    SerializerSelector serializers,
+    long maxRequestBodySize)
 {
     public PulyaOptions Options { get; } = options;
 
@@ -26,4 +27,10 @@ internal sealed class PipelineServices(
     public int MaxParameterCount => Router.Table.MaxParameterCount;
 
     public SerializerSelector Serializers { get; } = serializers;
+
+    /// <summary>
+    /// The request body limit in force: the stricter of <see cref="PulyaOptions.MaxRequestBodySize"/> and the server's
+    /// own, and never more than an array holds.
+    /// </summary>
+    public long MaxRequestBodySize { get; } = Math.Min(maxRequestBodySize, Array.MaxLength - 1);
 }

@@ -91,6 +91,11 @@ internal sealed partial class PulyaHttpApplication
     {
         try
         {
+            if (NotAcceptable(context, endpoint, out _))
+            {
+                return ErrorResult(StatusCodes.Status406NotAcceptable, ErrorResponses.NotAcceptable);
+            }
+
             if (endpoint.BodyType is not null && await ReadBodyAsync(context, endpoint) is var status and not 0)
             {
                 return ErrorResult(status, ErrorResponses.ForStatus(status));

@@ -29,6 +29,9 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
     private readonly Func<PulyaContext, Task> _process;
     private readonly PulyaRequestDelegate? _middleware;
 
+    /// <summary>The first buffer rented for a request body; it doubles as bytes arrive.</summary>
+    private const int InitialBodyBufferSize = 4096;
+
     public PulyaHttpApplication(PipelineServices services, IRequestPoolProvider pools, PulyaMetrics? metrics = null, PipelineMiddleware? middleware = null)
     {
         _services = services;
@@ -79,14 +82,20 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
             return;
         }
 
-        _ = ReturnAfterAsync(scope, context);
+        // Still running or failed: the server may reuse its request features once this returns, so keep what the log needs.
+        _ = ReturnAfterAsync(scope, context, context.Method, context.Path);
     }
 
-    private async Task ReturnAfterAsync(ValueTask scope, PulyaContext context)
+    private async Task ReturnAfterAsync(ValueTask scope, PulyaContext context, string method, string path)
     {
         try
         {
             await scope;
+        }
+        catch (Exception ex)
+        {
+            // A service's Dispose threw: the response is already sent, so the log is the only place to say so.
+            LogScopeDisposeFailed(_logger, ex, method, path);
         }
         finally
         {
@@ -98,6 +107,12 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
     {
         try
         {
+            if (NotAcceptable(context, endpoint, out var negotiated))
+            {
+                WriteNotAcceptable(context);
+                return;
+            }
+
             if (endpoint.BodyType is not null && await ReadBodyAsync(context, endpoint) is var status and not 0)
             {
                 WriteError(context, status, ErrorResponses.ForStatus(status));
@@ -105,7 +120,7 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
             }
 
             var result = await endpoint.Invoke(context);
-            await WriteResultAsync(context, result);
+            await WriteResultAsync(context, result, negotiated);
         }
         catch (Exception ex)
         {
@@ -113,17 +128,30 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
         }
     }
 
-    /// <summary>Writes a result (the handler's, or what middleware made of it); 406 when no registered format is acceptable.</summary>
-    private ValueTask WriteResultAsync(PulyaContext context, object? result)
+    /// <summary>
+    /// Whether the endpoint's result will be serialized whatever the handler returns and no registered format is
+    /// acceptable: then 406 is answered before the handler runs. <paramref name="negotiated"/> is the format chosen.
+    /// </summary>
+    private bool NotAcceptable(PulyaContext context, EndpointBinding endpoint, out IPulyaSerializer? negotiated)
+    {
+        negotiated = endpoint.SerializesResult ? _services.Serializers.ForAccept(context.Headers.GetList(HeaderNames.Accept)) : null;
+        return endpoint.SerializesResult && negotiated is null;
+    }
+
+    /// <summary>
+    /// Writes a result (the handler's, or what middleware made of it); 406 when no registered format is acceptable.
+    /// <paramref name="negotiated"/> is the format already chosen for the request, if any.
+    /// </summary>
+    private ValueTask WriteResultAsync(PulyaContext context, object? result, IPulyaSerializer? negotiated = null)
     {
         if (StreamedResults.Handles(result))
         {
             return WriteStreamedAsync(context, result!);
         }
 
-        if (!ResultWriter.Write(context, result, _services.Serializers))
+        if (!ResultWriter.Write(context, result, _services.Serializers, negotiated, _services.Options.ResponseBufferSize))
         {
-            WriteError(context, StatusCodes.Status406NotAcceptable, ErrorResponses.NotAcceptable);
+            WriteNotAcceptable(context);
         }
 
         return ValueTask.CompletedTask;
@@ -133,8 +161,15 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
     {
         if (!await StreamedResults.WriteAsync(context, result, _services.Serializers))
         {
-            WriteError(context, StatusCodes.Status406NotAcceptable, ErrorResponses.NotAcceptable);
+            WriteNotAcceptable(context);
         }
+    }
+
+    /// <summary>406, without a single header the handler set.</summary>
+    private static void WriteNotAcceptable(PulyaContext context)
+    {
+        context.Response.Headers.Clear();
+        WriteError(context, StatusCodes.Status406NotAcceptable, ErrorResponses.NotAcceptable);
     }
 
     /// <summary>Answers a failure per the error table (or logs an aborted request).</summary>
@@ -177,7 +212,7 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
     /// <summary>Reads and deserializes the body; 0, or the status of the error to answer instead (413, 415).</summary>
     private async ValueTask<int> ReadBodyAsync(PulyaContext context, EndpointBinding endpoint)
     {
-        var limit = _services.Options.MaxRequestBodySize;
+        var limit = _services.MaxRequestBodySize;
         var contentLength = context.RequestContentLength;
         if (contentLength > limit)
         {
@@ -195,12 +230,11 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
             return StatusCodes.Status415UnsupportedMediaType;
         }
 
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
-        {
-            sizeFeature.MaxRequestBodySize = limit;
-        }
-
-        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(contentLength ?? 4096, limit) + 1);
+        limit = LimitedRequestStream.LiftServerLimit(context, limit);
+        // The buffer follows the bytes that arrive, never what the client declares: a small one first, doubled as it
+        // fills, up to the declared length (Kestrel delivers no more) or the limit, plus one byte to see the end.
+        var end = Math.Min(contentLength ?? limit, limit) + 1;
+        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(end, InitialBodyBufferSize));
         context.BodyBuffer = buffer;
         var total = 0;
         var body = context.RequestBody;
@@ -208,8 +242,8 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
         {
             if (total == buffer.Length)
             {
-                // total <= limit here (checked after every read), and the buffer never grows past limit + 1.
-                var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, limit + 1));
+                // total <= limit here (checked after every read), so total < end and the buffer can still grow.
+                var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, end));
                 buffer.AsSpan(0, total).CopyTo(larger);
                 ArrayPool<byte>.Shared.Return(buffer);
                 buffer = larger;
@@ -282,6 +316,9 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
 
     [LoggerMessage(2, LogLevel.Debug, "Bad request {Method} {Path}: {Reason}")]
     private static partial void LogBadRequest(ILogger logger, string method, string path, string reason);
+
+    [LoggerMessage(4, LogLevel.Error, "Disposing the request services of {Method} {Path} failed.")]
+    private static partial void LogScopeDisposeFailed(ILogger logger, Exception exception, string method, string path);
 
     [LoggerMessage(3, LogLevel.Debug, "Request {Method} {Path} aborted by the client.")]
     private static partial void LogAborted(ILogger logger, string method, string path);

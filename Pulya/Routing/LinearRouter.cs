@@ -1,9 +1,10 @@
 namespace Pulya.Routing;
 
 /// <summary>
-/// The baseline router: the routes in registration order, each checked in turn against the path (O(number of routes)).
-/// The first route whose template and method match wins; if the path matched only routes of other methods, the
-/// result is 405 with those methods. Simple enough to serve as the oracle for the other routers.
+/// The baseline router: the routes in <see cref="RoutePrecedence"/> order (<see cref="RouteTable.ByPrecedence"/>), each
+/// checked in turn against the path (O(number of routes)). The first route whose template and method match wins, so it
+/// answers exactly as every other router does; if the path matched only routes of other methods, the result is 405 with
+/// those methods. Simple enough to serve as the oracle for the other routers.
 /// </summary>
 public sealed class LinearRouter : IRouter
 {
@@ -14,7 +15,7 @@ public sealed class LinearRouter : IRouter
     {
         ArgumentNullException.ThrowIfNull(table);
         Table = table;
-        _routes = [.. table.Routes];
+        _routes = [.. table.ByPrecedence];
     }
 
     /// <inheritdoc />

@@ -1,6 +1,8 @@
 using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
+using System.Globalization;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -165,16 +167,17 @@ public sealed class SystemTextJsonSerializer : IPulyaSerializer
         }
         catch (JsonException ex)
         {
-            throw new BodyFormatException(Describe(ex), ex);
+            throw new BodyFormatException(Describe(ex, Options.GetTypeInfo(type)), ex);
         }
     }
 
     // JsonException messages can quote the offending token (payload): report the kind of problem and where it is.
-    private static string Describe(JsonException ex)
+    private static string Describe(JsonException ex, JsonTypeInfo root)
     {
         var message = ex.Message;
         var problem = message switch
         {
+            _ when message.StartsWith("Duplicate", StringComparison.Ordinal) => "duplicate property",
             _ when message.Contains("after a single JSON value", StringComparison.Ordinal) => "unexpected content after the JSON value",
             _ when message.Contains("maximum configured depth", StringComparison.Ordinal) => "nesting deeper than the maximum depth",
             _ when message.Contains("UTF-8", StringComparison.OrdinalIgnoreCase) || ex.InnerException?.Message.Contains("UTF-8", StringComparison.OrdinalIgnoreCase) == true => "the body is not valid UTF-8",
@@ -183,7 +186,80 @@ public sealed class SystemTextJsonSerializer : IPulyaSerializer
             _ => "invalid JSON",
         };
         var where = ex.LineNumber is { } line ? $" at line {line + 1}, byte {(ex.BytePositionInLine ?? 0) + 1}" : string.Empty;
-        var path = ex.Path is { Length: > 1 } p ? $", path '{p}'" : string.Empty;
+        var path = ex.Path is { Length: > 1 } p && SchemaPath(root, p) is { Length: > 1 } schema ? $", path '{schema}'" : string.Empty;
         return $"Malformed JSON body: {problem}{where}{path}.";
+    }
+
+    /// <summary>
+    /// The error's JSON path rewritten with the names the target type declares: property names as declared, array indexes,
+    /// and <c>*</c> for a dictionary key (client text). Parsing stops at the first segment the type does not explain, so
+    /// nothing the client chose is ever echoed.
+    /// </summary>
+    private static string SchemaPath(JsonTypeInfo root, string path)
+    {
+        var result = new StringBuilder("$");
+        var current = root;
+        var position = 1;
+        while (position < path.Length)
+        {
+            if (current.Kind == JsonTypeInfoKind.Enumerable && path[position] == '[' && path.IndexOf(']', position) is var close and > 0
+                && int.TryParse(path.AsSpan(position + 1, close - position - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var index))
+            {
+                result.Append('[').Append(index).Append(']');
+                position = close + 1;
+            }
+            else if (current.Kind is JsonTypeInfoKind.Dictionary or JsonTypeInfoKind.Object && ReadName(path, ref position) is { } name)
+            {
+                if (current.Kind == JsonTypeInfoKind.Dictionary)
+                {
+                    result.Append(".*");
+                }
+                else if (current.Properties.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)) is { } property)
+                {
+                    result.Append('.').Append(property.Name);
+                    current = current.Options.GetTypeInfo(property.PropertyType);
+                    continue;
+                }
+                else
+                {
+                    break;
+                }
+            }
+            else
+            {
+                break;
+            }
+
+            if (current.ElementType is not { } element)
+            {
+                break;
+            }
+
+            current = current.Options.GetTypeInfo(element);
+        }
+
+        return result.ToString();
+    }
+
+    /// <summary>Reads a <c>.name</c> or <c>['name']</c> segment of a System.Text.Json path; null when there is none.</summary>
+    private static string? ReadName(string path, ref int position)
+    {
+        if (path[position] == '.')
+        {
+            var end = path.IndexOfAny(['.', '['], position + 1);
+            end = end < 0 ? path.Length : end;
+            var name = path[(position + 1)..end];
+            position = end;
+            return name;
+        }
+
+        if (path.AsSpan(position).StartsWith("['", StringComparison.Ordinal) && path.IndexOf("']", position + 2, StringComparison.Ordinal) is var close and > 0)
+        {
+            var name = path[(position + 2)..close];
+            position = close + 2;
+            return name;
+        }
+
+        return null;
     }
 }

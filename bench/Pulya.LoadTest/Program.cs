@@ -47,7 +47,16 @@ if (unknown is { Count: > 0 })
 }
 
 var servers = new List<ServerSpec>();
-servers.AddRange(profileFiles.Where(f => options.Profiles is null || options.Profiles.Contains(Path.GetFileNameWithoutExtension(f))).Select(f => ServerSpec.Profile(root, f)));
+try
+{
+    servers.AddRange(profileFiles.Where(f => options.Profiles is null || options.Profiles.Contains(Path.GetFileNameWithoutExtension(f))).Select(f => ServerSpec.Profile(root, f)));
+}
+catch (Exception ex) when (ex is InvalidDataException or FormatException or IOException)
+{
+    Console.Error.WriteLine(ex.Message);
+    return 2;
+}
+
 servers.AddRange(options.Peers.Select(p => ServerSpec.Peer(root, p)));
 
 var allScenarios = Scenario.All(root);

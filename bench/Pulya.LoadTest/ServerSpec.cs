@@ -4,8 +4,8 @@ namespace Pulya.LoadTest;
 
 /// <summary>
 /// A server under test: the Pulya sample under one profile of <c>bench/profiles/</c>, or a peer. A profile file is
-/// configuration in appsettings shape, read with the JSON configuration provider; its <c>Pulya</c> section becomes
-/// <c>--Pulya:Key=Value</c> arguments and <c>Description</c> describes it.
+/// configuration in appsettings shape, read with the JSON configuration provider; its <c>Pulya</c> and <c>Sample</c>
+/// sections become <c>--Pulya:Key=Value</c> (<c>--Sample:…</c>) arguments and <c>Description</c> describes it.
 /// </summary>
 internal sealed record ServerSpec(string Name, string Kind, string Project, string Assembly, IReadOnlyList<string> Arguments, string Description)
 {
@@ -24,13 +24,14 @@ internal sealed record ServerSpec(string Name, string Kind, string Project, stri
     public static ServerSpec Profile(string root, string file)
     {
         var configuration = new ConfigurationBuilder().AddJsonFile(Path.GetFullPath(file), optional: false, reloadOnChange: false).Build();
-        var unknown = configuration.GetChildren().Select(c => c.Key).Where(k => k is not ("Pulya" or "Description")).ToList();
+        var unknown = configuration.GetChildren().Select(c => c.Key).Where(k => k is not ("Description" or "Pulya" or "Sample")).ToList();
         if (unknown.Count > 0)
         {
-            throw new InvalidDataException($"{file}: only 'Description' and a 'Pulya' section are allowed in a profile, not {string.Join(", ", unknown)}.");
+            throw new InvalidDataException($"{file}: a profile holds 'Description' and the 'Pulya' and 'Sample' sections only, not {string.Join(", ", unknown)}.");
         }
 
         var arguments = configuration.GetSection("Pulya").AsEnumerable(makePathsRelative: false)
+            .Concat(configuration.GetSection("Sample").AsEnumerable(makePathsRelative: false))
             .Where(kv => kv.Value is not null)
             .OrderBy(kv => kv.Key, StringComparer.Ordinal)
             .Select(kv => $"--{kv.Key}={kv.Value}")

@@ -27,7 +27,15 @@ public sealed class ProfileTests : IDisposable
     }
 
     [Fact]
-    public void Anything_but_a_description_and_the_Pulya_section_is_refused()
+    public void The_Sample_section_becomes_settings_of_the_sample_too()
+    {
+        var file = Write("slim", """{ "Sample": { "SlimBuilder": true }, "Pulya": { "Router": "Trie" } }""");
+
+        Assert.Equal(["--Pulya:Router=Trie", "--Sample:SlimBuilder=True"], ServerSpec.Profile("/repo", file).Arguments);
+    }
+
+    [Fact]
+    public void Anything_but_a_description_and_the_Pulya_and_Sample_sections_is_refused()
     {
         var file = Write("odd", """{ "args": ["--Pulya:Router=Trie"] }""");
 

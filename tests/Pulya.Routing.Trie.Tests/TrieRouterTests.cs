@@ -3,63 +3,9 @@ using Pulya.Routing.Trie;
 
 namespace Pulya.Routing.Trie.Tests;
 
-/// <summary>What the trie router does beyond the shared suite: priority independent of registration order, conflicts, limits.</summary>
+/// <summary>What the trie router does beyond the shared suite: hash lookups, shared 405 instances, limits.</summary>
 public sealed class TrieRouterTests
 {
-    [Theory]
-    [InlineData("GET /users/{id}", "GET /users/{name}")]
-    [InlineData("GET /users/{id:int}/x", "GET /users/{key:int}/x")]
-    [InlineData("POST /files/{*path}", "POST /files/{*rest}")]
-    [InlineData("GET /a/", "GET /a/")]
-    [InlineData("GET /", "GET /")]
-    public void Same_method_and_same_shape_is_refused_naming_both_templates(string first, string second)
-    {
-        var table = Table(first, "GET /other", second);
-
-        var error = Assert.Throws<RouteConflictException>(() => new TrieRouterFactory().Create(table));
-
-        Assert.Contains("'" + first + "'", error.Message, StringComparison.Ordinal);
-        Assert.Contains("'" + second + "'", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Shapes_that_can_be_told_apart_are_accepted()
-    {
-        var router = Build("GET /users/{id}", "GET /users/{id:int}", "GET /users/{id:long}", "GET /users/{id}/", "GET /users/{*rest}", "DELETE /users/{name}");
-
-        Assert.Equal(RouteMatchKind.Found, router.Match("GET", "/users/5", new Range[1]).Kind);
-    }
-
-    [Fact]
-    public void Priority_does_not_depend_on_registration_order()
-    {
-        var router = Build("GET /u/{*rest}", "GET /u/{name}", "GET /u/{id:long}", "GET /u/{id:int}", "GET /u/new");
-        var values = new Range[1];
-
-        Assert.Equal("/u/new", router.Match("GET", "/u/new", values).Route!.Template.Text);
-        Assert.Equal("/u/{id:int}", router.Match("GET", "/u/42", values).Route!.Template.Text);
-        Assert.Equal("/u/{id:long}", router.Match("GET", "/u/4294967296", values).Route!.Template.Text);
-        Assert.Equal("/u/{name}", router.Match("GET", "/u/bob", values).Route!.Template.Text);
-        Assert.Equal("/u/{*rest}", router.Match("GET", "/u/bob/x", values).Route!.Template.Text);
-        Assert.Equal("/u/{*rest}", router.Match("GET", "/u", values).Route!.Template.Text);
-    }
-
-    [Fact]
-    public void Github_full_set_resolves_by_priority_static_before_parameter_before_catch_all()
-    {
-        var table = RouteSets.Table("github-full");
-        var router = TrieRouter.Build(table);
-        var values = new Range[table.MaxParameterCount];
-
-        foreach (var (method, path, template) in RouteSets.Paths("github-full"))
-        {
-            var match = router.Match(method, path, values);
-
-            Assert.True(match.Kind == RouteMatchKind.Found, $"{method} {path} gave {match}");
-            Assert.Equal(template, match.Route!.Template.Text);
-        }
-    }
-
     [Fact]
     public void Nodes_with_many_literal_children_use_the_hash_lookup()
     {

@@ -103,9 +103,13 @@ public sealed class PulyaApplicationFactoryTests
     {
         await using var factory = new PulyaApplicationFactory<Program>().UseArguments("--Pulya:Router=Nope");
 
+        var exitCode = Environment.ExitCode;
+
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => factory.StartAsync().WaitAsync(Timeout));
 
         Assert.Contains("returned without starting a Pulya application. It logged: Invalid configuration: Pulya:Router", error.Message, StringComparison.Ordinal);
+        // The program set exit code 1 for itself; the test process keeps its own.
+        Assert.Equal(exitCode, Environment.ExitCode);
     }
 
     [Fact]

@@ -11,6 +11,7 @@ internal static class TestApp
     public static Task<PulyaTestClient> StartAsync(Action<PulyaApplication> map, Action<PulyaApplicationBuilder>? configure = null, params string[] args) =>
         StartAsync(TestTransport.TestServer, map, configure, args);
 
+    /// <summary>Starts the application on <paramref name="transport"/>: in memory, or Kestrel on a free loopback port.</summary>
     public static Task<PulyaTestClient> StartAsync(TestTransport transport, Action<PulyaApplication> map, Action<PulyaApplicationBuilder>? configure = null, params string[] args) =>
         PulyaTestClient.StartAsync(transport, map, builder =>
         {
@@ -22,9 +23,14 @@ internal static class TestApp
     public static Task<PulyaTestClient> StartWithLogsAsync(Action<PulyaApplication> map, CapturedLogs logs, params string[] args) =>
         StartWithLogsAsync(TestTransport.TestServer, map, logs, args);
 
+    /// <summary>Starts the application on <paramref name="transport"/> with every log entry captured in <paramref name="logs"/>.</summary>
     public static Task<PulyaTestClient> StartWithLogsAsync(TestTransport transport, Action<PulyaApplication> map, CapturedLogs logs, params string[] args) =>
+        StartWithLogsAsync(transport, map, logs, null, args);
+
+    public static Task<PulyaTestClient> StartWithLogsAsync(TestTransport transport, Action<PulyaApplication> map, CapturedLogs logs, Action<PulyaApplicationBuilder>? configure, params string[] args) =>
         PulyaTestClient.StartAsync(transport, map, builder =>
         {
+            configure?.Invoke(builder);
             builder.Logging.ClearProviders();
             builder.Logging.SetMinimumLevel(LogLevel.Debug);
             builder.Logging.AddProvider(logs);

@@ -43,10 +43,33 @@ public sealed class ResponseTests
 
     [Theory]
     [InlineData(99)]
+    [InlineData(100)]
+    [InlineData(101)]
+    [InlineData(199)]
     [InlineData(600)]
-    public void Status_outside_100_to_599_is_refused(int status)
+    public void Status_outside_the_final_200_to_599_is_refused(int status)
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new Response { StatusCode = status });
+        Assert.Throws<ArgumentOutOfRangeException>(() => Response.Status(status));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Response("x", status));
+    }
+
+    [Theory]
+    [InlineData(204)]
+    [InlineData(205)]
+    [InlineData(304)]
+    public void Statuses_without_content_refuse_content_whichever_is_set_first(int status)
+    {
+        Assert.Throws<ArgumentException>(() => new Response("x", status));
+        Assert.Throws<ArgumentException>(() => Response.Serialized(new { a = 1 }, status));
+        Assert.Throws<ArgumentException>(() => Response.Text("", status));
+        Assert.Throws<ArgumentException>(() => new Response("x") { StatusCode = status });
+        Assert.Throws<ArgumentException>(() => new Response { StatusCode = status, Content = "x" });
+        var allowed = new Response { StatusCode = status, Content = null };
+        Assert.Equal(status, allowed.StatusCode);
+        allowed.StatusCode = 200;
+        allowed.Content = "now allowed";
+        Assert.Equal("now allowed", allowed.Content);
     }
 
     [Fact]

@@ -79,6 +79,46 @@ public sealed class RouteModelTests
     }
 
     [Fact]
+    public void Route_table_lists_routes_by_precedence_literal_typed_untyped_catch_all_shorter_first()
+    {
+        string[] texts = ["/u/{*rest}", "/u/{name}", "/u/{id:bool}", "/u/{id:guid}", "/u/{id:int}/{*rest}", "/u/{id:long}", "/u/{id:int}", "/u/new/{x}", "/u/new", "/"];
+        var table = new RouteTable(texts.Select(t => new RouteEntry("GET", RouteTemplate.Parse(t))));
+
+        // As ASP.NET Core: a shorter typed template beats a longer one whatever its constraint; equal digits, constraint order.
+        Assert.Equal(["/", "/u/new", "/u/new/{x}", "/u/{id:int}", "/u/{id:long}", "/u/{id:guid}", "/u/{id:bool}", "/u/{id:int}/{*rest}", "/u/{name}", "/u/{*rest}"], table.ByPrecedence.Select(r => r.Template.Text));
+        Assert.Equal(texts, table.Routes.Select(r => r.Template.Text));
+    }
+
+    [Fact]
+    public void Routes_of_equal_precedence_keep_registration_order()
+    {
+        var b = new RouteEntry("GET", RouteTemplate.Parse("/b/{x}"));
+        var a = new RouteEntry("GET", RouteTemplate.Parse("/a/{x}"));
+        var post = new RouteEntry("POST", RouteTemplate.Parse("/b/{y}"));
+
+        Assert.Equal([b, a, post], new RouteTable([b, a, post]).ByPrecedence);
+        Assert.Equal(0, RoutePrecedence.Compare(b.Template, a.Template));
+        Assert.Throws<ArgumentNullException>(() => RoutePrecedence.Compare(null!, a.Template));
+        Assert.Throws<ArgumentNullException>(() => RoutePrecedence.Compare(a.Template, null!));
+    }
+
+    [Theory]
+    [InlineData("/u/{id}", "/u/{name}")]
+    [InlineData("/f/{*path}", "/f/{*rest}")]
+    [InlineData("/n/{a:int}/x", "/n/{b:int}/x")]
+    public void Route_table_refuses_two_routes_of_one_method_and_shape_naming_both(string first, string second)
+    {
+        var a = new RouteEntry("GET", RouteTemplate.Parse(first));
+        var b = new RouteEntry("GET", RouteTemplate.Parse(second));
+
+        var error = Assert.Throws<RouteConflictException>(() => new RouteTable([a, new RouteEntry("POST", RouteTemplate.Parse(second)), b]));
+
+        Assert.Contains($"'GET {first}' and 'GET {second}'", error.Message, StringComparison.Ordinal);
+        Assert.Equal(-1, a.Order);
+        Assert.Equal(1, new RouteTable([new RouteEntry("GET", RouteTemplate.Parse("/n/{a:long}/x")), new RouteEntry("GET", RouteTemplate.Parse("/n/{a:int}/x"))]).ByPrecedence[0].Order);
+    }
+
+    [Fact]
     public void An_entry_cannot_belong_to_two_tables()
     {
         var a = new RouteEntry("GET", RouteTemplate.Parse("/a"));

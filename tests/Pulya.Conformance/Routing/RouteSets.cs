@@ -6,10 +6,10 @@ namespace Pulya.Conformance.Routing;
 public static class RouteSets
 {
     /// <summary>
-    /// The sets every router must pass. <c>github-full</c> is left out: it lists catch-alls before the static routes they
-    /// cover (<c>/git/refs/{*ref}</c> before <c>/git/refs</c>), so Linear (first registered) and priority routers differ on it.
+    /// The sets every router must pass, all of them: <c>github-full</c> lists catch-alls before the static routes they
+    /// cover (<c>/git/refs/{*ref}</c> before <c>/git/refs</c>), which only precedence, not registration order, resolves.
     /// </summary>
-    public static readonly IReadOnlyList<string> Names = ["static", "github", "gplus", "parse"];
+    public static readonly IReadOnlyList<string> Names = ["static", "github", "github-full", "gplus", "parse"];
 
     /// <summary>The folder holding the <c>*.routes</c> and <c>*.paths</c> files.</summary>
     public static string Folder => Path.Combine(AppContext.BaseDirectory, "routes");
@@ -43,7 +43,7 @@ public static class RouteSets
         {
             var template = RouteTemplate.Parse(text);
             entries.Add(new RouteEntry(method, template));
-            if (method == "GET" && !list.Any(r => r.Method == "HEAD" && r.Template == text))
+            if (method == "GET" && !list.Any(r => r.Method == "HEAD" && RouteTemplate.Parse(r.Template).HasSameShape(template)))
             {
                 entries.Add(new RouteEntry("HEAD", template));
             }

@@ -4,8 +4,9 @@ namespace Pulya.Conformance.Routing;
 
 /// <summary>
 /// The behaviour every <see cref="IRouter"/> must have. Each router's test project derives from this class and builds its
-/// router in <see cref="CreateRouter"/>. Tables here are unambiguous (or list routes in priority order), so the Linear
-/// router, which takes the first route in registration order, must pass them too.
+/// router in <see cref="CreateRouter"/>. Every table runs on every router, ambiguous-looking ones included: all routers
+/// answer by <see cref="RoutePrecedence"/> (literal, typed, untyped, catch-all, segment by segment), never by
+/// registration order, and conflicting tables are refused by the <see cref="RouteTable"/> itself.
 /// </summary>
 public abstract class RouterConformanceTests
 {
@@ -350,39 +351,46 @@ public abstract class RouterConformanceTests
 
     [Theory]
     [MemberData(nameof(Seeds))]
-    public void Random_tables_give_the_results_of_the_linear_oracle(int seed)
+    public void Random_tables_give_the_results_of_the_precedence_oracle(int seed)
     {
         var generator = new RandomRouteTables(seed);
         var compared = 0;
+        var ambiguous = 0;
         for (var t = 0; t < 60; t++)
         {
             var table = generator.NextTable(maxRoutes: 24);
             var router = CreateRouter(table);
-            var oracle = new LinearRouter(table);
             var values = new Range[table.MaxParameterCount];
-            var oracleValues = new Range[table.MaxParameterCount];
             for (var p = 0; p < 40; p++)
             {
                 var path = generator.NextPath(table);
                 foreach (var method in RandomRouteTables.RequestMethods)
                 {
-                    // Two routes of the request's method matching one path: Linear takes the first registered, priority
-                    // routers the most specific. Such tables are ambiguous by definition and left out.
-                    var candidates = table.Routes.Where(r => r.Method == method && ReferenceMatcher.Match(r.Template, path) is not null).ToList();
-                    if (candidates.Count > 1)
-                    {
-                        continue;
-                    }
+                    // Independent of every router: the reference matcher says which routes match, ASP.NET Core's own
+                    // inbound precedence (and the constraint order among typed parameters it leaves tied) which wins.
+                    var candidates = table.Routes.Where(r => ReferenceMatcher.Match(r.Template, path) is not null).ToList();
+                    var expected = candidates.Where(r => r.Method == method)
+                        .OrderBy(r => AspNetCorePrecedence.Inbound(r.Template)).ThenBy(r => AspNetCorePrecedence.TypedOrder(r.Template))
+                        .FirstOrDefault();
+                    ambiguous += candidates.Count(r => r.Method == method) > 1 ? 1 : 0;
 
-                    var expected = oracle.Match(method, path, oracleValues);
                     var actual = router.Match(method, path, values);
 
-                    Assert.True(expected == actual, $"seed {seed}, table [{string.Join(", ", table.Routes)}]: {method} {path} gave {actual}, expected {expected}");
-                    if (expected.Kind == RouteMatchKind.Found)
+                    var context = $"seed {seed}, table [{string.Join(", ", table.Routes)}]: {method} {path} gave {actual}";
+                    if (expected is not null)
                     {
-                        var count = expected.Route!.Template.ParameterNames.Count;
-                        Assert.Equal(Texts(path, oracleValues[..count]), Texts(path, values[..count]));
-                        Assert.Equal(Texts(path, ReferenceMatcher.Match(expected.Route.Template, path)!), Texts(path, values[..count]));
+                        Assert.True(actual.Kind == RouteMatchKind.Found && ReferenceEquals(actual.Route, expected), context + $", expected {expected}");
+                        var count = expected.Template.ParameterNames.Count;
+                        Assert.Equal(Texts(path, ReferenceMatcher.Match(expected.Template, path)!), Texts(path, values[..count]));
+                    }
+                    else if (candidates.Count > 0)
+                    {
+                        Assert.True(actual.Kind == RouteMatchKind.MethodNotAllowed, context + ", expected 405");
+                        Assert.Equal(new AllowedMethods(candidates.Select(r => r.Method)).HeaderValue, actual.Allowed!.HeaderValue);
+                    }
+                    else
+                    {
+                        Assert.True(actual == RouteMatch.NotFound, context + ", expected 404");
                     }
 
                     compared++;
@@ -391,6 +399,72 @@ public abstract class RouterConformanceTests
         }
 
         Assert.True(compared > 5000, $"only {compared} cases compared");
+        Assert.True(ambiguous > 100, $"only {ambiguous} cases with several routes of the method matching");
+    }
+
+    [Theory]
+    [InlineData("GET /u/{id}", "GET /u/{name}")]
+    [InlineData("GET /users/{id:int}/x", "GET /users/{key:int}/x")]
+    [InlineData("POST /files/{*path}", "POST /files/{*rest}")]
+    [InlineData("GET /a/", "GET /a/")]
+    [InlineData("GET /", "GET /")]
+    public void Same_method_and_same_shape_is_refused_by_the_table_naming_both_templates(string first, string second)
+    {
+        var error = Assert.Throws<RouteConflictException>(() => Router(first, "GET /other", second));
+
+        Assert.Contains("'" + first + "'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'" + second + "'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Shapes_that_can_be_told_apart_are_accepted()
+    {
+        var router = Router("GET /users/{id}", "GET /users/{id:int}", "GET /users/{id:long}", "GET /users/{id}/", "GET /users/{*rest}", "DELETE /users/{name}");
+
+        AssertFound(router, "GET", "/users/5", "/users/{id:int}", "5");
+        AssertFound(router, "GET", "/users/5/", "/users/{id}/", "5");
+    }
+
+    [Fact]
+    public void Priority_does_not_depend_on_registration_order()
+    {
+        string[] routes = ["GET /u/{*rest}", "GET /u/{name}", "GET /u/{id:long}", "GET /u/{id:int}", "GET /u/new"];
+        foreach (var order in Permutations(routes))
+        {
+            var router = Router(order);
+
+            AssertFound(router, "GET", "/u/new", "/u/new");
+            AssertFound(router, "GET", "/u/42", "/u/{id:int}", "42");
+            AssertFound(router, "GET", "/u/4294967296", "/u/{id:long}", "4294967296");
+            AssertFound(router, "GET", "/u/bob", "/u/{name}", "bob");
+            AssertFound(router, "GET", "/u/bob/x", "/u/{*rest}", "bob/x");
+            AssertFound(router, "GET", "/u", "/u/{*rest}", "");
+        }
+    }
+
+    [Fact]
+    public void A_parameter_route_mapped_before_a_literal_sibling_does_not_shadow_it()
+    {
+        var router = Router("GET /items/{id}", "GET /items/new", "GET /a/{x}/{*rest}", "GET /a/b/c", "GET /{*all}", "GET /files");
+
+        AssertFound(router, "GET", "/items/new", "/items/new");
+        AssertFound(router, "GET", "/items/7", "/items/{id}", "7");
+        AssertFound(router, "GET", "/a/b/c", "/a/b/c");
+        AssertFound(router, "GET", "/a/b/d", "/a/{x}/{*rest}", "b", "d");
+        AssertFound(router, "GET", "/files", "/files");
+        AssertFound(router, "GET", "/files/x", "/{*all}", "files/x");
+    }
+
+    [Fact]
+    public void Overlapping_typed_parameters_rank_by_the_whole_template_as_aspnetcore_does()
+    {
+        var router = Router("GET /n/{a:int}/{*rest}", "GET /n/{b:long}", "GET /m/{a:int}/x/{*rest}", "GET /m/{b:long}/{c}/y", "GET /k/{a:long}/z", "GET /k/{b:int}/z/{*rest}");
+
+        AssertFound(router, "GET", "/n/7", "/n/{b:long}", "7");
+        AssertFound(router, "GET", "/n/7/q", "/n/{a:int}/{*rest}", "7", "q");
+        AssertFound(router, "GET", "/m/7/x/y", "/m/{a:int}/x/{*rest}", "7", "y");
+        AssertFound(router, "GET", "/m/7/w/y", "/m/{b:long}/{c}/y", "7", "w");
+        AssertFound(router, "GET", "/k/7/z", "/k/{a:long}/z", "7");
     }
 
     /// <summary>Builds a router over routes written as <c>METHOD /template</c>, in this order (no implicit HEAD).</summary>
@@ -438,6 +512,23 @@ public abstract class RouterConformanceTests
         Assert.True(match.Kind == RouteMatchKind.MethodNotAllowed, $"{method} {path} gave {match}, expected 405 {allow}");
         Assert.Null(match.Route);
         Assert.Equal(allow, match.Allowed!.HeaderValue);
+    }
+
+    private static IEnumerable<string[]> Permutations(string[] items)
+    {
+        if (items.Length <= 1)
+        {
+            yield return items;
+            yield break;
+        }
+
+        for (var i = 0; i < items.Length; i++)
+        {
+            foreach (var rest in Permutations([.. items[..i], .. items[(i + 1)..]]))
+            {
+                yield return [items[i], .. rest];
+            }
+        }
     }
 
     private static string[] Texts(string path, ReadOnlySpan<Range> ranges)

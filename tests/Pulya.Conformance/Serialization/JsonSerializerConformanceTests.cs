@@ -91,6 +91,56 @@ public abstract class JsonSerializerConformanceTests : SerializerConformanceTest
     [InlineData("[1,2,3]")]
     public void Malformed_json_is_rejected_without_echoing_it(string body) => Rejects<EchoBody>(Encoding.UTF8.GetBytes(body));
 
+    [Theory]
+    [InlineData("{\"value\":\"a\",\"value\":\"b\"}")]
+    [InlineData("{\"values\":[],\"value\":null,\"values\":[]}")]
+    public void Duplicate_property_names_are_rejected(string body) => Rejects<Texts>(Encoding.UTF8.GetBytes(body));
+
+    [Fact]
+    public void Duplicate_dictionary_keys_are_rejected() => Rejects<Dictionary<string, int>>("{\"a\":1,\"a\":2}"u8.ToArray());
+
+    [Theory]
+    [InlineData("{\"value\":12345}")]
+    [InlineData("{\"value\":true}")]
+    [InlineData("{\"values\":[1.5]}")]
+    public void A_number_or_boolean_is_not_a_string(string body) => Rejects<Texts>(Encoding.UTF8.GetBytes(body));
+
+    [Theory]
+    [InlineData("{\"int\":\"12\"}")]
+    [InlineData("{\"long\":\"12\"}")]
+    [InlineData("{\"uLong\":\"12\"}")]
+    [InlineData("{\"short\":\"12\"}")]
+    [InlineData("{\"byte\":\"12\"}")]
+    [InlineData("{\"double\":\"1.5\"}")]
+    [InlineData("{\"single\":\"1.5\"}")]
+    [InlineData("{\"decimal\":\"1.5\"}")]
+    [InlineData("{\"long\":1.5}")]
+    [InlineData("{\"uLong\":-1}")]
+    [InlineData("{\"int\":true}")]
+    public void A_string_is_not_a_number_and_numbers_stay_in_range(string body) => Rejects<Numbers>(Encoding.UTF8.GetBytes(body));
+
+    [Fact]
+    public void Numbers_keep_their_precision_and_nulls_bind_to_nullable_integers()
+    {
+        var numbers = Deserialize<Numbers>("{\"decimal\":0.1234567890123456789012345678,\"double\":1.7976931348623157E+308,\"uLong\":18446744073709551615,\"int\":-5}"u8.ToArray())!;
+
+        Assert.Equal(0.1234567890123456789012345678m, numbers.Decimal);
+        Assert.Equal(double.MaxValue, numbers.Double);
+        Assert.Equal(ulong.MaxValue, numbers.ULong);
+        Assert.Equal(-5, numbers.Int);
+        Assert.Equal([null, 7L], Deserialize<List<long?>>("[null,7]"u8.ToArray())!);
+        Assert.Equal([true, null], Deserialize<List<bool?>>("[true,null]"u8.ToArray())!);
+    }
+
+    [Theory]
+    [InlineData("{\"value\":\"\\ud800\"}")]
+    [InlineData("{\"value\":\"x\\udc00y\"}")]
+    [InlineData("{\"values\":[\"\\ud83d\"]}")]
+    public void Escaped_unpaired_surrogates_are_rejected(string body) => Rejects<Texts>(Encoding.UTF8.GetBytes(body));
+
+    [Fact]
+    public void Escaped_surrogate_pairs_are_read() => Assert.Equal("😀", Deserialize<Texts>("{\"value\":\"\\ud83d\\ude00\"}"u8.ToArray())!.Value);
+
     [Fact]
     public void Deep_nesting_inside_an_unknown_property_is_rejected() =>
         Rejects<EchoBody>(Encoding.UTF8.GetBytes("{\"" + Secret + "\":" + new string('[', 100) + new string(']', 100) + "}"));

@@ -94,3 +94,6 @@ public sealed class BadInputTestsBaseline(BaselineServerFixture fixture) : BadIn
 
 /// <summary>The optimized profile.</summary>
 public sealed class BadInputTestsOptimized(OptimizedServerFixture fixture) : BadInputTests(fixture), IClassFixture<OptimizedServerFixture>;
+
+/// <summary>The newtonsoft profile: the whole corpus, no per-serializer exception.</summary>
+public sealed class BadInputTestsNewtonsoft(NewtonsoftServerFixture fixture) : BadInputTests(fixture), IClassFixture<NewtonsoftServerFixture>;

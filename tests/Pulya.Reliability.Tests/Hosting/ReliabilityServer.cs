@@ -89,7 +89,7 @@ public sealed class ReliabilityServer : IAsyncDisposable
     }
 
     /// <summary>The application's services and every module, registered and switched on by the profile's configuration.</summary>
-    private static void ConfigureServices(PulyaApplicationBuilder builder)
+    internal static void ConfigureServices(PulyaApplicationBuilder builder)
     {
         ConformanceApp.ConfigureServices(builder);
         builder.Pulya.AddTrieRouter().AddRouteCache().AddNewtonsoftJson().AddMessagePack().AddPooling();

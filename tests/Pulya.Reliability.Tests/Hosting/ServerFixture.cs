@@ -15,3 +15,6 @@ public sealed class BaselineServerFixture() : ServerFixture("baseline");
 
 /// <summary>The server under the <c>optimized</c> profile.</summary>
 public sealed class OptimizedServerFixture() : ServerFixture("optimized");
+
+/// <summary>The server under the <c>newtonsoft</c> profile: JSON bodies read by NewtonsoftJson, held to the same corpus.</summary>
+public sealed class NewtonsoftServerFixture() : ServerFixture("newtonsoft");

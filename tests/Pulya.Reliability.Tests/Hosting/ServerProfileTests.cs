@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Pulya.Hosting;
-using Pulya.Sample;
 
 namespace Pulya.Reliability.Tests.Hosting;
 
@@ -15,7 +14,7 @@ public sealed class ServerProfileTests : IDisposable
     {
         File.WriteAllText(_file, """{ "Description": "x", "Pulya": { "Router": "Trie", "RouteCache": { "Enabled": true, "Capacity": 1000 } } }""");
 
-        var profile = ServerProfile.FromFile("x", _file, SampleServices());
+        var profile = ServerProfile.FromFile("x", _file, ApplicationServices());
 
         Assert.Equal(["--Pulya:RouteCache:Capacity=1000", "--Pulya:RouteCache:Enabled=True", "--Pulya:Router=Trie"], profile.Arguments);
     }
@@ -37,15 +36,15 @@ public sealed class ServerProfileTests : IDisposable
     [Theory]
     [InlineData("baseline")]
     [InlineData("optimized")]
-    public void The_profiles_the_suites_run_under_load_for_the_sample(string name)
+    public void The_profiles_the_suites_run_under_load_for_the_application_under_test(string name)
     {
-        Assert.NotEmpty(ServerProfile.Load(name, SampleServices()).Arguments);
+        Assert.NotEmpty(ServerProfile.Load(name, ApplicationServices()).Arguments);
     }
 
-    private static IServiceCollection SampleServices()
+    private static IServiceCollection ApplicationServices()
     {
         var probe = PulyaApplication.CreateBuilder([]);
-        SampleApp.ConfigureServices(probe);
+        ReliabilityServer.ConfigureServices(probe);
         return probe.Services;
     }
 }

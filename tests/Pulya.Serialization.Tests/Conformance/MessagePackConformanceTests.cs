@@ -7,4 +7,15 @@ namespace Pulya.Serialization.Tests.Conformance;
 public sealed class MessagePackConformanceTests : SerializerConformanceTests
 {
     protected override IPulyaSerializer CreateSerializer() => new MessagePackSerializer(Options.Create(new MessagePackOptions()));
+
+    [Theory]
+    [InlineData(new byte[] { 0xA2, 0xC3, 0x28 })]
+    [InlineData(new byte[] { 0x92, 0xA1, 0x61, 0xA3, 0xED, 0xA0, 0x80 })]
+    [InlineData(new byte[] { 0x81, 0xA2, 0xFF, 0xFE, 0xA1, 0x61 })]
+    [InlineData(new byte[] { 0xD9, 0x02, 0xC0, 0xAF })]
+    public void Strings_that_are_not_utf8_are_rejected_as_the_json_serializers_reject_them(byte[] body) => Rejects<object>(body);
+
+    [Fact]
+    public void Valid_strings_in_nested_maps_and_arrays_are_read() =>
+        Assert.Equal(["é", "😀"], Deserialize<List<string>>([0x92, 0xA2, 0xC3, 0xA9, 0xA4, 0xF0, 0x9F, 0x98, 0x80]));
 }

@@ -5,6 +5,7 @@ using MessagePack;
 using MessagePack.Resolvers;
 using Microsoft.Extensions.Options;
 using Pulya.Conformance.Serialization;
+using Pulya.Testing;
 using MessagePackCodec = MessagePack.MessagePackSerializer;
 
 namespace Pulya.Serialization.Tests.EndToEnd;
@@ -13,13 +14,15 @@ namespace Pulya.Serialization.Tests.EndToEnd;
 /// The sample application with each serializer as the default: <c>POST /echo</c> in JSON and MessagePack, content
 /// negotiation (Content-Type → 415, Accept with q-values → 406), malformed bodies → 400 while the server keeps serving.
 /// </summary>
-public sealed class SampleSerializationTests
+public abstract class SampleSerializationTests(TestTransport transport)
 {
     private const string EchoJson = "{\"items\":[{\"a\":\"1\",\"b\":\"2\",\"c\":\"3\",\"d\":\"4\",\"e\":\"5\",\"f\":\"6\",\"g\":\"7\"},{\"a\":\"Zoë\",\"b\":\"中文\",\"c\":\"\\uD83D\\uDE00\",\"d\":\"\\\"q\\\"\",\"e\":null,\"f\":\"\",\"g\":\"t\"}]}";
 
     private static readonly MessagePackSerializerOptions Contractless = MessagePackSerializerOptions.Standard.WithResolver(ContractlessStandardResolver.Instance);
 
     private static readonly Uri Echo = new("/echo", UriKind.Relative);
+
+    private Task<PulyaTestClient> StartAsync(string serializer) => SampleServer.StartAsync(serializer, transport);
 
     private static HttpRequestMessage Post(byte[] body, string contentType, string? accept = null)
     {
@@ -33,13 +36,22 @@ public sealed class SampleSerializationTests
         return request;
     }
 
+    /// <summary>GET with a fixed Host header: /wiring echoes the headers, and on Kestrel each server has its own port.</summary>
+    private static async Task<byte[]> GetBytesAsync(PulyaTestClient server, string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
+        request.Headers.Host = "localhost";
+        using var response = await server.Client.SendAsync(request);
+        return await response.Content.ReadAsByteArrayAsync();
+    }
+
     private static byte[] MessagePackEcho() => MessagePackCodec.Serialize(SerializerConformanceTests.SampleEchoBody(10), Contractless);
 
     [Theory]
     [MemberData(nameof(SampleServer.SerializerNames), MemberType = typeof(SampleServer))]
     public async Task Echo_round_trips_json(string serializer)
     {
-        await using var server = await SampleServer.StartAsync(serializer);
+        await using var server = await StartAsync(serializer);
 
         using var response = await server.Client.SendAsync(Post(Encoding.UTF8.GetBytes(EchoJson), "application/json; charset=utf-8", "application/json"));
 
@@ -52,7 +64,7 @@ public sealed class SampleSerializationTests
     [MemberData(nameof(SampleServer.SerializerNames), MemberType = typeof(SampleServer))]
     public async Task Echo_round_trips_messagepack(string serializer)
     {
-        await using var server = await SampleServer.StartAsync(serializer);
+        await using var server = await StartAsync(serializer);
         var body = MessagePackEcho();
 
         using var response = await server.Client.SendAsync(Post(body, "application/msgpack", "application/msgpack"));
@@ -68,7 +80,7 @@ public sealed class SampleSerializationTests
     [MemberData(nameof(SampleServer.SerializerNames), MemberType = typeof(SampleServer))]
     public async Task Without_accept_the_response_uses_the_default_serializer(string serializer)
     {
-        await using var server = await SampleServer.StartAsync(serializer);
+        await using var server = await StartAsync(serializer);
 
         using var response = await server.Client.SendAsync(Post(MessagePackEcho(), "application/x-msgpack"));
 
@@ -86,7 +98,7 @@ public sealed class SampleSerializationTests
     [InlineData("application/msgpack, application/json", "application/msgpack")]
     public async Task Accept_chooses_among_the_registered_formats_by_quality(string accept, string expected)
     {
-        await using var server = await SampleServer.StartAsync("SystemTextJson");
+        await using var server = await StartAsync("SystemTextJson");
 
         using var response = await server.Client.SendAsync(Post(Encoding.UTF8.GetBytes(EchoJson), "application/json", accept));
 
@@ -100,7 +112,7 @@ public sealed class SampleSerializationTests
     [InlineData("application/json;q=0, application/msgpack;q=0, application/x-msgpack;q=0")]
     public async Task Accept_that_rules_out_every_format_is_406(string accept)
     {
-        await using var server = await SampleServer.StartAsync("NewtonsoftJson");
+        await using var server = await StartAsync("NewtonsoftJson");
 
         using var response = await server.Client.SendAsync(Post(Encoding.UTF8.GetBytes(EchoJson), "application/json", accept));
 
@@ -115,7 +127,7 @@ public sealed class SampleSerializationTests
     [InlineData("application/jsonx")]
     public async Task Unsupported_content_type_is_415(string contentType)
     {
-        await using var server = await SampleServer.StartAsync("MessagePack");
+        await using var server = await StartAsync("MessagePack");
 
         using var response = await server.Client.SendAsync(Post(Encoding.UTF8.GetBytes(EchoJson), contentType));
 
@@ -137,6 +149,8 @@ public sealed class SampleSerializationTests
             { "MessagePack", "application/msgpack", [0xDD, 0x7F, 0xFF, 0xFF, 0xFF, .. "SECRET"u8] },
             { "SystemTextJson", "application/msgpack", [0xC1, .. "SECRET"u8] },
             { "MessagePack", "application/x-msgpack", MessagePackCodec.Serialize("SECRET") },
+            { "MessagePack", "application/msgpack", [0x81, 0xA5, .. "Items"u8, 0x91, 0x81, 0xA1, (byte)'A', 0xA8, .. "SECRET"u8, 0xFF, 0xFE] },
+            { "SystemTextJson", "application/msgpack", [0x91, 0xA3, 0xED, 0xA0, 0x80] },
             { "MessagePack", "application/msgpack", MessagePackCodec.Serialize(SerializerConformanceTests.SampleEchoBody(10), Contractless.WithCompression(MessagePackCompression.Lz4BlockArray)) },
         };
     }
@@ -145,7 +159,7 @@ public sealed class SampleSerializationTests
     [MemberData(nameof(MalformedBodies))]
     public async Task Malformed_body_is_400_without_echo_and_the_server_keeps_serving(string serializer, string contentType, byte[] body)
     {
-        await using var server = await SampleServer.StartAsync(serializer);
+        await using var server = await StartAsync(serializer);
 
         using var response = await server.Client.SendAsync(Post(body, contentType));
         var text = await response.Content.ReadAsStringAsync();
@@ -163,13 +177,13 @@ public sealed class SampleSerializationTests
     [Fact]
     public async Task Newtonsoft_answers_every_json_route_with_the_same_bytes_as_system_text_json()
     {
-        await using var stj = await SampleServer.StartAsync("SystemTextJson");
-        await using var newtonsoft = await SampleServer.StartAsync("NewtonsoftJson");
+        await using var stj = await StartAsync("SystemTextJson");
+        await using var newtonsoft = await StartAsync("NewtonsoftJson");
         string[] paths = ["/", "/last_route", "/some/ä b/and/😀/7/other", "/wiring/zoë"];
 
         foreach (var path in paths)
         {
-            Assert.Equal(await stj.Client.GetByteArrayAsync(new Uri(path, UriKind.Relative)), await newtonsoft.Client.GetByteArrayAsync(new Uri(path, UriKind.Relative)));
+            Assert.Equal(await GetBytesAsync(stj, path), await GetBytesAsync(newtonsoft, path));
         }
 
         using var a = await stj.Client.SendAsync(Post(Encoding.UTF8.GetBytes(EchoJson), "application/json"));
@@ -180,8 +194,14 @@ public sealed class SampleSerializationTests
     [Fact]
     public async Task An_unregistered_serializer_name_fails_at_start_up_listing_the_registered_ones()
     {
-        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => SampleServer.StartAsync("Protobuf"));
+        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => StartAsync("Protobuf"));
 
         Assert.Contains("'Protobuf' is not registered. Registered: SystemTextJson, NewtonsoftJson, MessagePack.", ex.Message, StringComparison.Ordinal);
     }
+
+    /// <summary>The suite in memory.</summary>
+    public sealed class OnTestServer() : SampleSerializationTests(TestTransport.TestServer);
+
+    /// <summary>The suite over real Kestrel sockets.</summary>
+    public sealed class OnKestrel() : SampleSerializationTests(TestTransport.Kestrel);
 }

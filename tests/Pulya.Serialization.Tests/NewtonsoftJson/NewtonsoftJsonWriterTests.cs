@@ -17,11 +17,23 @@ public sealed class NewtonsoftJsonWriterTests
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    [Fact]
-    public void Non_finite_numbers_follow_newtonsofts_float_format_handling()
+    [Theory]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    [InlineData(double.NegativeInfinity)]
+    public void Non_finite_numbers_are_refused_like_system_text_json(double value)
     {
-        Assert.Equal("[\"NaN\",\"Infinity\"]", Write(new[] { double.NaN, double.PositiveInfinity }, typeof(double[])));
+        Assert.Throws<JsonWriterException>(() => Write(new[] { value }, typeof(double[])));
+        Assert.Throws<JsonWriterException>(() => Write(new[] { (float)value }, typeof(float[])));
+        Assert.Throws<JsonWriterException>(() => Write(new double?[] { value }, typeof(double?[])));
+        Assert.Throws<JsonWriterException>(() => Write(new float?[] { (float)value }, typeof(float?[])));
+    }
+
+    [Fact]
+    public void Non_finite_numbers_are_written_when_the_settings_opt_in()
+    {
         Assert.Equal("[NaN,-Infinity]", Write(new[] { float.NaN, float.NegativeInfinity }, typeof(float[]), o => o.SerializerSettings.FloatFormatHandling = FloatFormatHandling.Symbol));
+        Assert.Equal("[0.0,0.0]", Write(new[] { double.NaN, double.PositiveInfinity }, typeof(double[]), o => o.SerializerSettings.FloatFormatHandling = FloatFormatHandling.DefaultValue));
     }
 
     [Fact]

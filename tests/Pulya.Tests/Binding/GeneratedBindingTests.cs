@@ -6,10 +6,8 @@ namespace Pulya.Tests.Binding;
 /// The binding suite against the <c>Generated</c> binder: this test project runs the source generator, so the suite's
 /// handlers are bound by generated code (the few it cannot analyse fall back to the compiled binder).
 /// </summary>
-public sealed class GeneratedBindingTests : BindingTests
+public sealed class GeneratedBindingTests() : BindingTests(Testing.TestTransport.TestServer, "Generated")
 {
-    protected override string Binder => "Generated";
-
     [Fact]
     public async Task Analysable_handlers_use_generated_bindings_and_others_the_compiled_binder()
     {

@@ -8,7 +8,7 @@ using Pulya.Testing;
 namespace Pulya.Tests.Diagnostics;
 
 /// <summary>The <c>Pulya</c> meter, observed with a <see cref="MeterListener"/> limited to one application's meter factory.</summary>
-public sealed class PulyaMetricsTests : IAsyncLifetime
+public abstract class PulyaMetricsTests(TestTransport transport) : IAsyncLifetime
 {
     private readonly TaskCompletionSource _handlerStarted = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _releaseHandler = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -17,7 +17,7 @@ public sealed class PulyaMetricsTests : IAsyncLifetime
     private MeterListener? _listener;
 
     public async Task InitializeAsync() =>
-        _client = await PulyaTestClient.StartAsync(app => app
+        _client = await PulyaTestClient.StartAsync(transport, app => app
             .MapGet("/items/{id}", (string id) => new Item(id))
             .MapGet("/slow", async () =>
             {
@@ -116,6 +116,44 @@ public sealed class PulyaMetricsTests : IAsyncLifetime
         Assert.Equal("/fails", duration.Tags["http.route"]);
     }
 
+    [Theory]
+    [MemberData(nameof(TestTransports.Data), MemberType = typeof(TestTransports))]
+    public async Task Methods_outside_the_known_set_are_tagged_other(TestTransport transport)
+    {
+        await using var client = await PulyaTestClient.StartAsync(transport, app => app
+            .MapGet("/items/{id}", (string id) => new Item(id))
+            .Map("PURGE", "/cache", () => "purged"));
+        Listen(client);
+
+        foreach (var method in new[] { "BREW", "PURGE", "XYZZY", "GET", "PATCH" })
+        {
+            using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(method == "PURGE" ? "/cache" : "/items/1", UriKind.Relative));
+            using var response = await client.Client.SendAsync(request);
+        }
+
+        var durations = _measurements.Where(m => m.Instrument == "pulya.server.request.duration").Select(m => m.Tags["http.request.method"]).ToList();
+        var unmatched = _measurements.Where(m => m.Instrument == "pulya.server.unmatched_requests").Select(m => m.Tags["http.request.method"]).ToList();
+        Assert.Equal(["_OTHER", "_OTHER", "_OTHER", "GET", "PATCH"], durations);
+        Assert.Equal(["_OTHER", "_OTHER", "PATCH"], unmatched);
+    }
+
+    [Theory]
+    [InlineData("GET", "GET")]
+    [InlineData("HEAD", "HEAD")]
+    [InlineData("POST", "POST")]
+    [InlineData("PUT", "PUT")]
+    [InlineData("DELETE", "DELETE")]
+    [InlineData("PATCH", "PATCH")]
+    [InlineData("OPTIONS", "OPTIONS")]
+    [InlineData("CONNECT", "CONNECT")]
+    [InlineData("TRACE", "TRACE")]
+    [InlineData("get", "_OTHER")]
+    [InlineData("QUERY", "_OTHER")]
+    public void The_method_tag_keeps_the_known_methods_only(string method, string tag)
+    {
+        Assert.Equal(tag, PulyaMetrics.MethodTag(method));
+    }
+
     [Fact]
     public void The_meter_factory_is_required()
     {
@@ -123,9 +161,11 @@ public sealed class PulyaMetricsTests : IAsyncLifetime
     }
 
     /// <summary>Listens to this application's <c>Pulya</c> instruments (all, or the named ones).</summary>
-    private void Listen(params string[] instruments)
+    private void Listen(params string[] instruments) => Listen(_client, instruments);
+
+    private void Listen(PulyaTestClient client, params string[] instruments)
     {
-        var factory = _client.Application.Services.GetRequiredService<IMeterFactory>();
+        var factory = client.Application.Services.GetRequiredService<IMeterFactory>();
         _listener = new MeterListener
         {
             InstrumentPublished = (instrument, listener) =>
@@ -154,4 +194,10 @@ public sealed class PulyaMetricsTests : IAsyncLifetime
     }
 
     private sealed record Item(string Id);
+
+    /// <summary>The suite in memory.</summary>
+    public sealed class OnTestServer() : PulyaMetricsTests(TestTransport.TestServer);
+
+    /// <summary>The suite over real Kestrel sockets.</summary>
+    public sealed class OnKestrel() : PulyaMetricsTests(TestTransport.Kestrel);
 }

@@ -7,10 +7,11 @@ using Microsoft.Extensions.Options;
 using Pulya.Hosting;
 using Pulya.Routing;
 using static Pulya.Tests.TestApp;
+using Pulya.Testing;
 
 namespace Pulya.Tests.Hosting;
 
-public sealed class ApplicationTests
+public abstract class ApplicationTests(TestTransport transport) : TransportTests(transport)
 {
     [Fact]
     public async Task Serves_on_kestrel_at_the_address_given_by_urls()
@@ -37,6 +38,21 @@ public sealed class ApplicationTests
         using var http = new HttpClient { BaseAddress = new Uri(Assert.Single(app.Urls)) };
 
         Assert.Equal("section", await http.GetStringAsync(new Uri("/", UriKind.Relative)));
+        await app.StopAsync();
+    }
+
+    [Fact]
+    public async Task The_bound_addresses_are_logged_with_their_actual_ports()
+    {
+        var logs = new CapturedLogs();
+        await using var app = BuildWithLogs(logs, "--urls=http://127.0.0.1:0");
+        app.MapGet("/", () => "x");
+        await app.StartAsync();
+
+        var url = Assert.Single(app.Urls);
+
+        Assert.Contains(logs.Entries, e => e.Level == LogLevel.Information && e.Message == $"Now listening on: {url}");
+        Assert.DoesNotContain(":0", url, StringComparison.Ordinal);
         await app.StopAsync();
     }
 
@@ -187,6 +203,8 @@ public sealed class ApplicationTests
     [InlineData("--Pulya:MaxRequestBodySize=-1", "Pulya:MaxRequestBodySize: '-1' is out of range; it must be at least 1 (bytes).")]
     [InlineData("--Pulya:MaxRequestBodySize=big", "Failed to convert configuration value 'big' at 'Pulya:MaxRequestBodySize' to type 'System.Int64'.")]
     [InlineData("--Pulya:HeaderStrategy=99", "Pulya:HeaderStrategy: '99' is not one of First, Last, Warn, Forbid.")]
+    [InlineData("--Pulya:ResponseBufferSize=1023", "Pulya:ResponseBufferSize: '1023' is out of range; it must be between 1024 and 67108864 (bytes).")]
+    [InlineData("--Pulya:ResponseBufferSize=67108865", "Pulya:ResponseBufferSize: '67108865' is out of range; it must be between 1024 and 67108864 (bytes).")]
     public async Task Invalid_option_values_fail_at_start_naming_key_value_and_range(string argument, string message)
     {
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => StartAsync(app => app.MapGet("/", () => "x"), null, argument));
@@ -348,4 +366,10 @@ public sealed class ApplicationTests
     {
         protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.FromResult(service);
     }
+
+    /// <summary>The suite in memory.</summary>
+    public sealed class OnTestServer() : ApplicationTests(TestTransport.TestServer);
+
+    /// <summary>The suite over real Kestrel sockets.</summary>
+    public sealed class OnKestrel() : ApplicationTests(TestTransport.Kestrel);
 }

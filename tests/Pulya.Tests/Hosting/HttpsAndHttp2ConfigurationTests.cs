@@ -81,6 +81,20 @@ public sealed class HttpsAndHttp2ConfigurationTests : IDisposable
     }
 
     [Fact]
+    public async Task Endpoint_defaults_apply_to_addresses_from_urls()
+    {
+        await using var app = await StartAsync("--urls=http://127.0.0.1:0", "--Kestrel:EndpointDefaults:Protocols=Http2");
+        using var client = new HttpClient
+        {
+            BaseAddress = new Uri(Assert.Single(app.Urls)),
+            DefaultRequestVersion = HttpVersion.Version20,
+            DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact,
+        };
+
+        Assert.Equal("http HTTP/2", await client.GetStringAsync(new Uri("/protocol", UriKind.Relative)));
+    }
+
+    [Fact]
     public async Task Urls_with_https_use_the_default_certificate_from_configuration()
     {
         await using var app = await StartAsync(

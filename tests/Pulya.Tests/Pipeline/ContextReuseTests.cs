@@ -4,6 +4,7 @@ using System.Text;
 using Pulya.Http;
 using Pulya.Pooling;
 using static Pulya.Tests.TestApp;
+using Pulya.Testing;
 
 namespace Pulya.Tests.Pipeline;
 
@@ -11,7 +12,7 @@ namespace Pulya.Tests.Pipeline;
 /// The pipeline through a pool that really reuses objects (one retained instance, reset on return): a reused context
 /// must never show an earlier request's route values, query, headers, items, body or scope.
 /// </summary>
-public sealed class ContextReuseTests
+public abstract class ContextReuseTests(TestTransport transport) : TransportTests(transport)
 {
     [Fact]
     public async Task A_reused_context_shows_nothing_of_the_previous_request()
@@ -74,4 +75,10 @@ public sealed class ContextReuseTests
             }
         }
     }
+
+    /// <summary>The suite in memory.</summary>
+    public sealed class OnTestServer() : ContextReuseTests(TestTransport.TestServer);
+
+    /// <summary>The suite over real Kestrel sockets.</summary>
+    public sealed class OnKestrel() : ContextReuseTests(TestTransport.Kestrel);
 }

@@ -2,10 +2,11 @@ using System.Net;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using static Pulya.Tests.TestApp;
+using Pulya.Testing;
 
 namespace Pulya.Tests.Pipeline;
 
-public sealed class ErrorHandlingTests
+public abstract class ErrorHandlingTests(TestTransport transport) : TransportTests(transport)
 {
     [Fact]
     public async Task A_throwing_handler_is_500_without_details_and_logged_with_the_stack_trace()
@@ -141,7 +142,8 @@ public sealed class ErrorHandlingTests
     /// <summary>Serializes a few bytes, then fails: the response has started when the error happens.</summary>
     public sealed class Exploding
     {
-        public string First => new('a', 64 * 1024);
+        /// <summary>Many small writes, well past the 32 KiB response buffer: the response is streaming when Second throws.</summary>
+        public IEnumerable<int> First => Enumerable.Range(0, 64 * 1024);
 
         public string Second => throw new InvalidOperationException("mid-body");
     }
@@ -157,4 +159,10 @@ public sealed class ErrorHandlingTests
             return false;
         }
     }
+
+    /// <summary>The suite in memory.</summary>
+    public sealed class OnTestServer() : ErrorHandlingTests(TestTransport.TestServer);
+
+    /// <summary>The suite over real Kestrel sockets.</summary>
+    public sealed class OnKestrel() : ErrorHandlingTests(TestTransport.Kestrel);
 }

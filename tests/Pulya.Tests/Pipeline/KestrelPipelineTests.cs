@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Pulya.Hosting;
@@ -52,27 +51,5 @@ public sealed class KestrelPipelineTests : IAsyncLifetime
         Assert.Equal("up", await http.GetStringAsync(new Uri("/", UriKind.Relative)));
     }
 
-    private async Task<string> SendRawAsync(string request)
-    {
-        using var socket = new TcpClient();
-        await socket.ConnectAsync(IPAddress.Loopback, _base.Port);
-        var stream = socket.GetStream();
-        await stream.WriteAsync(Encoding.ASCII.GetBytes(request));
-        using var reader = new StreamReader(stream, Encoding.ASCII);
-        var buffer = new char[4096];
-        var text = new StringBuilder();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (!text.ToString().Contains("}", StringComparison.Ordinal))
-        {
-            var read = await reader.ReadAsync(buffer, timeout.Token);
-            if (read == 0)
-            {
-                break;
-            }
-
-            text.Append(buffer, 0, read);
-        }
-
-        return text.ToString();
-    }
+    private Task<string> SendRawAsync(string request) => RawHttp.SendAsync(_base.Port, request);
 }

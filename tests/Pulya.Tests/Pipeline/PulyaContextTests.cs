@@ -51,7 +51,7 @@ public sealed class PulyaContextTests
         Assert.Null(context.MatchedRoute);
     }
 
-    private static PulyaContext CreateContext()
+    internal static PulyaContext CreateContext()
     {
         var services = new ServiceCollection().AddScoped<RequestHolder>().BuildServiceProvider();
         var pipeline = new PipelineServices(
@@ -59,16 +59,17 @@ public sealed class PulyaContextTests
             services.GetRequiredService<IServiceScopeFactory>(),
             NullLoggerFactory.Instance,
             new LinearRouterFactory().Create(new RouteTable([])),
-            new SerializerSelector([new SystemTextJsonSerializer()]));
+            new SerializerSelector([new SystemTextJsonSerializer()]),
+            new PulyaOptions().MaxRequestBodySize);
         return new PulyaContext(pipeline);
     }
 
-    private static FeatureCollection Features(string path, string query)
+    internal static FeatureCollection Features(string path, string query, IHttpResponseBodyFeature? body = null, string method = "GET")
     {
         var features = new FeatureCollection();
-        features.Set<IHttpRequestFeature>(new HttpRequestFeature { Method = "GET", Path = path, QueryString = query });
+        features.Set<IHttpRequestFeature>(new HttpRequestFeature { Method = method, Path = path, QueryString = query });
         features.Set<IHttpResponseFeature>(new HttpResponseFeature());
-        features.Set<IHttpResponseBodyFeature>(new StreamResponseBodyFeature(Stream.Null));
+        features.Set(body ?? new StreamResponseBodyFeature(Stream.Null));
         return features;
     }
 }

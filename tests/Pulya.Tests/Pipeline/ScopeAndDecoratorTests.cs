@@ -1,10 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
 using Pulya.Routing;
 using static Pulya.Tests.TestApp;
+using Pulya.Testing;
 
 namespace Pulya.Tests.Pipeline;
 
-public sealed class ScopeAndDecoratorTests
+public abstract class ScopeAndDecoratorTests(TestTransport transport) : TransportTests(transport)
 {
     [Fact]
     public async Task Request_scopes_are_disposed_even_when_disposal_completes_asynchronously()
@@ -102,4 +103,10 @@ public sealed class ScopeAndDecoratorTests
             return inner.Match(method, path, values);
         }
     }
+
+    /// <summary>The suite in memory.</summary>
+    public sealed class OnTestServer() : ScopeAndDecoratorTests(TestTransport.TestServer);
+
+    /// <summary>The suite over real Kestrel sockets.</summary>
+    public sealed class OnKestrel() : ScopeAndDecoratorTests(TestTransport.Kestrel);
 }

@@ -2,10 +2,11 @@ using System.Net;
 using System.Net.Http.Headers;
 using Pulya.Http;
 using static Pulya.Tests.TestApp;
+using Pulya.Testing;
 
 namespace Pulya.Tests.Results;
 
-public sealed class ResultTests
+public abstract class ResultTests(TestTransport transport) : TransportTests(transport)
 {
     [Fact]
     public async Task Handlers_returning_nothing_answer_204()
@@ -171,4 +172,10 @@ public sealed class ResultTests
     }
 
     public sealed record Sample(string Name, string? Missing, DayOfWeek Day, int Count);
+
+    /// <summary>The suite in memory.</summary>
+    public sealed class OnTestServer() : ResultTests(TestTransport.TestServer);
+
+    /// <summary>The suite over real Kestrel sockets.</summary>
+    public sealed class OnKestrel() : ResultTests(TestTransport.Kestrel);
 }

@@ -8,9 +8,9 @@ public sealed class LinearRouterTests
         new(new RouteTable(routes.Select(r => r.Split(' ')).Select(p => new RouteEntry(p[0], RouteTemplate.Parse(p[1])))));
 
     [Fact]
-    public void First_registered_match_wins_and_values_are_ranges_of_the_path()
+    public void Most_specific_match_wins_whatever_the_registration_order_and_values_are_ranges_of_the_path()
     {
-        var router = Router("GET /users/{id:int}", "GET /users/{name}", "GET /files/{*rest}");
+        var router = Router("GET /users/{name}", "GET /users/{id:int}", "GET /files/{*rest}");
         Span<Range> values = new Range[1];
         const string path = "/users/ann";
 

@@ -6,14 +6,14 @@ using Pulya.Testing;
 
 namespace Pulya.Tests.Sample;
 
-/// <summary>End-to-end tests of every route of the sample application, through the in-process test client.</summary>
-public class SampleAppTests : IAsyncLifetime
+/// <summary>End-to-end tests of every route of the sample application, in memory and over real Kestrel sockets.</summary>
+public abstract class SampleAppTests(TestTransport transport) : IAsyncLifetime
 {
     private PulyaTestClient _client = null!;
 
     public async Task InitializeAsync()
     {
-        var builder = PulyaApplication.CreateBuilder(Arguments).UseTestServer();
+        var builder = PulyaApplication.CreateBuilder(Arguments).UseTestTransport(transport);
         SampleApp.ConfigureServices(builder);
         var app = builder.Build();
         SampleApp.MapRoutes(app);
@@ -160,4 +160,10 @@ public class SampleAppTests : IAsyncLifetime
         Assert.Equal(20, response.Content.Headers.ContentLength);
         Assert.Empty(await response.Content.ReadAsByteArrayAsync());
     }
+
+    /// <summary>The suite in memory.</summary>
+    public sealed class OnTestServer() : SampleAppTests(TestTransport.TestServer);
+
+    /// <summary>The suite over real Kestrel sockets.</summary>
+    public sealed class OnKestrel() : SampleAppTests(TestTransport.Kestrel);
 }

@@ -71,21 +71,23 @@ public sealed class AsyncEnumerableResultTests
         await AssertAbortedAsync(server.Client, "/late");
     }
 
-    [Fact]
-    public async Task The_selected_json_serializer_writes_the_items()
+    [Theory]
+    [MemberData(nameof(TestTransports.Data), MemberType = typeof(TestTransports))]
+    public async Task The_selected_json_serializer_writes_the_items(TestTransport transport)
     {
-        await using var newtonsoft = await StartAsync(app => app.MapGet("/renamed", () => Renamed()), builder => builder.Pulya.AddNewtonsoftJson(), "--Pulya:Serializer=NewtonsoftJson");
-        await using var systemTextJson = await StartAsync(app => app.MapGet("/renamed", () => Renamed()));
+        await using var newtonsoft = await StreamingApp.StartAsync(transport, app => app.MapGet("/renamed", () => Renamed()), builder => builder.Pulya.AddNewtonsoftJson(), "--Pulya:Serializer=NewtonsoftJson");
+        await using var systemTextJson = await StreamingApp.StartAsync(transport, app => app.MapGet("/renamed", () => Renamed()));
 
         // Only Newtonsoft.Json honours its own attribute: each item went through the selected serializer.
         Assert.Equal("[{\"renamed\":\"a\"}]", await newtonsoft.Client.GetStringAsync(Path("/renamed")));
         Assert.Equal("[{\"value\":\"a\"}]", await systemTextJson.Client.GetStringAsync(Path("/renamed")));
     }
 
-    [Fact]
-    public async Task MessagePack_collects_the_items_into_one_array()
+    [Theory]
+    [MemberData(nameof(TestTransports.Data), MemberType = typeof(TestTransports))]
+    public async Task MessagePack_collects_the_items_into_one_array(TestTransport transport)
     {
-        await using var client = await StartAsync(app => app.MapGet("/ints", () => Numbers(3)), builder => builder.Pulya.AddMessagePack());
+        await using var client = await StreamingApp.StartAsync(transport, app => app.MapGet("/ints", () => Numbers(3)), builder => builder.Pulya.AddMessagePack());
         using var request = new HttpRequestMessage(HttpMethod.Get, Path("/ints"));
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/msgpack"));
 
@@ -97,11 +99,12 @@ public sealed class AsyncEnumerableResultTests
         Assert.Equal([1, 2, 3], MessagePack.MessagePackSerializer.Deserialize<int[]>(bytes));
     }
 
-    [Fact]
-    public async Task An_unacceptable_format_is_406_and_head_sends_no_items()
+    [Theory]
+    [MemberData(nameof(TestTransports.Data), MemberType = typeof(TestTransports))]
+    public async Task An_unacceptable_format_is_406_and_head_sends_no_items(TestTransport transport)
     {
         var enumerated = false;
-        await using var client = await StartAsync(app => app.MapGet("/ints", () => Tracked(() => enumerated = true)));
+        await using var client = await StreamingApp.StartAsync(transport, app => app.MapGet("/ints", () => Tracked(() => enumerated = true)));
         using var request = new HttpRequestMessage(HttpMethod.Get, Path("/ints"));
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/csv"));
 

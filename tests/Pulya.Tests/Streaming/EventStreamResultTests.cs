@@ -74,11 +74,12 @@ public sealed class EventStreamResultTests
         await AssertAbortedAsync(server.Client, "/late");
     }
 
-    [Fact]
-    public async Task A_head_request_does_not_run_the_producer()
+    [Theory]
+    [MemberData(nameof(TestTransports.Data), MemberType = typeof(TestTransports))]
+    public async Task A_head_request_does_not_run_the_producer(TestTransport transport)
     {
         var ran = false;
-        await using var client = await StartAsync(app => app.MapGet("/events", () => Response.EventStream((writer, ct) =>
+        await using var client = await StreamingApp.StartAsync(transport, app => app.MapGet("/events", () => Response.EventStream((writer, ct) =>
         {
             ran = true;
             return Task.CompletedTask;

@@ -133,14 +133,15 @@ public sealed class FileResultTests : IDisposable
         Assert.Empty(await head.Content.ReadAsByteArrayAsync());
     }
 
-    [Fact]
-    public async Task A_large_file_is_streamed_whole_and_in_ranges()
+    [Theory]
+    [MemberData(nameof(TestTransports.Data), MemberType = typeof(TestTransports))]
+    public async Task A_large_file_is_streamed_whole_and_in_ranges(TestTransport transport)
     {
         var large = System.IO.Path.Combine(_folder, "large.bin");
         var bytes = new byte[200_000];
         new Random(7).NextBytes(bytes);
         await File.WriteAllBytesAsync(large, bytes);
-        await using var client = await StreamingApp.StartAsync(TestTransport.Kestrel, app => app.MapGet("/large", () => Response.File(large)));
+        await using var client = await StreamingApp.StartAsync(transport, app => app.MapGet("/large", () => Response.File(large)));
 
         Assert.Equal(bytes, await client.Client.GetByteArrayAsync(Path("/large")));
         using var request = new HttpRequestMessage(HttpMethod.Get, Path("/large"));

@@ -72,10 +72,11 @@ public sealed class StreamResultTests
         await AssertAbortedAsync(server.Client, "/late");
     }
 
-    [Fact]
-    public async Task A_head_request_gets_the_length_without_the_body()
+    [Theory]
+    [MemberData(nameof(TestTransports.Data), MemberType = typeof(TestTransports))]
+    public async Task A_head_request_gets_the_length_without_the_body(TestTransport transport)
     {
-        await using var client = await StartAsync(app => app.MapGet("/stream", () => new MemoryStream([1, 2, 3])));
+        await using var client = await StreamingApp.StartAsync(transport, app => app.MapGet("/stream", () => new MemoryStream([1, 2, 3])));
 
         using var response = await client.Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, Path("/stream")));
 
