@@ -72,19 +72,19 @@ public sealed class GeneratedEndpointTests
                 app.Map("OPTIONS", "/map", Handlers.Options);
                 app.MapGet("/method", new Handlers(3).Times);
                 app.MapGet("/params", (params string[] tag) => tag.Length);
-                app.MapPost("/d/char", (char c = 'x') => c.ToString());
-                app.MapPost("/d/float", (float f = 1.5f) => f.ToString());
+                app.MapPost("/d/char", ([Body] char c = 'x') => c.ToString());
+                app.MapPost("/d/float", ([Body] float f = 1.5f) => f.ToString());
                 app.MapPost("/d/nan", (double d = double.NaN) => d.ToString());
                 app.MapPost("/d/inf", (double d = double.PositiveInfinity) => d.ToString());
-                app.MapPost("/d/ninf", (float f = float.NegativeInfinity) => f.ToString());
+                app.MapPost("/d/ninf", ([Body] float f = float.NegativeInfinity) => f.ToString());
                 app.MapPost("/d/long", (long[] l, long x = -5L) => x);
-                app.MapPost("/d/ulong", (ulong u = 18446744073709551615UL) => u);
-                app.MapPost("/d/uint", (uint u = 7U) => u);
-                app.MapPost("/d/short", (short s = -2) => s);
+                app.MapPost("/d/ulong", ([Body] ulong u = 18446744073709551615UL) => u);
+                app.MapPost("/d/uint", ([Body] uint u = 7U) => u);
+                app.MapPost("/d/short", ([Body] short s = -2) => s);
                 app.MapPost("/d/bool", (bool? b = true) => b);
                 app.MapPost("/d/enum", (Color? c = Color.DarkBlue) => c);
                 app.MapPost("/d/point", (Point? p = null) => p is null);
-                app.MapGet("/q/double", (double d = double.NaN, float f = 2.5f, string s = "a\"b") => $"{d}|{f}|{s}");
+                app.MapGet("/q/double", (double d = double.NaN, long f = 2L, string s = "a\"b") => $"{d}|{f}|{s}");
             }
         }
         """;
