@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using System.Text.Unicode;
 using MessagePack;
@@ -13,6 +15,8 @@ namespace Pulya.Serialization;
 /// with the depth bounded (64 by default); truncated data, length headers larger than the body, LZ4 data when
 /// compression is off, and trailing bytes are rejected. Formatters are cached per type.
 /// </summary>
+[RequiresDynamicCode(DynamicCodeRequirement.Message)]
+[RequiresUnreferencedCode(DynamicCodeRequirement.Message)]
 public sealed class MessagePackSerializer : IPulyaSerializer
 {
     /// <summary>The name the serializer is registered and selected under.</summary>
@@ -24,6 +28,7 @@ public sealed class MessagePackSerializer : IPulyaSerializer
     /// <exception cref="OptionsValidationException">The resolver is unsafe (see <see cref="MessagePackOptions"/>).</exception>
     public MessagePackSerializer(IOptions<MessagePackOptions> options)
     {
+        DynamicCodeRequirement.Require(RuntimeFeature.IsDynamicCodeSupported, Name);
         ArgumentNullException.ThrowIfNull(options);
         var value = options.Value;
         var validation = new MessagePackOptionsValidator().Validate(Name, value);
