@@ -130,7 +130,16 @@ public abstract class JsonSerializerConformanceTests : SerializerConformanceTest
         Assert.Equal(-5, numbers.Int);
         Assert.Equal([null, 7L], Deserialize<List<long?>>("[null,7]"u8.ToArray())!);
         Assert.Equal([true, null], Deserialize<List<bool?>>("[true,null]"u8.ToArray())!);
+        Assert.Equal([null, 1.5m], Deserialize<List<decimal?>>("[null,1.5]"u8.ToArray())!);
+        Assert.Equal([null, 2.5], Deserialize<List<double?>>("[null,2.5]"u8.ToArray())!);
+        Assert.Equal([3m], Deserialize<List<decimal>>("[3]"u8.ToArray())!);
     }
+
+    [Theory]
+    [InlineData("{\"paid\":1}")]
+    [InlineData("{\"paid\":\"true\"}")]
+    [InlineData("{\"number\":\"4\"}")]
+    public void A_number_or_string_is_not_a_boolean_or_an_integer(string body) => Rejects<Order>(Encoding.UTF8.GetBytes(body));
 
     [Theory]
     [InlineData("{\"value\":\"\\ud800\"}")]
