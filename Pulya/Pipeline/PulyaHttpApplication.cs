@@ -218,7 +218,7 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
         var contentLength = context.RequestContentLength;
         if (contentLength > limit)
         {
-            return StatusCodes.Status413PayloadTooLarge;
+            return TooLarge(context);
         }
 
         if (endpoint.BodyType == typeof(PulyaForm))
@@ -273,7 +273,7 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
             total += read;
             if (total > limit)
             {
-                return StatusCodes.Status413PayloadTooLarge;
+                return TooLarge(context);
             }
         }
 
@@ -294,6 +294,16 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// 413, announcing that the connection closes: the rest of the body is not read (Kestrel cannot drain more than its
+    /// limit), and a client that reused the connection would see its next request fail.
+    /// </summary>
+    private static int TooLarge(PulyaContext context)
+    {
+        context.Response.Headers.Connection = "close";
+        return StatusCodes.Status413PayloadTooLarge;
     }
 
     private static void Fail(PulyaContext context, int status, byte[] body)
