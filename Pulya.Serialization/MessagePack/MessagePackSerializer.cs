@@ -97,7 +97,7 @@ public sealed class MessagePackSerializer : IPulyaSerializer
         {
             ScanStrings(ref reader);
         }
-        catch (Exception ex) when (ex is EndOfStreamException or MessagePackSerializationException)
+        catch (Exception ex) when (ex is EndOfStreamException or MessagePackSerializationException or ArgumentOutOfRangeException or OverflowException)
         {
             // Truncated, garbage or a length bomb: the deserializer reports it in its own words.
         }
