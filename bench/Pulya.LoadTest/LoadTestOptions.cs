@@ -29,6 +29,7 @@ internal sealed class LoadTestOptions
           --check [roadmap,ceiling]  gate on the success metrics: roadmap (optimized vs baseline), ceiling (optimized vs raw
                                  Kestrel), default both; a missed target or a missing figure of a gated group exits 1
           --smoke                a quick run for CI: 1 round, 0.5 s per run, builtin client, root + github pipelined, counters read once
+          --profile-args NAME    no load: print the sample's arguments for profile NAME, one a line (for bench/profiling)
 
         Soak mode (memory and stability under a long saturating load, per profile, no peers):
           --soak DURATION        e.g. 90s, 5m, 1h: every sample route plus a flood of distinct paths over --connections
@@ -82,6 +83,9 @@ internal sealed class LoadTestOptions
     public double FloodShare { get; private set; } = 0.3;
 
     public bool Help { get; private set; }
+
+    /// <summary><c>--profile-args NAME</c>: print that profile's server arguments and exit.</summary>
+    public string? ProfileArguments { get; private set; }
 
     public static LoadTestOptions Parse(string[] args)
     {
@@ -143,6 +147,7 @@ internal sealed class LoadTestOptions
 
                     break;
                 case "--help" or "-h": options.Help = true; break;
+                case "--profile-args": options.ProfileArguments = Value(); break;
                 default: throw new ArgumentException($"Unknown option '{args[i]}'. Use --help.");
             }
         }

@@ -39,6 +39,19 @@ if (options.From is not null)
 }
 
 var profileFiles = Directory.GetFiles(Path.Combine(root, "bench", "profiles"), "*.json").OrderBy(f => Order(Path.GetFileNameWithoutExtension(f))).ThenBy(f => f, StringComparer.Ordinal).ToList();
+if (options.ProfileArguments is not null)
+{
+    var file = profileFiles.FirstOrDefault(f => Path.GetFileNameWithoutExtension(f) == options.ProfileArguments);
+    if (file is null)
+    {
+        Console.Error.WriteLine($"Unknown profile '{options.ProfileArguments}'.");
+        return 2;
+    }
+
+    Console.WriteLine(string.Join('\n', ServerSpec.Profile(root, file).Arguments));
+    return 0;
+}
+
 var unknown = options.Profiles?.Where(p => !profileFiles.Any(f => Path.GetFileNameWithoutExtension(f) == p)).ToList();
 if (unknown is { Count: > 0 })
 {

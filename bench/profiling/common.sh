@@ -17,25 +17,14 @@ PORT=""
 command -v wrk >/dev/null || { echo "wrk is needed: bash bench/install-wrk.sh" >&2; exit 2; }
 (cd "$ROOT" && dotnet tool restore >/dev/null)
 
-# The profile's Pulya section as --Pulya:Key=Value arguments (the same flattening the load tool does).
+# The profile's server arguments, from the load tool's own profile loader (one a line).
 profile_args() {
-  python3 - "$ROOT/bench/profiles/$PROFILE.json" <<'PY'
-import json, sys
-def flat(prefix, value):
-    if isinstance(value, dict):
-        for k, v in value.items():
-            yield from flat(f"{prefix}:{k}", v)
-    else:
-        yield f"--{prefix}={str(value).lower() if isinstance(value, bool) else value}"
-data = json.load(open(sys.argv[1]))
-for key, value in data.items():
-    if key != "Description":
-        print("\n".join(flat(key, value)))
-PY
+  dotnet "$ROOT/bench/Pulya.LoadTest/bin/Release/net10.0/Pulya.LoadTest.dll" --profile-args "$PROFILE"
 }
 
 start_server() {
   dotnet build "$ROOT/samples/Pulya.Sample" -c Release --nologo -v q >/dev/null
+  dotnet build "$ROOT/bench/Pulya.LoadTest" -c Release --nologo -v q >/dev/null
   PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')"
   local extra=()
   [ "$SCENARIO" = "github" ] && extra+=("--Sample:GitHubRoutes=true")

@@ -26,4 +26,10 @@ public sealed class OptionsTests
     {
         Assert.Throws<ArgumentException>(() => LoadTestOptions.Parse(["--check", "speed"]));
     }
+
+    [Fact]
+    public void Profile_args_names_the_profile_to_print()
+    {
+        Assert.Equal("optimized", LoadTestOptions.Parse(["--profile-args", "optimized"]).ProfileArguments);
+    }
 }

@@ -99,6 +99,26 @@ public sealed class RequestBodyLimitTests
     }
 
     [Fact]
+    public async Task A_stricter_kestrel_limit_holds_a_body_stream_parameter_too()
+    {
+        await using var client = await StartAsync(
+            TestTransport.Kestrel,
+            app => app.MapPost("/raw", async (Stream body) =>
+            {
+                using var copy = new MemoryStream();
+                await body.CopyToAsync(copy);
+                return copy.Length;
+            }),
+            args: "--Kestrel:Limits:MaxRequestBodySize=100");
+
+        using var small = await client.Client.PostAsync(Path("/raw"), new ByteArrayContent(new byte[60]));
+
+        Assert.Equal("60", await small.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, await OverLimitStatusAsync(client, "/raw", new string('x', 200), chunked: false));
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, await OverLimitStatusAsync(client, "/raw", new string('x', 200), chunked: true));
+    }
+
+    [Fact]
     public async Task A_limit_above_int_max_value_does_not_overflow()
     {
         await using var client = await StartAsync(TestTransport.Kestrel, EchoLength, args: "--Pulya:MaxRequestBodySize=4000000000");
