@@ -102,7 +102,7 @@ public sealed class MessagePackSerializer : IPulyaSerializer
         {
             ScanStrings(ref reader);
         }
-        catch (Exception ex) when (ex is EndOfStreamException or MessagePackSerializationException or ArgumentOutOfRangeException)
+        catch (Exception ex) when (ex is EndOfStreamException or MessagePackSerializationException or ArgumentOutOfRangeException or OverflowException)
         {
             // Truncated, garbage or a length bomb (a 32-bit length above int.MaxValue is out of range for the reader): the deserializer reports it in its own words.
         }

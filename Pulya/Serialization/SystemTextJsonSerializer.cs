@@ -253,13 +253,10 @@ public sealed class SystemTextJsonSerializer : IPulyaSerializer
             return name;
         }
 
-        if (path.AsSpan(position).StartsWith("['", StringComparison.Ordinal) && path.IndexOf("']", position + 2, StringComparison.Ordinal) is var close and > 0)
-        {
-            var name = path[(position + 2)..close];
-            position = close + 2;
-            return name;
-        }
-
-        return null;
+        // "['name']", written for names with special characters; anything else is not a name (stays put, null).
+        var close = path.AsSpan(position).StartsWith("['", StringComparison.Ordinal) ? path.IndexOf("']", position + 2, StringComparison.Ordinal) : -1;
+        var bracketed = close > 0 ? path[(position + 2)..close] : null;
+        position = close > 0 ? close + 2 : position;
+        return bracketed;
     }
 }
