@@ -24,9 +24,9 @@ public sealed class PulyaOptions
     /// <summary>
     /// The name of the endpoint binder: <c>Compiled</c> (built in: expression trees compiled at start-up) or
     /// <c>Generated</c> (source-generated bindings, falling back to <c>Compiled</c> for call sites without one).
-    /// Defaults to <c>Compiled</c>.
+    /// Defaults to <c>Compiled</c>, and to <c>Generated</c> under Native AOT, where expression trees cannot be compiled.
     /// </summary>
-    public string Binder { get; set; } = "Compiled";
+    public string Binder { get; set; } = System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported ? "Compiled" : "Generated";
 
     /// <summary>
     /// The name of the pool provider for per-request objects: <c>None</c> (built in, a new object per request) or a

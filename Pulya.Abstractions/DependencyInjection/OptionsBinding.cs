@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
@@ -11,9 +12,15 @@ namespace Pulya.DependencyInjection;
 /// </summary>
 internal static class OptionsBinding
 {
+    // Why reflection-based binding is safe under trimming and Native AOT here.
+    private const string BindingJustification = "The options type's members are kept (DynamicallyAccessedMembers.All on T); options hold primitive, string and enum properties, which the binder sets without generating code.";
+
     /// <summary>Binds <paramref name="configuration"/> to <paramref name="target"/>.</summary>
     /// <exception cref="OptionsValidationException">A value cannot be converted, or a setter rejected it.</exception>
-    public static void Bind(IConfiguration configuration, object target)
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = BindingJustification)]
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = BindingJustification)]
+    public static void Bind<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.All)] T>(IConfiguration configuration, T target)
+        where T : class
     {
         try
         {
@@ -42,7 +49,10 @@ internal static class OptionsBinding
             ? argument.Message.Replace($" (Parameter '{name}')", string.Empty, StringComparison.Ordinal)
             : exception.Message;
 
-    private static void ThrowForRejectedValue(IConfiguration configuration, object target)
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = BindingJustification)]
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = BindingJustification)]
+    private static void ThrowForRejectedValue<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.All)] T>(IConfiguration configuration, T target)
+        where T : class
     {
         var prefix = Path(configuration);
         foreach (var (key, value) in configuration.AsEnumerable(makePathsRelative: true))

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -29,22 +30,22 @@ public sealed class PulyaBuilder
     public IConfiguration Configuration { get; }
 
     /// <summary>Registers a router factory under <paramref name="name"/> (selected by <see cref="PulyaOptions.Router"/>).</summary>
-    public PulyaBuilder AddRouter<TFactory>(string name)
+    public PulyaBuilder AddRouter<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TFactory>(string name)
         where TFactory : class, IRouterFactory => AddNamed<IRouterFactory, TFactory>(name);
 
     /// <summary>Registers a serializer under <paramref name="name"/> (selected by <see cref="PulyaOptions.Serializer"/>, negotiated otherwise).</summary>
-    public PulyaBuilder AddSerializer<TSerializer>(string name)
+    public PulyaBuilder AddSerializer<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TSerializer>(string name)
         where TSerializer : class, IPulyaSerializer => AddNamed<IPulyaSerializer, TSerializer>(name);
 
     /// <summary>Registers a pool provider under <paramref name="name"/> (selected by <see cref="PulyaOptions.PoolProvider"/>).</summary>
-    public PulyaBuilder AddPoolProvider<TProvider>(string name)
+    public PulyaBuilder AddPoolProvider<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TProvider>(string name)
         where TProvider : class, IRequestPoolProvider => AddNamed<IRequestPoolProvider, TProvider>(name);
 
     /// <summary>
     /// Registers a router decorator under <paramref name="name"/>; every registered decorator is applied, in registration
     /// order, and each decides from its own options whether it wraps the router. Registering the same type twice has no effect.
     /// </summary>
-    public PulyaBuilder AddRouterDecorator<TDecorator>(string name)
+    public PulyaBuilder AddRouterDecorator<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TDecorator>(string name)
         where TDecorator : class, IRouterDecorator
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
@@ -60,7 +61,7 @@ public sealed class PulyaBuilder
     /// binder cannot convert fails the start-up with one line naming the key. Calling it again for the same section binds once.
     /// </summary>
     /// <returns>The options builder, on which the module adds its validation.</returns>
-    public OptionsBuilder<TOptions> AddModuleOptions<TOptions>(string section)
+    public OptionsBuilder<TOptions> AddModuleOptions<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.All)] TOptions>(string section)
         where TOptions : class
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(section);
@@ -75,7 +76,7 @@ public sealed class PulyaBuilder
     }
 
     /// <summary>Registers <typeparamref name="TImplementation"/> as the keyed singleton <paramref name="name"/> of <typeparamref name="TContract"/>, once.</summary>
-    internal PulyaBuilder AddNamed<TContract, TImplementation>(string name)
+    internal PulyaBuilder AddNamed<TContract, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TImplementation>(string name)
         where TContract : class
         where TImplementation : class, TContract
     {

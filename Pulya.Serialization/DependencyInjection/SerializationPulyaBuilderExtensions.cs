@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Pulya.DependencyInjection;
@@ -15,6 +16,8 @@ public static class SerializationPulyaBuilderExtensions
     /// </summary>
     /// <param name="builder">The Pulya builder.</param>
     /// <param name="configure">Changes <see cref="NewtonsoftJsonOptions.SerializerSettings"/>; optional.</param>
+    [RequiresDynamicCode(DynamicCodeRequirement.Message)]
+    [RequiresUnreferencedCode(DynamicCodeRequirement.Message)]
     public static PulyaBuilder AddNewtonsoftJson(this PulyaBuilder builder, Action<NewtonsoftJsonOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -35,6 +38,8 @@ public static class SerializationPulyaBuilderExtensions
     /// </summary>
     /// <param name="builder">The Pulya builder.</param>
     /// <param name="configure">Changes <see cref="MessagePackOptions"/>; optional.</param>
+    [RequiresDynamicCode(DynamicCodeRequirement.Message)]
+    [RequiresUnreferencedCode(DynamicCodeRequirement.Message)]
     public static PulyaBuilder AddMessagePack(this PulyaBuilder builder, Action<MessagePackOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);

@@ -1,3 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+using System.Text;
 using System.Buffers;
 using System.Text.Unicode;
 using MessagePack;
@@ -13,6 +16,8 @@ namespace Pulya.Serialization;
 /// with the depth bounded (64 by default); truncated data, length headers larger than the body, LZ4 data when
 /// compression is off, and trailing bytes are rejected. Formatters are cached per type.
 /// </summary>
+[RequiresDynamicCode(DynamicCodeRequirement.Message)]
+[RequiresUnreferencedCode(DynamicCodeRequirement.Message)]
 public sealed class MessagePackSerializer : IPulyaSerializer
 {
     /// <summary>The name the serializer is registered and selected under.</summary>
@@ -24,6 +29,7 @@ public sealed class MessagePackSerializer : IPulyaSerializer
     /// <exception cref="OptionsValidationException">The resolver is unsafe (see <see cref="MessagePackOptions"/>).</exception>
     public MessagePackSerializer(IOptions<MessagePackOptions> options)
     {
+        DynamicCodeRequirement.Require(RuntimeFeature.IsDynamicCodeSupported, Name);
         ArgumentNullException.ThrowIfNull(options);
         var value = options.Value;
         var validation = new MessagePackOptionsValidator().Validate(Name, value);
@@ -71,7 +77,7 @@ public sealed class MessagePackSerializer : IPulyaSerializer
         object? value;
         try
         {
-            RefuseInvalidUtf8(reader);
+            RefuseWhatJsonRefuses(reader);
             value = MessagePackCodec.Deserialize(type, ref reader, Options);
         }
         catch (MessagePackSerializationException ex)
@@ -88,46 +94,107 @@ public sealed class MessagePackSerializer : IPulyaSerializer
     }
 
     /// <summary>
-    /// Refuses a str whose bytes are not UTF-8 anywhere in the body (MessagePack-CSharp would decode it to U+FFFD, where
-    /// the JSON serializers answer 400). One pass, no recursion (a million-deep array costs no stack), no allocation.
+    /// Refuses what the JSON serializers answer with 400 but MessagePack-CSharp would accept: a str whose bytes are not
+    /// UTF-8 (decoded to U+FFFD otherwise) and a map with the same string key twice (the last one would win silently).
+    /// One pass, no recursion; a frame is kept only for a container that still has items after its child (so a
+    /// million-deep single-element nesting costs nothing) and the scan stops at the configured maximum depth, which
+    /// the deserializer then reports.
     /// </summary>
-    private static void RefuseInvalidUtf8(MessagePackReader reader)
+    private void RefuseWhatJsonRefuses(MessagePackReader reader)
     {
         try
         {
-            ScanStrings(ref reader);
+            Scan(ref reader, Options.Security.MaximumObjectGraphDepth);
         }
-        catch (Exception ex) when (ex is EndOfStreamException or MessagePackSerializationException)
+        catch (Exception ex) when (ex is EndOfStreamException or MessagePackSerializationException or ArgumentOutOfRangeException or OverflowException)
         {
-            // Truncated, garbage or a length bomb: the deserializer reports it in its own words.
+            // Truncated, garbage or a length bomb (a 32-bit length above int.MaxValue is out of range for the reader): the deserializer reports it in its own words.
         }
     }
 
-    private static void ScanStrings(ref MessagePackReader reader)
+    private static void Scan(ref MessagePackReader reader, int maximumDepth)
     {
-        long pending = 1;
-        while (pending-- > 0)
+        var open = new Stack<ScanFrame>();
+        var current = new ScanFrame(1, null);
+        while (true)
         {
+            while (current.Remaining == 0)
+            {
+                if (open.Count == 0)
+                {
+                    return;
+                }
+
+                current = open.Pop();
+            }
+
+            ScanFrame? next;
+            var isKey = current.Keys is not null && current.Remaining % 2 == 0;
+            current.Remaining--;
             switch (reader.NextMessagePackType)
             {
                 case MessagePackType.String:
-                    if (reader.ReadStringSequence() is { } text && !(text.IsSingleSegment ? Utf8.IsValid(text.FirstSpan) : Utf8.IsValid(text.ToArray())))
-                    {
-                        throw new BodyFormatException($"Malformed MessagePack body: a string is not valid UTF-8, ending at byte {reader.Consumed}.");
-                    }
-
-                    break;
+                    ScanString(ref reader, isKey ? current.Keys : null);
+                    continue;
                 case MessagePackType.Array:
-                    pending += reader.ReadArrayHeader();
+                    next = Open(open, current, reader.ReadArrayHeader(), null, maximumDepth);
                     break;
                 case MessagePackType.Map:
-                    pending += 2L * reader.ReadMapHeader();
+                    var entries = reader.ReadMapHeader();
+                    next = Open(open, current, 2L * entries, new HashSet<string>(StringComparer.Ordinal), maximumDepth);
                     break;
                 default:
                     reader.Skip();
-                    break;
+                    continue;
             }
+
+            if (next is null)
+            {
+                return;
+            }
+
+            current = next;
         }
+    }
+
+    /// <summary>The frame of a container just opened, its parent kept only while the parent has items left; null past the depth limit.</summary>
+    private static ScanFrame? Open(Stack<ScanFrame> open, ScanFrame parent, long items, HashSet<string>? keys, int maximumDepth)
+    {
+        if (parent.Remaining > 0)
+        {
+            if (open.Count >= maximumDepth)
+            {
+                return null;
+            }
+
+            open.Push(parent);
+        }
+
+        return new ScanFrame(items, keys);
+    }
+
+    private static void ScanString(ref MessagePackReader reader, HashSet<string>? keys)
+    {
+        // Never nil here: the caller saw a str.
+        var text = reader.ReadStringSequence()!.Value;
+        ReadOnlySpan<byte> bytes = text.IsSingleSegment ? text.FirstSpan : text.ToArray();
+        if (!Utf8.IsValid(bytes))
+        {
+            throw new BodyFormatException($"Malformed MessagePack body: a string is not valid UTF-8, ending at byte {reader.Consumed}.");
+        }
+
+        if (keys is not null && !keys.Add(Encoding.UTF8.GetString(bytes)))
+        {
+            throw new BodyFormatException($"Malformed MessagePack body: duplicate property in a map, ending at byte {reader.Consumed}.");
+        }
+    }
+
+    /// <summary>An open array or map: items still to read, and for a map the string keys seen so far.</summary>
+    private sealed class ScanFrame(long remaining, HashSet<string>? keys)
+    {
+        public long Remaining { get; set; } = remaining;
+
+        public HashSet<string>? Keys { get; } = keys;
     }
 
     /// <summary>

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using System.Text;
 using Microsoft.Extensions.Options;
@@ -13,6 +15,8 @@ namespace Pulya.Serialization;
 /// Invalid UTF-8, trailing content, nesting deeper than <c>MaxDepth</c> (64), duplicate property names and escaped
 /// unpaired surrogates are rejected, as the core SystemTextJson serializer rejects them; contracts are cached per type.
 /// </summary>
+[RequiresDynamicCode(DynamicCodeRequirement.Message)]
+[RequiresUnreferencedCode(DynamicCodeRequirement.Message)]
 public sealed class NewtonsoftJsonSerializer : IPulyaSerializer
 {
     /// <summary>The name the serializer is registered and selected under.</summary>
@@ -26,6 +30,7 @@ public sealed class NewtonsoftJsonSerializer : IPulyaSerializer
     /// <exception cref="OptionsValidationException">The settings are unsafe (see <see cref="NewtonsoftJsonOptions"/>).</exception>
     public NewtonsoftJsonSerializer(IOptions<NewtonsoftJsonOptions> options)
     {
+        DynamicCodeRequirement.Require(RuntimeFeature.IsDynamicCodeSupported, Name);
         ArgumentNullException.ThrowIfNull(options);
         var value = options.Value;
         var validation = new NewtonsoftJsonOptionsValidator().Validate(Name, value);

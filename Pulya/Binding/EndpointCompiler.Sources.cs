@@ -16,7 +16,7 @@ internal sealed partial class EndpointCompiler
         {
             ClaimBody(ref bodyType, typeof(Stream));
             var method = type == typeof(Stream) ? nameof(ParameterBinders.BodyStream) : nameof(ParameterBinders.BodyReader);
-            return Call(method, null, context, Expression.Constant(options.Value.MaxRequestBodySize));
+            return Call(method, null, context, Expression.Constant(options.MaxRequestBodySize));
         }
 
         if (parameter.GetCustomAttribute<CookieAttribute>() is { } cookie)

@@ -1,7 +1,7 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Linq.Expressions;
 using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 using Pulya.Http;
 using Pulya.Results;
@@ -10,7 +10,7 @@ using Pulya.Routing;
 namespace Pulya.Binding;
 
 /// <summary>
-/// The <c>Compiled</c> endpoint binder (the baseline): compiles a handler of any shape into an
+/// The expression-tree compiler behind the <c>Compiled</c> endpoint binder (<see cref="CompiledEndpointBinder"/>): compiles a handler of any shape into an
 /// <see cref="EndpointBinding"/> once, at start-up, from expression trees: each parameter becomes a direct call to its
 /// binding step in <see cref="ParameterBinders"/> (no reflection per request), and Task/ValueTask results are awaited.
 /// The delegates filters use (<see cref="EndpointBinding.BindArguments"/>, <see cref="EndpointBinding.InvokeWithArguments"/>)
@@ -25,18 +25,19 @@ namespace Pulya.Binding;
 /// DELETE, OPTIONS and TRACE, where such a parameter stops the start-up (mark it <c>[Body]</c> to read a body anyway).
 /// A parameter with a default value, a nullable value type or a nullable reference type is optional.
 /// </remarks>
-internal sealed partial class EndpointCompiler(IServiceProvider services, ServiceLifetimes lifetimes, IOptions<PulyaOptions> options) : IEndpointBinder
+[RequiresDynamicCode(EndpointCompiler.DynamicCodeMessage)]
+[RequiresUnreferencedCode(EndpointCompiler.DynamicCodeMessage)]
+internal sealed partial class EndpointCompiler(IServiceProvider services, ServiceLifetimes lifetimes, PulyaOptions options)
 {
-    /// <summary>The name this binder is registered under.</summary>
-    public const string Name = "Compiled";
+    /// <summary>Why the compiler cannot run under Native AOT.</summary>
+    public const string DynamicCodeMessage = "The Compiled binder builds expression trees and generic methods at run time; under Native AOT use the Generated binder.";
 
     private static readonly MethodInfo[] Binders = typeof(ParameterBinders).GetMethods(BindingFlags.Public | BindingFlags.Static);
     private readonly IServiceProviderIsService _isService = services.GetRequiredService<IServiceProviderIsService>();
     private readonly NullabilityInfoContext _nullability = new();
 
-    public EndpointBinding Bind(EndpointDefinition endpoint)
+    public EndpointBinding Compile(EndpointDefinition endpoint)
     {
-        ArgumentNullException.ThrowIfNull(endpoint);
         var template = endpoint.Template;
         var handler = endpoint.Handler;
         var context = Expression.Parameter(typeof(PulyaRequest), "request");
@@ -106,7 +107,7 @@ internal sealed partial class EndpointCompiler(IServiceProvider services, Servic
 
         if (parameter.GetCustomAttribute<HeaderAttribute>() is { } header)
         {
-            var strategy = header.HasStrategy ? header.Strategy : options.Value.HeaderStrategy;
+            var strategy = header.HasStrategy ? header.Strategy : options.HeaderStrategy;
             return BindText(nameof(ParameterBinders.Header), type, header.Name, optional, parameter, context, strategy);
         }
 
@@ -161,6 +162,12 @@ internal sealed partial class EndpointCompiler(IServiceProvider services, Servic
 
         RequireConvertible(type, $"a {source.ToLowerInvariant()} value");
         var defaultValue = parameter.HasDefaultValue && parameter.DefaultValue is not null ? parameter.DefaultValue : null;
+        if (defaultValue is not null && Nullable.GetUnderlyingType(type) is { IsEnum: true } enumType)
+        {
+            // The default of an enum? parameter comes back as the underlying number, not as the enum.
+            defaultValue = Enum.ToObject(enumType, defaultValue);
+        }
+
         var arguments = new List<Expression> { context, Expression.Constant(key) };
         if (strategy is { } s)
         {

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.ComponentModel;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Reflection;
 
@@ -117,6 +118,8 @@ public static class SpanParsers
     }.ToFrozenDictionary();
 
     /// <summary>Whether <paramref name="type"/> (or its underlying type when nullable) can be converted from text.</summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "Parameter types of mapped handlers: a type whose TryParse or IParsable was trimmed away is not bindable from text, as it would not be without trimming.")]
+    [UnconditionalSuppressMessage("Trimming", "IL2072", Justification = "As above, for the underlying type of a nullable.")]
     public static bool IsSupported(Type type)
     {
         ArgumentNullException.ThrowIfNull(type);
@@ -158,6 +161,8 @@ public static class SpanParsers
     }
 
     /// <summary>A parser for <paramref name="type"/>, which <see cref="IsSupported"/> accepts; a <see cref="SpanParser{T}"/> of that type.</summary>
+    [RequiresDynamicCode(EndpointCompiler.DynamicCodeMessage)]
+    [RequiresUnreferencedCode(EndpointCompiler.DynamicCodeMessage)]
     internal static Delegate For(Type type)
     {
         var underlying = System.Nullable.GetUnderlyingType(type);
@@ -180,9 +185,11 @@ public static class SpanParsers
         return (Delegate)typeof(SpanParsers).GetMethod(factory)!.MakeGenericMethod(type).Invoke(null, null)!;
     }
 
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "Parameter types of mapped handlers: a type whose TryParse or IParsable was trimmed away is not bindable from text, as it would not be without trimming.")]
     private static bool IsParsable(Type type) =>
         type.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IParsable<>) && i.GetGenericArguments()[0] == type);
 
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "Parameter types of mapped handlers: a type whose TryParse or IParsable was trimmed away is not bindable from text, as it would not be without trimming.")]
     private static MethodInfo? TryParseMethod(Type type) =>
         type.GetMethod("TryParse", BindingFlags.Public | BindingFlags.Static, [typeof(string), typeof(IFormatProvider), type.MakeByRefType()]) is { } method
             && method.ReturnType == typeof(bool)

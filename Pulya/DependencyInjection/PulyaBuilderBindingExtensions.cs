@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Pulya.Binding;
 
 namespace Pulya.DependencyInjection;
@@ -6,7 +7,7 @@ namespace Pulya.DependencyInjection;
 public static class PulyaBuilderBindingExtensions
 {
     /// <summary>Registers an endpoint binder under <paramref name="name"/> (selected by <see cref="PulyaOptions.Binder"/>). Registering a name twice has no effect.</summary>
-    public static PulyaBuilder AddBinder<TBinder>(this PulyaBuilder builder, string name)
+    public static PulyaBuilder AddBinder<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TBinder>(this PulyaBuilder builder, string name)
         where TBinder : class, IEndpointBinder
     {
         ArgumentNullException.ThrowIfNull(builder);

@@ -16,7 +16,7 @@ public static class PulyaServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the core and its baseline modules (router <c>Linear</c>, serializer <c>SystemTextJson</c>, pool provider
-    /// <c>None</c>, binder <c>Compiled</c>), binds <see cref="PulyaOptions"/> to <paramref name="configuration"/> (the <c>Pulya</c> section) and
+    /// <c>None</c>, binders <c>Compiled</c> and <c>Generated</c>), binds <see cref="PulyaOptions"/> to <paramref name="configuration"/> (the <c>Pulya</c> section) and
     /// validates them at start-up; an invalid value stops the start-up with a message naming its configuration key.
     /// Calling it again returns a builder over the same registrations.
     /// </summary>
@@ -36,7 +36,8 @@ public static class PulyaServiceCollectionExtensions
             builder.AddRouter<LinearRouterFactory>(LinearRouterFactory.Name)
                 .AddSerializer<SystemTextJsonSerializer>(SystemTextJsonSerializer.Name)
                 .AddPoolProvider<NoPoolProvider>(NoPoolProvider.Name)
-                .AddBinder<EndpointCompiler>(EndpointCompiler.Name);
+                .AddBinder<CompiledEndpointBinder>(CompiledEndpointBinder.Name)
+                .AddBinder<GeneratedEndpointBinder>(GeneratedEndpointBinder.Name);
             services.TryAddSingleton<PulyaModules>();
         }
 

@@ -66,6 +66,10 @@ public abstract class RouteMapper
     /// <summary>The application's root services.</summary>
     public abstract IServiceProvider Services { get; }
 
+    /// <summary>The prefix of the group routes mapped here join, or null on the application; generated bindings fall back to the runtime binder under a prefix with parameters.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public string? GroupPrefix => Group?.Prefix;
+
     private protected abstract RouteRegistry Registry { get; }
 
     private protected abstract RouteGroup? Group { get; }

@@ -213,11 +213,13 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
     /// <summary>Reads and deserializes the body; 0, or the status of the error to answer instead (413, 415).</summary>
     private async ValueTask<int> ReadBodyAsync(PulyaContext context, EndpointBinding endpoint)
     {
-        var limit = _services.MaxRequestBodySize;
+        // First, also for the early answers: a body left unread is drained by Kestrel after the answer, and a drain that
+        // crosses Kestrel's cap resets the connection, which can destroy the answer before the client reads it.
+        var limit = LimitedRequestStream.LiftServerLimit(context, _services.MaxRequestBodySize);
         var contentLength = context.RequestContentLength;
         if (contentLength > limit)
         {
-            return StatusCodes.Status413PayloadTooLarge;
+            return TooLarge(context);
         }
 
         if (endpoint.BodyType == typeof(PulyaForm))
@@ -231,7 +233,6 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
             return StatusCodes.Status415UnsupportedMediaType;
         }
 
-        limit = LimitedRequestStream.LiftServerLimit(context, limit);
         // The buffer follows the bytes that arrive, never what the client declares: a small one first, doubled as it
         // fills, up to the declared length (Kestrel delivers no more) or the limit, plus one byte to see the end.
         var end = Math.Min(contentLength ?? limit, limit) + 1;
@@ -273,7 +274,7 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
             total += read;
             if (total > limit)
             {
-                return StatusCodes.Status413PayloadTooLarge;
+                return TooLarge(context);
             }
         }
 
@@ -296,6 +297,16 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
         return 0;
     }
 
+    /// <summary>
+    /// 413, announcing that the connection closes: the rest of the body is not read (Kestrel cannot drain more than its
+    /// limit), and a client that reused the connection would see its next request fail.
+    /// </summary>
+    private static int TooLarge(PulyaContext context)
+    {
+        context.Response.Headers.Connection = "close";
+        return StatusCodes.Status413PayloadTooLarge;
+    }
+
     private static void Fail(PulyaContext context, int status, byte[] body)
     {
         if (context.BodyStarted || context.Response.HasStarted)
@@ -309,8 +320,17 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
         WriteError(context, status, body);
     }
 
-    private static void WriteError(PulyaContext context, int status, byte[] body) =>
+    private static void WriteError(PulyaContext context, int status, byte[] body)
+    {
+        if (status == StatusCodes.Status413PayloadTooLarge)
+        {
+            // The rest of the body stays unread: the connection cannot carry another request, and the client must know
+            // that before it sends one (Kestrel answers its own 413 the same way).
+            context.Response.Headers.Connection = "close";
+        }
+
         ResultWriter.WriteBytes(context, status, ErrorResponses.JsonContentType, body);
+    }
 
     [LoggerMessage(1, LogLevel.Error, "Unhandled exception in the handler of {Method} {Path}.")]
     private static partial void LogHandlerFailed(ILogger logger, Exception exception, string method, string path);

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Linq.Expressions;
 using Pulya.Pipeline;
 using Pulya.Serialization;
@@ -18,6 +19,8 @@ internal abstract class AsyncSequence
     /// Wraps a compiled handler call whose declared result is or implements <c>IAsyncEnumerable&lt;T&gt;</c> so that it
     /// returns a typed sequence (which also covers value-type items); any other call is returned as it is.
     /// </summary>
+    [RequiresDynamicCode(Binding.EndpointCompiler.DynamicCodeMessage)]
+    [RequiresUnreferencedCode(Binding.EndpointCompiler.DynamicCodeMessage)]
     public static (Expression Body, Type ResultType) Wrap((Expression Body, Type ResultType) awaited)
     {
         var resultType = awaited.ResultType;

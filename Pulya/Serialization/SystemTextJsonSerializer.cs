@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -38,12 +40,22 @@ public sealed class SystemTextJsonSerializer : IPulyaSerializer
     {
     }
 
-    /// <summary>Creates the serializer with a copy of <paramref name="options"/>, frozen.</summary>
+    /// <summary>
+    /// Creates the serializer with <see cref="CreateDefaultOptions"/> and type metadata from <paramref name="resolvers"/>
+    /// first (e.g. a <see cref="JsonSerializerContext"/> registered with <c>AddJsonTypeInfoResolver</c>), then from
+    /// reflection where the application allows it (not under Native AOT).
+    /// </summary>
+    public SystemTextJsonSerializer(IEnumerable<IJsonTypeInfoResolver> resolvers)
+        : this(WithResolvers(CreateDefaultOptions(), resolvers))
+    {
+    }
+
+    /// <summary>Creates the serializer with a copy of <paramref name="options"/>, frozen; without a resolver, types are described by reflection.</summary>
     public SystemTextJsonSerializer(JsonSerializerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         Options = new JsonSerializerOptions(options);
-        Options.TypeInfoResolver ??= new DefaultJsonTypeInfoResolver();
+        Options.TypeInfoResolver ??= WithResolvers(Options, []).TypeInfoResolver;
         Options.MakeReadOnly();
         _writerOptions = new JsonWriterOptions { Encoder = Options.Encoder, SkipValidation = true, MaxDepth = Options.MaxDepth };
     }
@@ -61,19 +73,42 @@ public sealed class SystemTextJsonSerializer : IPulyaSerializer
     /// The defaults: camelCase names (matched case-insensitively when reading, as Newtonsoft.Json does), string enums
     /// (camelCase), max depth 64, no comments or trailing commas, no duplicate property names, HTML-safe escaping off.
     /// </summary>
-    public static JsonSerializerOptions CreateDefaultOptions() => new()
+    /// <remarks>Under Native AOT the string-enum converter, which makes generic types at run time, is left out: declare
+    /// enums as strings in the <see cref="JsonSerializerContext"/> instead (<c>UseStringEnumConverter</c>).</remarks>
+    public static JsonSerializerOptions CreateDefaultOptions()
     {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        PropertyNameCaseInsensitive = true,
-        DictionaryKeyPolicy = null,
-        MaxDepth = 64,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        ReadCommentHandling = JsonCommentHandling.Disallow,
-        AllowTrailingCommas = false,
-        NumberHandling = JsonNumberHandling.Strict,
-        AllowDuplicateProperties = false,
-    };
+        var options = new JsonSerializerOptions
+        {
+            PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+            PropertyNameCaseInsensitive = true,
+            DictionaryKeyPolicy = null,
+            MaxDepth = 64,
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+            ReadCommentHandling = JsonCommentHandling.Disallow,
+            AllowTrailingCommas = false,
+            NumberHandling = JsonNumberHandling.Strict,
+            AllowDuplicateProperties = false,
+        };
+        if (RuntimeFeature.IsDynamicCodeSupported)
+        {
+            options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+        }
+
+        return options;
+    }
+
+    /// <summary><paramref name="options"/> with the resolvers first and, when the application allows reflection-based JSON, reflection last.</summary>
+    private static JsonSerializerOptions WithResolvers(JsonSerializerOptions options, IEnumerable<IJsonTypeInfoResolver> resolvers)
+    {
+        ArgumentNullException.ThrowIfNull(resolvers);
+        IJsonTypeInfoResolver?[] chain = [.. resolvers, JsonSerializer.IsReflectionEnabledByDefault ? Reflection() : null];
+        options.TypeInfoResolver = JsonTypeInfoResolver.Combine(chain);
+        return options;
+    }
+
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Only when JsonSerializer.IsReflectionEnabledByDefault, which trimmed and AOT applications turn off.")]
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Only when JsonSerializer.IsReflectionEnabledByDefault, which trimmed and AOT applications turn off.")]
+    private static DefaultJsonTypeInfoResolver Reflection() => new();
 
     /// <inheritdoc />
     public void Prepare(Type type) => Options.GetTypeInfo(type);
@@ -218,13 +253,10 @@ public sealed class SystemTextJsonSerializer : IPulyaSerializer
             return name;
         }
 
-        if (path.AsSpan(position).StartsWith("['", StringComparison.Ordinal) && path.IndexOf("']", position + 2, StringComparison.Ordinal) is var close and > 0)
-        {
-            var name = path[(position + 2)..close];
-            position = close + 2;
-            return name;
-        }
-
-        return null;
+        // "['name']", written for names with special characters; anything else is not a name (stays put, null).
+        var close = path.AsSpan(position).StartsWith("['", StringComparison.Ordinal) ? path.IndexOf("']", position + 2, StringComparison.Ordinal) : -1;
+        var bracketed = close > 0 ? path[(position + 2)..close] : null;
+        position = close > 0 ? close + 2 : position;
+        return bracketed;
     }
 }

@@ -8,7 +8,11 @@ using static Pulya.Tests.TestApp;
 
 namespace Pulya.Tests.Binding;
 
-public abstract class BindingTests(TestTransport transport) : TransportTests(transport)
+/// <summary>
+/// The binding conformance suite: every binding, optionality, conversion and error case, run on both transports against
+/// each endpoint binder (<c>Compiled</c>; <c>Generated</c>, see <see cref="GeneratedBindingTests"/>) with identical expectations.
+/// </summary>
+public abstract class BindingTests(TestTransport transport, string binder) : TransportTests(transport)
 {
     [Flags]
     public enum Access
@@ -247,6 +251,17 @@ public abstract class BindingTests(TestTransport transport) : TransportTests(tra
     }
 
     [Fact]
+    public async Task A_nullable_enum_default_binds_as_the_enum()
+    {
+        await using var client = await StartAsync(app => app.MapGet("/shade", (Color? shade = Color.DarkBlue) => shade.ToString()!));
+
+        Assert.Equal("DarkBlue", await client.Client.GetStringAsync(Path("/shade")));
+        Assert.Equal("Red", await client.Client.GetStringAsync(Path("/shade?shade=red")));
+    }
+
+    /// <summary>Starts the application on the suite's transport with its binder selected.</summary>
+    protected new Task<Testing.PulyaTestClient> StartAsync(Action<Pulya.Hosting.PulyaApplication> map, Action<Pulya.Hosting.PulyaApplicationBuilder>? configure = null, params string[] args) =>
+        base.StartAsync(map, configure, [.. args, $"--Pulya:Binder={binder}"]);
     public async Task Simple_types_bind_from_the_query_too()
     {
         await using var client = await StartAsync(app => app
@@ -393,8 +408,10 @@ public abstract class BindingTests(TestTransport transport) : TransportTests(tra
     public sealed class Missing;
 
     /// <summary>The suite in memory.</summary>
-    public sealed class OnTestServer() : BindingTests(TestTransport.TestServer);
+    public sealed class OnTestServer() : BindingTests(TestTransport.TestServer, "Compiled");
 
     /// <summary>The suite over real Kestrel sockets.</summary>
-    public sealed class OnKestrel() : BindingTests(TestTransport.Kestrel);
+    public sealed class OnKestrel() : BindingTests(TestTransport.Kestrel, "Compiled");
+
+    public sealed class GeneratedOnKestrel() : BindingTests(TestTransport.Kestrel, "Generated");
 }

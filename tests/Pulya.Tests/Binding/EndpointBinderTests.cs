@@ -15,7 +15,7 @@ public sealed class EndpointBinderTests
     {
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => StartAsync(app => app.MapGet("/", () => "x"), null, "--Pulya:Binder=Nope"));
 
-        Assert.Contains("Pulya:Binder: 'Nope' is not registered. Registered: Compiled.", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Pulya:Binder: 'Nope' is not registered. Registered: Compiled, Generated.", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -130,6 +130,7 @@ public sealed class RequestBodyLimitTests
 
         Assert.Equal("3", await small.Content.ReadAsStringAsync());
         Assert.StartsWith("HTTP/1.1 413", huge, StringComparison.Ordinal);
+        Assert.Contains("Connection: close", huge, StringComparison.OrdinalIgnoreCase);
         Assert.EndsWith("{\"error\":\"Request body too large.\"}", huge, StringComparison.Ordinal);
     }
 

@@ -79,6 +79,9 @@ public abstract class ErrorHandlingTests(TestTransport transport) : TransportTes
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, declared.StatusCode);
         Assert.Equal("{\"error\":\"Request body too large.\"}", await declared.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, chunked.StatusCode);
+        // The unread rest of a refused body makes the connection unusable: the client is told not to reuse it.
+        Assert.True(declared.Headers.ConnectionClose);
+        Assert.True(chunked.Headers.ConnectionClose);
         Assert.Equal("90", await fits.Content.ReadAsStringAsync());
     }
 

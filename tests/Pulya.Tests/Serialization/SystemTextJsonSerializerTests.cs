@@ -53,7 +53,7 @@ public sealed class SystemTextJsonSerializerTests
         serializer.Serialize(output, new Item("a", 1), typeof(Item));
 
         Assert.Equal("{\"Name\":\"a\",\"Count\":1}", Encoding.UTF8.GetString(output.WrittenSpan));
-        Assert.Throws<ArgumentNullException>(() => new SystemTextJsonSerializer(null!));
+        Assert.Throws<ArgumentNullException>(() => new SystemTextJsonSerializer((JsonSerializerOptions)null!));
     }
 
     public sealed record Item(string Name, int Count);

@@ -1,0 +1,59 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Pulya.Generators.Analysis;
+using Pulya.Generators.Diagnostics;
+using Pulya.Generators.Emission;
+
+namespace Pulya.Generators;
+
+/// <summary>
+/// Binds route handlers at build time: every <c>Map</c>/<c>MapGet</c>/<c>MapPost</c>/<c>MapPut</c>/
+/// <c>MapDelete</c>/<c>MapPatch</c> call whose handler is a lambda or method group with types known at compile time is
+/// intercepted (C# interceptors) to map the handler together with a generated <c>EndpointBinding</c>, which the
+/// <c>Generated</c> binder (<c>Pulya:Binder=Generated</c>) uses instead of compiling expression trees at start-up.
+/// Other calls are reported (PULYA001, info) and keep the runtime binder.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class EndpointGenerator : IIncrementalGenerator
+{
+    /// <summary>The namespace of the interceptors; the project must list it in <c>InterceptorsNamespaces</c>.</summary>
+    public const string InterceptorsNamespace = "Pulya.Generated";
+
+    /// <summary>The tracking name of the analysed calls (for incrementality tests).</summary>
+    public const string CallsStep = "PulyaEndpointCalls";
+
+    /// <inheritdoc />
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var analyses = context.SyntaxProvider
+            .CreateSyntaxProvider(static (node, _) => EndpointAnalyzer.IsCandidate(node), EndpointAnalyzer.Analyze)
+            .Where(static a => a is not null)
+            .Select(static (a, _) => a!)
+            .WithTrackingName(CallsStep);
+
+        context.RegisterSourceOutput(analyses.Where(static a => a.FallbackReason is not null), static (output, analysis) =>
+            output.ReportDiagnostic(Diagnostic.Create(PulyaDiagnostics.RuntimeBinding, analysis.FallbackLocation!.ToLocation(), analysis.FallbackReason)));
+
+        var enabled = context.ParseOptionsProvider.Select(static (options, _) =>
+            options.Features.TryGetValue("InterceptorsNamespaces", out var namespaces)
+            && namespaces.Split(';').Any(n => n.Trim() == InterceptorsNamespace));
+        var calls = analyses.Where(static a => a.Call is not null).Select(static (a, _) => a.Call!).Collect();
+        context.RegisterSourceOutput(calls.Combine(enabled), static (output, input) =>
+        {
+            var (found, interceptorsEnabled) = input;
+            if (found.IsEmpty)
+            {
+                return;
+            }
+
+            if (!interceptorsEnabled)
+            {
+                output.ReportDiagnostic(Diagnostic.Create(PulyaDiagnostics.InterceptorsDisabled, Location.None));
+                return;
+            }
+
+            output.AddSource("PulyaGeneratedEndpoints.g.cs", EndpointEmitter.Emit(found));
+        });
+    }
+}

@@ -1,0 +1,22 @@
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Pulya.DependencyInjection;
+
+/// <summary>JSON type metadata for the <c>SystemTextJson</c> serializer on <see cref="PulyaBuilder"/>.</summary>
+public static class PulyaBuilderJsonExtensions
+{
+    /// <summary>
+    /// Adds a source of JSON type metadata, typically a <see cref="JsonSerializerContext"/> (<c>AppJsonContext.Default</c>),
+    /// asked before reflection, in registration order. Under Native AOT, where reflection-based JSON is off, every body and
+    /// result type must be described by a registered resolver.
+    /// </summary>
+    public static PulyaBuilder AddJsonTypeInfoResolver(this PulyaBuilder builder, IJsonTypeInfoResolver resolver)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(resolver);
+        builder.Services.AddSingleton(resolver);
+        return builder;
+    }
+}

@@ -1,0 +1,40 @@
+using Microsoft.Extensions.DependencyInjection;
+using Pulya.DependencyInjection;
+using Pulya.Hosting;
+using Pulya.Http;
+
+namespace Pulya.Sample.Aot;
+
+/// <summary>
+/// The example application in its Native AOT form: every handler is bound by generated code (constant templates,
+/// lambdas with known types), JSON types are described by <see cref="AotJsonContext"/>, and only AOT-compatible
+/// modules are registered (the trie router; not the Newtonsoft.Json or MessagePack serializers).
+/// </summary>
+public static class AotApp
+{
+    public static void ConfigureServices(PulyaApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<UserService>();
+        builder.Services.AddSingleton<Counter>();
+        builder.Pulya.AddTrieRouter().AddJsonTypeInfoResolver(AotJsonContext.Default);
+    }
+
+    public static void MapRoutes(PulyaApplication app)
+    {
+        app.MapGet("/", () => new SuccessResult(true));
+        app.MapGet("/wiring/{name}", (string name, UserService user, PulyaRequest request) => new Wiring("ok", user.Describe(), name, request.Headers.Get("X-Example")));
+        app.MapGet("/headers/", ([Header("X-Example")] string? example) => new Dictionary<string, string?> { ["x-example"] = example });
+        app.MapGet("/plain_response/", () => Response.Text("Hello in plain text!"));
+        app.MapGet("/bytes/", () => "Hello in plain text!"u8.ToArray());
+        app.MapGet("/str/", () => "Hello in plain text!");
+        app.MapPost("/echo", ([Body] EchoBody body) => body);
+        app.MapGet("/some/{id}/and/{another}/{route:int}/other", (string id, string another, int route) => new DynamicResult(id, another, route));
+        app.MapGet("/count", async (Counter counter, CancellationToken token) =>
+        {
+            await Task.Yield();
+            return new CountResult(counter.Next(), token.CanBeCanceled);
+        });
+        app.MapGet("/search", (string q, int page = 1, Shade shade = Shade.Light) => $"{q} page {page} {shade}");
+        app.MapGet("/last_route", () => new SuccessResult(true));
+    }
+}

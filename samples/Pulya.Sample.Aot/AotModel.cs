@@ -1,0 +1,53 @@
+using System.Text.Json.Serialization;
+using Pulya.Http;
+
+namespace Pulya.Sample.Aot;
+
+public sealed record SuccessResult(bool Success);
+
+public sealed record Wiring(string Test, string User, string Name, string? Example);
+
+public sealed record DynamicResult(string Id, string Another, int Route);
+
+public sealed record CountResult(int Count, bool Cancellable);
+
+public enum Shade
+{
+    Light,
+    Dark,
+}
+
+public sealed class EchoBody
+{
+    public List<EchoItem> Items { get; set; } = [];
+}
+
+public sealed class EchoItem
+{
+    public string? A { get; set; }
+
+    public string? B { get; set; }
+}
+
+/// <summary>A scoped service that reads the current request.</summary>
+public sealed class UserService(PulyaRequest request)
+{
+    public string Describe() => $"<User {request.Path}>";
+}
+
+/// <summary>A singleton: the generated binding resolves it once.</summary>
+public sealed class Counter
+{
+    private int _value;
+
+    public int Next() => Interlocked.Increment(ref _value);
+}
+
+/// <summary>JSON metadata for every body and result type, generated at build time by System.Text.Json.</summary>
+[JsonSerializable(typeof(SuccessResult))]
+[JsonSerializable(typeof(Wiring))]
+[JsonSerializable(typeof(DynamicResult))]
+[JsonSerializable(typeof(CountResult))]
+[JsonSerializable(typeof(EchoBody))]
+[JsonSerializable(typeof(Dictionary<string, string?>))]
+public sealed partial class AotJsonContext : JsonSerializerContext;

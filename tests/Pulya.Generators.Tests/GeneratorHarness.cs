@@ -1,0 +1,55 @@
+using System.Collections.Immutable;
+using System.Reflection;
+using System.Runtime.Loader;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Pulya.Hosting;
+
+namespace Pulya.Generators.Tests;
+
+/// <summary>Compiles a small program with the endpoint generator, as a project referencing Pulya and the generator would.</summary>
+internal static class GeneratorHarness
+{
+    private static readonly ImmutableArray<MetadataReference> References = [.. ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
+        .Split(Path.PathSeparator)
+        .Where(path => path.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
+        .Append(typeof(PulyaApplication).Assembly.Location)
+        .Append(typeof(Pulya.Http.PulyaRequest).Assembly.Location)
+        .Distinct(StringComparer.Ordinal)
+        .Select(path => MetadataReference.CreateFromFile(path))];
+
+    public static CSharpParseOptions ParseOptions(bool interceptors = true) =>
+        new CSharpParseOptions(LanguageVersion.Latest).WithFeatures(interceptors ? [new("InterceptorsNamespaces", "Other;Pulya.Generated")] : []);
+
+    public static CSharpCompilation Compilation(string source, bool interceptors = true) =>
+        CSharpCompilation.Create(
+            "Program" + Guid.NewGuid().ToString("N"),
+            [CSharpSyntaxTree.ParseText(source, ParseOptions(interceptors), path: "Program.cs")],
+            References,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+
+    public static GeneratorDriver Driver(CSharpParseOptions options) =>
+        CSharpGeneratorDriver.Create([new EndpointGenerator().AsSourceGenerator()], parseOptions: options,
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+
+    /// <summary>Runs the generator; returns the compilation with its output and the generator's diagnostics.</summary>
+    public static (Compilation Output, ImmutableArray<Diagnostic> Diagnostics, string? Generated) Run(string source, bool interceptors = true)
+    {
+        var compilation = Compilation(source, interceptors);
+        Driver(ParseOptions(interceptors)).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
+        var generated = output.SyntaxTrees.Skip(1).Select(t => t.ToString()).SingleOrDefault();
+        return (output, diagnostics, generated);
+    }
+
+    /// <summary>Compiles <paramref name="source"/> with the generator and loads it; errors fail the test with the compiler's messages.</summary>
+    public static Assembly Load(string source)
+    {
+        var (output, _, _) = Run(source);
+        using var image = new MemoryStream();
+        var result = output.Emit(image);
+        Assert.True(result.Success, string.Join(Environment.NewLine, result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
+        image.Position = 0;
+        // Pulya's own assemblies resolve from the test's context, so the program and the tests share its types.
+        return new AssemblyLoadContext(null, isCollectible: true).LoadFromStream(image);
+    }
+}

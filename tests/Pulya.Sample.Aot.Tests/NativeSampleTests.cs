@@ -1,0 +1,55 @@
+using System.Net;
+using System.Text;
+
+namespace Pulya.Sample.Aot.Tests;
+
+/// <summary>The AOT sample, published as a native binary, answered over real sockets.</summary>
+public sealed class NativeSampleTests(NativeSample sample) : IClassFixture<NativeSample>
+{
+    [NativeAotFact]
+    public void The_publish_has_no_warnings()
+    {
+        Assert.DoesNotContain("warning", sample.PublishOutput, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [NativeAotFact]
+    public async Task The_native_binary_serves_every_kind_of_endpoint()
+    {
+        using var running = await sample.StartAsync();
+        var client = running.Client;
+
+        Assert.Equal((200, "{\"success\":true}"), await GetAsync(client, "/"));
+        Assert.Equal((200, "{\"test\":\"ok\",\"user\":\"<User /wiring/bob>\",\"name\":\"bob\",\"example\":\"ex\"}"), await GetAsync(client, "/wiring/bob"));
+        Assert.Equal((200, "{\"x-example\":\"ex\"}"), await GetAsync(client, "/headers/"));
+        Assert.Equal((200, "Hello in plain text!"), await GetAsync(client, "/plain_response/"));
+        Assert.Equal((200, "Hello in plain text!"), await GetAsync(client, "/bytes/"));
+        Assert.Equal((200, "{\"id\":\"a\",\"another\":\"b\",\"route\":7}"), await GetAsync(client, "/some/a/and/b/7/other"));
+        Assert.Equal((200, "{\"count\":1,\"cancellable\":true}"), await GetAsync(client, "/count"));
+        Assert.Equal((200, "x page 2 Dark"), await GetAsync(client, "/search?q=x&page=2&shade=dark"));
+        Assert.Equal((400, "{\"error\":\"The query parameter 'q' is required.\"}"), await GetAsync(client, "/search"));
+        Assert.Equal((400, "{\"error\":\"The query parameter 'page' is not a valid 32-bit integer.\"}"), await GetAsync(client, "/search?q=x&page=two"));
+        Assert.Equal((404, "{\"error\":\"Not found.\"}"), await GetAsync(client, "/some/a/and/b/x/other"));
+
+        using var echo = await client.PostAsync(new Uri("/echo", UriKind.Relative), new StringContent("{\"items\":[{\"a\":\"1\",\"b\":\"2\"}]}", Encoding.UTF8, "application/json"));
+        Assert.Equal("{\"items\":[{\"a\":\"1\",\"b\":\"2\"}]}", await echo.Content.ReadAsStringAsync());
+        using var malformed = await client.PostAsync(new Uri("/echo", UriKind.Relative), new StringContent("{\"items\":", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+    }
+
+    [NativeAotFact]
+    public async Task The_compiled_binder_refuses_to_start_under_native_aot()
+    {
+        var (exitCode, output) = await sample.RunToExitAsync("--Pulya:Binder=Compiled");
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("the Compiled binder cannot compile one under Native AOT", output, StringComparison.Ordinal);
+    }
+
+    private static async Task<(int Status, string Body)> GetAsync(HttpClient client, string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
+        request.Headers.Add("X-Example", "ex");
+        using var response = await client.SendAsync(request);
+        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+}
