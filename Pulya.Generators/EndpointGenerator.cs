@@ -35,6 +35,19 @@ public sealed class EndpointGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(analyses.Where(static a => a.FallbackReason is not null), static (output, analysis) =>
             output.ReportDiagnostic(Diagnostic.Create(PulyaDiagnostics.RuntimeBinding, analysis.FallbackLocation!.ToLocation(), analysis.FallbackReason)));
 
+        // Under PublishAot a type left to reflection fails at run time: a warning there, information elsewhere.
+        var aot = context.AnalyzerConfigOptionsProvider.Select(static (options, _) =>
+            options.GlobalOptions.TryGetValue("build_property.PublishAot", out var value) && string.Equals(value, "true", System.StringComparison.OrdinalIgnoreCase));
+        var problems = analyses.SelectMany(static (a, _) => a.JsonProblems).Combine(aot);
+        context.RegisterSourceOutput(problems, static (output, input) =>
+        {
+            var (problem, publishAot) = input;
+            var severity = publishAot ? DiagnosticSeverity.Warning : DiagnosticSeverity.Info;
+            output.ReportDiagnostic(problem.Anonymous
+                ? Diagnostic.Create(PulyaDiagnostics.AnonymousJsonType, problem.Location.ToLocation(), severity, null, null, problem.Type)
+                : Diagnostic.Create(PulyaDiagnostics.ReflectionJsonType, problem.Location.ToLocation(), severity, null, null, problem.Type, problem.Reason));
+        });
+
         var enabled = context.ParseOptionsProvider.Select(static (options, _) =>
             options.Features.TryGetValue("InterceptorsNamespaces", out var namespaces)
             && namespaces.Split(';').Any(n => n.Trim() == InterceptorsNamespace));
@@ -54,6 +67,18 @@ public sealed class EndpointGenerator : IIncrementalGenerator
             }
 
             output.AddSource("PulyaGeneratedEndpoints.g.cs", EndpointEmitter.Emit(found));
+        });
+
+        // One resolver for the types of every bound endpoint, each type once (the first description; they are all equal).
+        var jsonTypes = analyses.Where(static a => a.Call is not null).SelectMany(static (a, _) => a.JsonTypes).Collect().Combine(enabled);
+        context.RegisterSourceOutput(jsonTypes, static (output, input) =>
+        {
+            var (types, interceptorsEnabled) = input;
+            var distinct = types.GroupBy(static t => t.Type).Select(static g => g.First()).ToList();
+            if (distinct.Count > 0 && interceptorsEnabled)
+            {
+                output.AddSource("PulyaGeneratedJsonResolver.g.cs", JsonResolverEmitter.Emit(distinct));
+            }
         });
     }
 }

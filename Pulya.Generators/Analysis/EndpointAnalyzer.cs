@@ -42,18 +42,57 @@ internal static class EndpointAnalyzer
 
         var location = LocationInfo.From(invocation.GetLocation());
         var reason = Describe(model.Compilation, operation, out var parameters, out var handler);
+        var json = new JsonTypeAnalyzer(model.Compilation);
+        var result = handler is null || handler.ReturnsVoid ? null : Unwrap(handler.ReturnType);
+        if (result is not null && JsonTypeAnalyzer.IsAnonymous(result))
+        {
+            json.AddAnonymous(result, location);
+        }
+
         if (reason is not null)
         {
-            return new EndpointAnalysis(null, location, reason);
+            return new EndpointAnalysis(null, location, reason, default, new EquatableArray<JsonTypeProblem>(json.Problems));
         }
+
+        AddJsonTypes(json, method.Name, handler!, parameters, result, location);
 
         var returnType = handler!.ReturnsVoid ? "void" : Display(handler.ReturnType);
         var (kind, resultType) = Result(handler);
         var intercepted = model.GetInterceptableLocation(invocation, cancellationToken)!;
         var call = new EndpointCall(method.Name, intercepted.Version, intercepted.Data, Display(location), returnType, kind,
             resultType, new EquatableArray<HandlerParameter>(parameters));
-        return new EndpointAnalysis(call, null, null);
+        return new EndpointAnalysis(call, null, null, new EquatableArray<JsonTypeModel>(json.Types), new EquatableArray<JsonTypeProblem>(json.Problems));
     }
+
+    /// <summary>The body types and the result type the serializer will see, described for the generated JSON resolver.</summary>
+    private static void AddJsonTypes(JsonTypeAnalyzer json, string mapMethod, IMethodSymbol handler, ImmutableArray<HandlerParameter> parameters, ITypeSymbol? result, LocationInfo location)
+    {
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            var type = handler.Parameters[i].Type;
+            if (parameters[i].Source == ParameterSource.Body)
+            {
+                json.Add(type, location);
+            }
+            else if (parameters[i].Source == ParameterSource.ServiceOrBody && mapMethod is "Map" or "MapPost" or "MapPut" or "MapPatch")
+            {
+                // A body unless a service of the type is registered, which only the running application knows.
+                json.Add(type, location, quiet: true);
+            }
+        }
+
+        // Only values a serializer writes: text, bytes, Pulya's responses and declared interfaces (the runtime type is written) are not.
+        if (result is not null && result.SpecialType is not (SpecialType.System_String or SpecialType.System_Object) && result.TypeKind is not (TypeKind.Dynamic or TypeKind.Interface)
+            && !result.IsAbstract && !json.IsPulya(result) && result.ToDisplayString() is not ("byte[]" or "System.ReadOnlyMemory<byte>" or "System.IO.Stream"))
+        {
+            json.Add(result, location);
+        }
+    }
+
+    /// <summary>The awaited type of a task's result, else the type itself.</summary>
+    private static ITypeSymbol Unwrap(ITypeSymbol type) =>
+        type is INamedTypeSymbol { TypeArguments.Length: 1 } named && named.ContainingNamespace?.ToDisplayString() == "System.Threading.Tasks"
+            && named.OriginalDefinition.MetadataName is "Task`1" or "ValueTask`1" ? named.TypeArguments[0] : type;
 
     private static string? Describe(Compilation compilation, IInvocationOperation operation, out ImmutableArray<HandlerParameter> parameters, out IMethodSymbol? handler)
     {
@@ -284,7 +323,7 @@ internal static class EndpointAnalyzer
     }
 
     /// <summary>The declared default value as a C# constant expression (<c>default</c> for null), or null when there is none.</summary>
-    private static string? DefaultValue(IParameterSymbol parameter)
+    internal static string? DefaultValue(IParameterSymbol parameter)
     {
         if (!parameter.HasExplicitDefaultValue)
         {

@@ -42,7 +42,8 @@ public sealed class SystemTextJsonSerializer : IPulyaSerializer
 
     /// <summary>
     /// Creates the serializer with <see cref="CreateDefaultOptions"/> and type metadata from <paramref name="resolvers"/>
-    /// first (e.g. a <see cref="JsonSerializerContext"/> registered with <c>AddJsonTypeInfoResolver</c>), then from
+    /// first (e.g. a <see cref="JsonSerializerContext"/> registered with <c>AddJsonTypeInfoResolver</c>), then from the
+    /// metadata Pulya's source generator wrote for the endpoints' types (<see cref="GeneratedJsonMetadata"/>), then from
     /// reflection where the application allows it (not under Native AOT).
     /// </summary>
     public SystemTextJsonSerializer(IEnumerable<IJsonTypeInfoResolver> resolvers)
@@ -50,7 +51,10 @@ public sealed class SystemTextJsonSerializer : IPulyaSerializer
     {
     }
 
-    /// <summary>Creates the serializer with a copy of <paramref name="options"/>, frozen; without a resolver, types are described by reflection.</summary>
+    /// <summary>
+    /// Creates the serializer with a copy of <paramref name="options"/>, frozen; without a resolver in them, types are
+    /// described by generated metadata (<see cref="GeneratedJsonMetadata"/>), then by reflection.
+    /// </summary>
     public SystemTextJsonSerializer(JsonSerializerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -97,11 +101,11 @@ public sealed class SystemTextJsonSerializer : IPulyaSerializer
         return options;
     }
 
-    /// <summary><paramref name="options"/> with the resolvers first and, when the application allows reflection-based JSON, reflection last.</summary>
+    /// <summary><paramref name="options"/> with the resolvers first, generated metadata next and, when the application allows reflection-based JSON, reflection last.</summary>
     private static JsonSerializerOptions WithResolvers(JsonSerializerOptions options, IEnumerable<IJsonTypeInfoResolver> resolvers)
     {
         ArgumentNullException.ThrowIfNull(resolvers);
-        IJsonTypeInfoResolver?[] chain = [.. resolvers, JsonSerializer.IsReflectionEnabledByDefault ? Reflection() : null];
+        IJsonTypeInfoResolver?[] chain = [.. resolvers, GeneratedJsonMetadata.Resolver, JsonSerializer.IsReflectionEnabledByDefault ? Reflection() : null];
         options.TypeInfoResolver = JsonTypeInfoResolver.Combine(chain);
         return options;
     }

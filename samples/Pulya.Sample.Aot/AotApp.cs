@@ -7,7 +7,7 @@ namespace Pulya.Sample.Aot;
 
 /// <summary>
 /// The example application in its Native AOT form: every handler is bound by generated code (constant templates,
-/// lambdas with known types), JSON types are described by <see cref="AotJsonContext"/>, and only AOT-compatible
+/// lambdas with known types), JSON types are described by metadata the same generator writes (no <c>[JsonSerializable]</c> context), and only AOT-compatible
 /// modules are registered (the trie router; not the Newtonsoft.Json or MessagePack serializers).
 /// </summary>
 public static class AotApp
@@ -16,7 +16,7 @@ public static class AotApp
     {
         builder.Services.AddScoped<UserService>();
         builder.Services.AddSingleton<Counter>();
-        builder.Pulya.AddTrieRouter().AddJsonTypeInfoResolver(AotJsonContext.Default);
+        builder.Pulya.AddTrieRouter();
     }
 
     public static void MapRoutes(PulyaApplication app)

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Pulya.Http;
 
 namespace Pulya.Sample.Aot;
@@ -42,12 +41,3 @@ public sealed class Counter
 
     public int Next() => Interlocked.Increment(ref _value);
 }
-
-/// <summary>JSON metadata for every body and result type, generated at build time by System.Text.Json.</summary>
-[JsonSerializable(typeof(SuccessResult))]
-[JsonSerializable(typeof(Wiring))]
-[JsonSerializable(typeof(DynamicResult))]
-[JsonSerializable(typeof(CountResult))]
-[JsonSerializable(typeof(EchoBody))]
-[JsonSerializable(typeof(Dictionary<string, string?>))]
-public sealed partial class AotJsonContext : JsonSerializerContext;

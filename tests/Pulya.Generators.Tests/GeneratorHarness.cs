@@ -37,9 +37,12 @@ internal static class GeneratorHarness
     {
         var compilation = Compilation(source, interceptors);
         Driver(ParseOptions(interceptors)).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
-        var generated = output.SyntaxTrees.Skip(1).Select(t => t.ToString()).SingleOrDefault();
-        return (output, diagnostics, generated);
+        return (output, diagnostics, Source(output, "PulyaGeneratedEndpoints.g.cs"));
     }
+
+    /// <summary>The generated file named <paramref name="name"/>, or null when the generator wrote none.</summary>
+    public static string? Source(Compilation output, string name) =>
+        output.SyntaxTrees.Skip(1).Where(t => t.FilePath.EndsWith(name, StringComparison.Ordinal)).Select(t => t.ToString()).SingleOrDefault();
 
     /// <summary>Compiles <paramref name="source"/> with the generator and loads it; errors fail the test with the compiler's messages.</summary>
     public static Assembly Load(string source)
