@@ -94,7 +94,7 @@ internal sealed class JsonTypeAnalyzer(Compilation compilation)
         var model = Model(type, out var reason, problems);
         if (model is null)
         {
-            problems.Add((type.ToDisplayString(), reason!));
+            problems.Add((type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(), reason!));
             return;
         }
 
@@ -114,6 +114,12 @@ internal sealed class JsonTypeAnalyzer(Compilation compilation)
         var display = type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString();
         if (Converters.TryGetValue(display, out var converter))
         {
+            if (converter == "Object")
+            {
+                // An object member is read as a JsonElement, and written by its runtime type: that one at least is known.
+                Describe(compilation.GetTypeByMetadataName("System.Text.Json.JsonElement")!, problems);
+            }
+
             return Simple(name, JsonTypeKind.Value, converter + "Converter");
         }
 
@@ -150,7 +156,7 @@ internal sealed class JsonTypeAnalyzer(Compilation compilation)
             }
 
             var dictionary = named.TypeArguments.Length == 2;
-            return new JsonTypeModel(name, kind, Display(named.TypeArguments[dictionary ? 1 : 0]), dictionary ? Display(named.TypeArguments[0]) : null, false, "none", default, default);
+            return new JsonTypeModel(name, kind, Display(named.TypeArguments[dictionary ? 1 : 0]), dictionary ? Display(named.TypeArguments[0]) : null, false, "none", false, default, default);
         }
 
         reason = IsPulya(named) ? "it is a Pulya type"
@@ -224,7 +230,8 @@ internal sealed class JsonTypeAnalyzer(Compilation compilation)
         }
 
         var creation = parameters.Count > 0 ? "parameters" : "default";
-        return new JsonTypeModel(Display(type), JsonTypeKind.Object, null, null, type.IsValueType, creation, new EquatableArray<JsonParameterModel>([.. parameters]), new EquatableArray<JsonPropertyModel>([.. properties]));
+        var bypass = !setsRequired && Properties(type).Any(p => p.IsRequired);
+        return new JsonTypeModel(Display(type), JsonTypeKind.Object, null, null, type.IsValueType, creation, bypass, new EquatableArray<JsonParameterModel>([.. parameters]), new EquatableArray<JsonPropertyModel>([.. properties]));
     }
 
     /// <summary>The constructor reflection deserializes with: <c>[JsonConstructor]</c>, else the public parameterless one, else the only public one.</summary>
@@ -258,16 +265,17 @@ internal sealed class JsonTypeAnalyzer(Compilation compilation)
             ? $"it has [{attribute.AttributeClass!.Name.Replace("Attribute", string.Empty)}], which the generator leaves to reflection"
             : null;
 
-    /// <summary>Why generated code cannot name <paramref name="type"/>, or null.</summary>
-    private string? Unnameable(ITypeSymbol type) => type switch
+    /// <summary>
+    /// Why generated code cannot name <paramref name="type"/>, or null. Roots were checked by the endpoint analysis
+    /// (anonymous, inaccessible); members are as accessible as their public property, but can be pointers or ref structs.
+    /// </summary>
+    private static string? Unnameable(ITypeSymbol type) => type switch
     {
         IArrayTypeSymbol array => Unnameable(array.ElementType),
-        INamedTypeSymbol { IsAnonymousType: true } => "it is anonymous",
         INamedTypeSymbol { IsRefLikeType: true } => "it is a ref struct",
-        INamedTypeSymbol named when named.IsFileLocal || !compilation.IsSymbolAccessibleWithin(named.OriginalDefinition, compilation.Assembly) => "it is not accessible from generated code",
         INamedTypeSymbol named => named.TypeArguments.Select(Unnameable).FirstOrDefault(p => p is not null),
         IDynamicTypeSymbol => null,
-        _ => "it is a type parameter or cannot be named in generated code",
+        _ => "it is a pointer or cannot be named in generated code",
     };
 
     /// <summary>Whether the type comes from one of Pulya's assemblies (requests, responses, services: never JSON bodies).</summary>
@@ -275,7 +283,7 @@ internal sealed class JsonTypeAnalyzer(Compilation compilation)
         !SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, compilation.Assembly)
         && type.ContainingAssembly?.Name is { } assembly && (assembly == "Pulya" || assembly.StartsWith("Pulya.", System.StringComparison.Ordinal));
 
-    private static JsonTypeModel Simple(string name, JsonTypeKind kind, string? argument) => new(name, kind, argument, null, false, "none", default, default);
+    private static JsonTypeModel Simple(string name, JsonTypeKind kind, string? argument) => new(name, kind, argument, null, false, "none", false, default, default);
 
     private static string Display(ITypeSymbol type) =>
         type.TypeKind == TypeKind.Dynamic ? "object" : type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);

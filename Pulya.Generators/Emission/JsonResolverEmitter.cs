@@ -103,29 +103,27 @@ internal static class JsonResolverEmitter
                 break;
             default:
                 EmitObject(code, type, index);
-                break;
+                EmitProperties(code, type, index);
+                return;
         }
 
         code.AppendLine("        }");
-        if (type.Kind == JsonTypeKind.Object)
-        {
-            EmitProperties(code, type, index);
-        }
     }
 
     private static void EmitObject(StringBuilder code, JsonTypeModel type, int index)
     {
         var t = type.Type;
+        var create = type.BypassRequired ? $"New{index}" : $"new {t}";
         code.AppendLine($"            var values = new {Metadata}.JsonObjectInfoValues<{t}>");
         code.AppendLine("            {");
         if (type.Creation == "default")
         {
-            code.AppendLine($"                ObjectCreator = static () => new {t}(),");
+            code.AppendLine($"                ObjectCreator = static () => {create}(),");
         }
         else
         {
             var arguments = string.Join(", ", type.Parameters.Select((p, i) => $"({p.Type})args[{i}]"));
-            code.AppendLine($"                ObjectWithParameterizedConstructorCreator = static args => new {t}({arguments}),");
+            code.AppendLine($"                ObjectWithParameterizedConstructorCreator = static args => {create}({arguments}),");
             code.AppendLine($"                ConstructorParameterMetadataInitializer = static () => new {Metadata}.JsonParameterInfoValues[]");
             code.AppendLine("                {");
             for (var i = 0; i < type.Parameters.Count; i++)
@@ -141,6 +139,14 @@ internal static class JsonResolverEmitter
         code.AppendLine($"                PropertyMetadataInitializer = _ => Properties{index}(options),");
         code.AppendLine("            };");
         code.AppendLine($"            return {Services}.CreateObjectInfo<{t}>(options, values);");
+        code.AppendLine("        }");
+        if (type.BypassRequired)
+        {
+            // The serializer enforces required members itself (they are marked IsRequired); the compiler's check is for hand-written code.
+            code.AppendLine();
+            code.AppendLine("        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]");
+            code.AppendLine($"        private static extern {t} New{index}({string.Join(", ", type.Parameters.Select(p => $"{p.Type} {Identifier(p.Name)}"))});");
+        }
     }
 
     private static void EmitProperties(StringBuilder code, JsonTypeModel type, int index)
@@ -189,6 +195,9 @@ internal static class JsonResolverEmitter
             code.AppendLine(line);
         }
     }
+
+    private static string Identifier(string name) =>
+        Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(name) != Microsoft.CodeAnalysis.CSharp.SyntaxKind.None ? "@" + name : name;
 
     private static string Bool(bool value) => value ? "true" : "false";
 

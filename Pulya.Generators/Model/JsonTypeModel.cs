@@ -7,6 +7,7 @@ namespace Pulya.Generators.Model;
 /// <param name="Key">The key type of a dictionary; null otherwise.</param>
 /// <param name="IsValueType">Whether the type is a struct (setters unbox).</param>
 /// <param name="Creation">How an object is created: <c>none</c> (no constructor), <c>default</c> (parameterless) or <c>parameters</c>.</param>
+/// <param name="BypassRequired">Whether the type has <c>required</c> members its constructor does not set: generated code creates it through an accessor (the compiler would insist on setting them; the serializer checks them instead).</param>
 /// <param name="Parameters">The deserialization constructor's parameters.</param>
 /// <param name="Properties">The serialized properties, in the order reflection lists them.</param>
 internal sealed record JsonTypeModel(
@@ -16,5 +17,6 @@ internal sealed record JsonTypeModel(
     string? Key,
     bool IsValueType,
     string Creation,
+    bool BypassRequired,
     EquatableArray<JsonParameterModel> Parameters,
     EquatableArray<JsonPropertyModel> Properties);

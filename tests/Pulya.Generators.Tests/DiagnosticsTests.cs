@@ -71,7 +71,9 @@ public sealed class DiagnosticsTests
     {
         var (output, diagnostics, _) = GeneratorHarness.Run(Program);
 
-        var reported = diagnostics.Select(d => (d.Id, d.Severity, Line: d.Location.GetLineSpan().StartLinePosition.Line + 1, Message: d.GetMessage(System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        var anonymous = Assert.Single(diagnostics, d => d.Id == "PULYA003");
+        Assert.Equal(27, anonymous.Location.GetLineSpan().StartLinePosition.Line + 1);
+        var reported = diagnostics.Where(d => d.Id != "PULYA003").Select(d => (d.Id, d.Severity, Line: d.Location.GetLineSpan().StartLinePosition.Line + 1, Message: d.GetMessage(System.Globalization.CultureInfo.InvariantCulture))).ToList();
 
         Assert.All(reported, d => Assert.Equal(("PULYA001", DiagnosticSeverity.Info), (d.Id, d.Severity)));
         Assert.Equal(
@@ -98,6 +100,98 @@ public sealed class DiagnosticsTests
             reported.Select(d => (d.Line, d.Message[(d.Message.IndexOf(": ", StringComparison.Ordinal) + 2)..])).OrderBy(d => d.Line));
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
         Assert.Single(output.SyntaxTrees);
+    }
+
+    private const string JsonProgram = """
+        using System.Collections.Generic;
+        using System.Text.Json.Serialization;
+        using System.Threading.Tasks;
+        using Pulya;
+        using Pulya.Hosting;
+
+        namespace Sample;
+
+        public interface IShape;
+
+        public abstract class Animal { public int Legs { get; set; } }
+
+        public sealed class NoConstructor { public NoConstructor(int a) { } public NoConstructor(string b) { } }
+
+        [JsonConverter(typeof(JsonStringEnumConverter))]
+        public enum Tagged { A }
+
+        public sealed class Extended { [JsonExtensionData] public Dictionary<string, object>? Extra { get; set; } }
+
+        public sealed class Holder { public int[,] Grid { get; set; } = new int[1, 1]; public IShape? Shape { get; set; } public System.Exception? Error { get; set; } }
+
+        public sealed class Generic<T> { public T? Value { get; set; } }
+
+        public sealed unsafe class Raw { public int* Pointer => null; }
+
+        public sealed class Spanned { public System.Span<int> Span => default; }
+
+        public sealed record Fine(int X, Tagged T);
+
+        public static class Endpoints
+        {
+            public static void Map(PulyaApplication app)
+            {
+                app.MapGet("/anonymous", () => Task.FromResult(new { a = 1 }));
+                app.MapPost("/animal", ([Body] Animal a) => 1);
+                app.MapPost("/ctor", ([Body] NoConstructor n) => 1);
+                app.MapGet("/fine", () => new Fine(1, Tagged.A));
+                app.MapPost("/extended", ([Body] Extended e) => 1);
+                app.MapGet("/holder", () => new Holder());
+                app.MapGet("/shape", () => (IShape)null!);
+                app.MapPost("/service-or-body", (Animal maybeService) => 1);
+                app.MapGet("/raw", () => new Spanned());
+                app.MapGet("/generic", () => new Generic<Fine>());
+                app.MapGet("/raws", () => new List<Raw[]>());
+            }
+
+            public static void Map<T>(PulyaApplication app) => app.MapGet("/generic", () => new Generic<T>());
+        }
+        """;
+
+    [Fact]
+    public void Json_types_the_generator_cannot_describe_are_reported_with_the_reason()
+    {
+        var (output, diagnostics, _) = GeneratorHarness.Run(JsonProgram);
+
+        var json = diagnostics.Where(d => d.Id is "PULYA003" or "PULYA004")
+            .Select(d => (d.Id, d.Severity, Line: d.Location.GetLineSpan().StartLinePosition.Line + 1, Message: d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)))
+            .OrderBy(d => d.Line).ThenBy(d => d.Message, StringComparer.Ordinal).ToList();
+
+        Assert.All(json, d => Assert.Equal(DiagnosticSeverity.Info, d.Severity));
+        Assert.Equal(
+            [
+                ("PULYA003", 34, "The result type <anonymous type: int a> of this endpoint is anonymous"),
+                ("PULYA004", 35, "No JSON metadata is generated for Sample.Animal because it is an interface or an abstract type"),
+                ("PULYA004", 36, "No JSON metadata is generated for Sample.NoConstructor because it has no public parameterless constructor, no single public constructor and no public [JsonConstructor]"),
+                ("PULYA004", 37, "No JSON metadata is generated for Sample.Tagged because it has [JsonConverter], which the generator leaves to reflection"),
+                ("PULYA004", 38, "No JSON metadata is generated for Sample.Extended because its property Extra has [JsonExtensionData], which the generator leaves to reflection"),
+                ("PULYA004", 39, "No JSON metadata is generated for Sample.IShape because it is an interface or an abstract type"),
+                ("PULYA004", 39, "No JSON metadata is generated for System.Exception because it is a framework type the generator does not describe"),
+                ("PULYA004", 39, "No JSON metadata is generated for int[*,*] because it is a multi-dimensional array"),
+                ("PULYA004", 42, "No JSON metadata is generated for Sample.Spanned because its property Span is a ref struct"),
+                ("PULYA004", 43, "No JSON metadata is generated for Sample.Tagged because it has [JsonConverter], which the generator leaves to reflection"),
+                ("PULYA004", 44, "No JSON metadata is generated for Sample.Raw because its property Pointer is a pointer or cannot be named in generated code"),
+            ],
+            json.Select(d => (d.Id, d.Line, d.Message[..d.Message.IndexOf(d.Id == "PULYA003" ? " anonymous," : ":", StringComparison.Ordinal)] + (d.Id == "PULYA003" ? " anonymous" : string.Empty))));
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        var resolver = GeneratorHarness.Source(output, "PulyaGeneratedJsonResolver.g.cs")!;
+        Assert.Contains("typeof(global::Sample.Fine)", resolver, StringComparison.Ordinal);
+        Assert.DoesNotContain("if (type == typeof(global::Sample.Tagged))", resolver, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Under_PublishAot_json_types_left_to_reflection_are_warnings()
+    {
+        var (_, diagnostics, _) = GeneratorHarness.Run(JsonProgram, publishAot: true);
+
+        Assert.All(diagnostics.Where(d => d.Id is "PULYA003" or "PULYA004"), d => Assert.Equal(DiagnosticSeverity.Warning, d.Severity));
+        Assert.Contains(diagnostics, d => d.Id == "PULYA003");
+        Assert.All(diagnostics.Where(d => d.Id is "PULYA001"), d => Assert.Equal(DiagnosticSeverity.Info, d.Severity));
     }
 
     [Fact]

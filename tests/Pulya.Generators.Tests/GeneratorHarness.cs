@@ -26,17 +26,18 @@ internal static class GeneratorHarness
             "Program" + Guid.NewGuid().ToString("N"),
             [CSharpSyntaxTree.ParseText(source, ParseOptions(interceptors), path: "Program.cs")],
             References,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, allowUnsafe: true));
 
-    public static GeneratorDriver Driver(CSharpParseOptions options) =>
+    public static GeneratorDriver Driver(CSharpParseOptions options, bool publishAot = false) =>
         CSharpGeneratorDriver.Create([new EndpointGenerator().AsSourceGenerator()], parseOptions: options,
+            optionsProvider: new BuildProperties(publishAot ? new() { ["build_property.PublishAot"] = "true" } : []),
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
     /// <summary>Runs the generator; returns the compilation with its output and the generator's diagnostics.</summary>
-    public static (Compilation Output, ImmutableArray<Diagnostic> Diagnostics, string? Generated) Run(string source, bool interceptors = true)
+    public static (Compilation Output, ImmutableArray<Diagnostic> Diagnostics, string? Generated) Run(string source, bool interceptors = true, bool publishAot = false)
     {
         var compilation = Compilation(source, interceptors);
-        Driver(ParseOptions(interceptors)).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
+        Driver(ParseOptions(interceptors), publishAot).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
         return (output, diagnostics, Source(output, "PulyaGeneratedEndpoints.g.cs"));
     }
 
@@ -54,5 +55,20 @@ internal static class GeneratorHarness
         image.Position = 0;
         // Pulya's own assemblies resolve from the test's context, so the program and the tests share its types.
         return new AssemblyLoadContext(null, isCollectible: true).LoadFromStream(image);
+    }
+
+    /// <summary>The MSBuild properties a project makes visible to the compiler (<c>CompilerVisibleProperty</c>).</summary>
+    private sealed class BuildProperties(Dictionary<string, string> properties) : Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptionsProvider
+    {
+        public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GlobalOptions { get; } = new Options(properties);
+
+        public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GetOptions(SyntaxTree tree) => GlobalOptions;
+
+        public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GetOptions(AdditionalText textFile) => GlobalOptions;
+
+        private sealed class Options(Dictionary<string, string> properties) : Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions
+        {
+            public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) => properties.TryGetValue(key, out value);
+        }
     }
 }
