@@ -104,12 +104,8 @@ internal sealed class JsonTypeAnalyzer(Compilation compilation)
 
     private JsonTypeModel? Model(ITypeSymbol type, out string? reason, List<(string, string)> problems)
     {
-        reason = Unnameable(type);
-        if (reason is not null)
-        {
-            return null;
-        }
-
+        // Every type reaching here can be named: roots were checked by the endpoint analysis, members before their walk.
+        reason = null;
         var name = Display(type);
         var display = type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString();
         if (Converters.TryGetValue(display, out var converter))

@@ -75,6 +75,7 @@ public sealed class GeneratedJsonTests
             public Inner Nested { get; set; }
             public byte[] Bytes { get; set; } = [];
             public object? Anything { get; set; }
+            public dynamic? Dynamic { get; set; }
             public string WriteOnly { set => Customer = value; }
         }
 
@@ -84,6 +85,13 @@ public sealed class GeneratedJsonTests
 
             [JsonRequired]
             public int Level { get; set; }
+        }
+
+        public sealed class Ticket(int @class)
+        {
+            public int Class => @class;
+
+            public required string Holder { get; init; }
         }
 
         public static class Endpoints
@@ -97,6 +105,7 @@ public sealed class GeneratedJsonTests
                 app.MapGet("/map", () => new Dictionary<string, Point?>());
                 app.MapGet("/mood", () => ValueTask.FromResult(Mood.Calm));
                 app.MapGet("/inner", () => (Inner?)null);
+                app.MapPut("/ticket", ([Body] Ticket ticket) => ticket);
             }
         }
         """;
@@ -106,7 +115,7 @@ public sealed class GeneratedJsonTests
         "numbers":[1,2],"labels":["l"],"others":["o"],"sequence":[9],"counts":{"c":1},"flags":{"f":true},"maybe":null,"ratio":0.5,"price":1.25,
         "big":9007199254740993,"flag":true,"key":"0f8fad5b-d9cb-469f-a165-70867728950e","when":"2024-01-02T03:04:05+01:00","mood":"veryHappy",
         "maybeMood":"calm","renamed":"r","secret":"s","optional":"o","computed":"c","init":"set","nested":{"depth":2,"note":"n"},"bytes":"AQI=",
-        "anything":{"k":[1,"two",null]},"writeOnly":"w","unknown":{"deep":[1]}}
+        "anything":{"k":[1,"two",null]},"dynamic":[true],"writeOnly":"w","unknown":{"deep":[1]}}
         """;
 
     private static readonly Assembly Compiled = GeneratorHarness.Load(Program);
@@ -125,6 +134,7 @@ public sealed class GeneratedJsonTests
         { "Sample.Named", """{"count":1}""" },
         { "Sample.Named", """{"name":"n","count":2,"mood":"calm","note":"x"}""" },
         { "Sample.Strict", """{"name":"n","level":1}""" },
+        { "Sample.Ticket", """{"class":2,"holder":"h"}""" },
         { "List<Sample.Named>", """[{"name":"a"},{"name":"b","count":0}]""" },
         { "Sample.Mood", "\"veryHappy\"" },
         { "int[]", "[1,2,3]" },
@@ -142,6 +152,7 @@ public sealed class GeneratedJsonTests
         { "Sample.Named", """{"name":"n","name":"m"}""" },
         { "Sample.Strict", """{"name":"n"}""" },
         { "Sample.Strict", """{"level":1}""" },
+        { "Sample.Ticket", """{"class":2}""" },
         { "Sample.Mood", "3.5" },
         { "int[]", """[1,"2"]""" },
     };
