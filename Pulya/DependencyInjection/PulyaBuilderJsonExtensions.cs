@@ -9,8 +9,9 @@ public static class PulyaBuilderJsonExtensions
 {
     /// <summary>
     /// Adds a source of JSON type metadata, typically a <see cref="JsonSerializerContext"/> (<c>AppJsonContext.Default</c>),
-    /// asked before reflection, in registration order. Under Native AOT, where reflection-based JSON is off, every body and
-    /// result type must be described by a registered resolver.
+    /// asked before the metadata Pulya's source generator writes for the endpoints' types and before reflection, in
+    /// registration order. Under Native AOT, where reflection-based JSON is off, a body or result type the generator does
+    /// not describe (it reports those at build time) must be described by a registered resolver.
     /// </summary>
     public static PulyaBuilder AddJsonTypeInfoResolver(this PulyaBuilder builder, IJsonTypeInfoResolver resolver)
     {

@@ -52,7 +52,7 @@ public static class GeneratedJsonMetadata
     public static JsonConverter EnumConverter<T>(JsonSerializerOptions options)
         where T : struct, Enum =>
         OptionsConverter<T>(options)
-        ?? (RuntimeFeature.IsDynamicCodeSupported ? JsonMetadataServices.GetEnumConverter<T>(options) : new JsonStringEnumConverter<T>(JsonNamingPolicy.CamelCase));
+        ?? (RuntimeFeature.IsDynamicCodeSupported ? JsonMetadataServices.GetEnumConverter<T>(options) : new JsonStringEnumConverter<T>(JsonNamingPolicy.CamelCase).CreateConverter(typeof(T), options));
 
     private sealed class Registered : IJsonTypeInfoResolver
     {

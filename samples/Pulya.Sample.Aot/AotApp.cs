@@ -7,8 +7,9 @@ namespace Pulya.Sample.Aot;
 
 /// <summary>
 /// The example application in its Native AOT form: every handler is bound by generated code (constant templates,
-/// lambdas with known types), JSON types are described by metadata the same generator writes (no <c>[JsonSerializable]</c> context), and only AOT-compatible
-/// modules are registered (the trie router; not the Newtonsoft.Json or MessagePack serializers).
+/// lambdas with known types), JSON types are described by metadata the same generator writes (no
+/// <c>[JsonSerializable]</c> context), and only AOT-compatible modules are registered (the trie router; not the
+/// Newtonsoft.Json or MessagePack serializers).
 /// </summary>
 public static class AotApp
 {
@@ -28,6 +29,7 @@ public static class AotApp
         app.MapGet("/bytes/", () => "Hello in plain text!"u8.ToArray());
         app.MapGet("/str/", () => "Hello in plain text!");
         app.MapPost("/echo", ([Body] EchoBody body) => body);
+        app.MapPost("/palette", ([Body] Palette palette) => palette);
         app.MapGet("/some/{id}/and/{another}/{route:int}/other", (string id, string another, int route) => new DynamicResult(id, another, route));
         app.MapGet("/count", async (Counter counter, CancellationToken token) =>
         {

@@ -16,6 +16,9 @@ public enum Shade
     Dark,
 }
 
+/// <summary>Enums, arrays, nullable values and dictionaries in a body: JSON metadata generated all the same.</summary>
+public sealed record Palette(Shade Main, Shade[] Others, int? Weight, Dictionary<string, Shade> ByName);
+
 public sealed class EchoBody
 {
     public List<EchoItem> Items { get; set; } = [];

@@ -69,6 +69,7 @@ public sealed class GeneratedJsonTests
             public override string? Tag { get; set; }
             [JsonPropertyName("renamed")] public string? Original { get; set; }
             [JsonIgnore] public string Secret { get; set; } = "hidden";
+            [JsonIgnore] public Exception? Failure { get; set; }
             [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Optional { get; set; }
             public string Computed => $"{Id}:{Customer}";
             public string Init { get; init; } = "init";
@@ -114,7 +115,7 @@ public sealed class GeneratedJsonTests
         {"id":3,"tag":"t","customer":"Ann","points":[{"x":1,"y":2}],"corners":[{"X":3,"Y":4}],"byName":{"a":{"name":"A","count":1,"mood":"calm"}},
         "numbers":[1,2],"labels":["l"],"others":["o"],"sequence":[9],"counts":{"c":1},"flags":{"f":true},"maybe":null,"ratio":0.5,"price":1.25,
         "big":9007199254740993,"flag":true,"key":"0f8fad5b-d9cb-469f-a165-70867728950e","when":"2024-01-02T03:04:05+01:00","mood":"veryHappy",
-        "maybeMood":"calm","renamed":"r","secret":"s","optional":"o","computed":"c","init":"set","nested":{"depth":2,"note":"n"},"bytes":"AQI=",
+        "maybeMood":"calm","renamed":"r","secret":"s","failure":{"message":"m"},"optional":"o","computed":"c","init":"set","nested":{"depth":2,"note":"n"},"bytes":"AQI=",
         "anything":{"k":[1,"two",null]},"dynamic":[true],"writeOnly":"w","unknown":{"deep":[1]}}
         """;
 

@@ -32,6 +32,11 @@ public sealed class NativeSampleTests(NativeSample sample) : IClassFixture<Nativ
 
         using var echo = await client.PostAsync(new Uri("/echo", UriKind.Relative), new StringContent("{\"items\":[{\"a\":\"1\",\"b\":\"2\"}]}", Encoding.UTF8, "application/json"));
         Assert.Equal("{\"items\":[{\"a\":\"1\",\"b\":\"2\"}]}", await echo.Content.ReadAsStringAsync());
+        // Enums are camelCase strings under AOT too, as the default options write them with dynamic code.
+        using var palette = await client.PostAsync(new Uri("/palette", UriKind.Relative), new StringContent("{\"MAIN\":\"Dark\",\"others\":[\"light\",1],\"weight\":null,\"byName\":{\"Sky\":\"light\"},\"extra\":[]}", Encoding.UTF8, "application/json"));
+        Assert.Equal("{\"main\":\"dark\",\"others\":[\"light\",\"dark\"],\"weight\":null,\"byName\":{\"Sky\":\"light\"}}", await palette.Content.ReadAsStringAsync());
+        using var wrongEnum = await client.PostAsync(new Uri("/palette", UriKind.Relative), new StringContent("{\"main\":\"blue\"}", Encoding.UTF8, "application/json"));
+        Assert.Equal((HttpStatusCode.BadRequest, "{\"error\":\"Malformed JSON body: a value does not match the expected type at line 1, byte 15, path '$.main'.\"}"), (wrongEnum.StatusCode, await wrongEnum.Content.ReadAsStringAsync()));
         using var malformed = await client.PostAsync(new Uri("/echo", UriKind.Relative), new StringContent("{\"items\":", Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
     }
