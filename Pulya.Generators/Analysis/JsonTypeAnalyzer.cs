@@ -202,12 +202,27 @@ internal sealed class JsonTypeAnalyzer(Compilation compilation)
             var jsonName = attributes.FirstOrDefault(a => a.AttributeClass!.Name == "JsonPropertyNameAttribute")?.ConstructorArguments[0].Value as string;
             var getter = property.GetMethod is { DeclaredAccessibility: Accessibility.Public };
             var setter = property.SetMethod is not { DeclaredAccessibility: Accessibility.Public } set ? "none" : set.IsInitOnly ? "init" : "set";
-            var required = attributes.Any(a => a.AttributeClass!.Name == "JsonRequiredAttribute") || (property.IsRequired && !setsRequired);
-            if (condition != 1)
+            if (setter == "init" && constructor.Parameters.Any(p => string.Equals(p.Name, property.Name, System.StringComparison.OrdinalIgnoreCase)))
             {
-                Describe(property.Type, problems);
+                // Set through the constructor, as the serializer does for a property matching a parameter.
+                setter = "none";
+            }
+            else if (setter == "init" && type.IsGenericType)
+            {
+                // The accessor that calls an init setter cannot name a generic type's member (its signature uses the type parameter).
+                reason = $"its property {property.Name} is init-only in a generic type, which generated code cannot set";
+                return null;
             }
 
+            var required = attributes.Any(a => a.AttributeClass!.Name == "JsonRequiredAttribute") || (property.IsRequired && !setsRequired);
+            if (condition == 1)
+            {
+                // Always ignored: its name matches nothing, as with reflection, and its type (the serializer would
+                // still resolve it for a listed property) need not be describable.
+                continue;
+            }
+
+            Describe(property.Type, problems);
             properties.Add(new JsonPropertyModel(property.Name, Display(property.Type), Display(property.ContainingType), jsonName, getter, setter,
                 property.IsVirtual || property.IsOverride || property.IsAbstract, condition, required));
         }

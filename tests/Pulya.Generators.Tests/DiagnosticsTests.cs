@@ -126,6 +126,8 @@ public sealed class DiagnosticsTests
 
         public sealed class Generic<T> { public T? Value { get; set; } }
 
+        public sealed class Envelope<T> { public T? Data { get; init; } }
+
         public sealed class SpanCtor { public SpanCtor(System.Span<int> s) { } public int X { get; set; } }
 
         public sealed unsafe class Raw { public int* Pointer => null; }
@@ -150,6 +152,7 @@ public sealed class DiagnosticsTests
                 app.MapGet("/generic", () => new Generic<Fine>());
                 app.MapGet("/raws", () => new List<Raw[]>());
                 app.MapGet("/spanctor", () => new SpanCtor(default));
+                app.MapGet("/envelope", () => new Envelope<int>());
             }
 
             public static void Map<T>(PulyaApplication app) => app.MapGet("/generic", () => new Generic<T>());
@@ -168,18 +171,19 @@ public sealed class DiagnosticsTests
         Assert.All(json, d => Assert.Equal(DiagnosticSeverity.Info, d.Severity));
         Assert.Equal(
             [
-                ("PULYA003", 36, "The result type <anonymous type: int a> of this endpoint is anonymous"),
-                ("PULYA004", 37, "No JSON metadata is generated for Sample.Animal because it is an interface or an abstract type"),
-                ("PULYA004", 38, "No JSON metadata is generated for Sample.NoConstructor because it has no public parameterless constructor, no single public constructor and no public [JsonConstructor]"),
-                ("PULYA004", 39, "No JSON metadata is generated for Sample.Tagged because it has [JsonConverter], which the generator leaves to reflection"),
-                ("PULYA004", 40, "No JSON metadata is generated for Sample.Extended because its property Extra has [JsonExtensionData], which the generator leaves to reflection"),
-                ("PULYA004", 41, "No JSON metadata is generated for Sample.IShape because it is an interface or an abstract type"),
-                ("PULYA004", 41, "No JSON metadata is generated for System.Exception because it is a framework type the generator does not describe"),
-                ("PULYA004", 41, "No JSON metadata is generated for int[*,*] because it is a multi-dimensional array"),
-                ("PULYA004", 44, "No JSON metadata is generated for Sample.Spanned because its property Span is a ref struct"),
-                ("PULYA004", 45, "No JSON metadata is generated for Sample.Tagged because it has [JsonConverter], which the generator leaves to reflection"),
-                ("PULYA004", 46, "No JSON metadata is generated for Sample.Raw because its property Pointer is a pointer or cannot be named in generated code"),
-                ("PULYA004", 47, "No JSON metadata is generated for Sample.SpanCtor because its constructor parameter s is a ref struct"),
+                ("PULYA003", 38, "The result type <anonymous type: int a> of this endpoint is anonymous"),
+                ("PULYA004", 39, "No JSON metadata is generated for Sample.Animal because it is an interface or an abstract type"),
+                ("PULYA004", 40, "No JSON metadata is generated for Sample.NoConstructor because it has no public parameterless constructor, no single public constructor and no public [JsonConstructor]"),
+                ("PULYA004", 41, "No JSON metadata is generated for Sample.Tagged because it has [JsonConverter], which the generator leaves to reflection"),
+                ("PULYA004", 42, "No JSON metadata is generated for Sample.Extended because its property Extra has [JsonExtensionData], which the generator leaves to reflection"),
+                ("PULYA004", 43, "No JSON metadata is generated for Sample.IShape because it is an interface or an abstract type"),
+                ("PULYA004", 43, "No JSON metadata is generated for System.Exception because it is a framework type the generator does not describe"),
+                ("PULYA004", 43, "No JSON metadata is generated for int[*,*] because it is a multi-dimensional array"),
+                ("PULYA004", 46, "No JSON metadata is generated for Sample.Spanned because its property Span is a ref struct"),
+                ("PULYA004", 47, "No JSON metadata is generated for Sample.Tagged because it has [JsonConverter], which the generator leaves to reflection"),
+                ("PULYA004", 48, "No JSON metadata is generated for Sample.Raw because its property Pointer is a pointer or cannot be named in generated code"),
+                ("PULYA004", 49, "No JSON metadata is generated for Sample.SpanCtor because its constructor parameter s is a ref struct"),
+                ("PULYA004", 50, "No JSON metadata is generated for Sample.Envelope<int> because its property Data is init-only in a generic type, which generated code cannot set"),
             ],
             json.Select(d => (d.Id, d.Line, d.Message[..d.Message.IndexOf(d.Id == "PULYA003" ? " anonymous," : ":", StringComparison.Ordinal)] + (d.Id == "PULYA003" ? " anonymous" : string.Empty))));
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));

@@ -43,6 +43,8 @@ public sealed class GeneratedJsonTests
             public int Depth { get; set; }
 
             public string? Note { get; set; }
+
+            public int Level { get; init; }
         }
 
         public sealed class Order : Base
@@ -95,6 +97,11 @@ public sealed class GeneratedJsonTests
             public required string Holder { get; init; }
         }
 
+        public sealed record Page<T>(T[] Items, int Total)
+        {
+            public string Kind { get; set; } = "page";
+        }
+
         public static class Endpoints
         {
             public static void Map(PulyaApplication app)
@@ -107,6 +114,7 @@ public sealed class GeneratedJsonTests
                 app.MapGet("/mood", () => ValueTask.FromResult(Mood.Calm));
                 app.MapGet("/inner", () => (Inner?)null);
                 app.MapPut("/ticket", ([Body] Ticket ticket) => ticket);
+                app.MapPost("/page", ([Body] Page<Point> page) => page);
             }
         }
         """;
@@ -115,7 +123,7 @@ public sealed class GeneratedJsonTests
         {"id":3,"tag":"t","customer":"Ann","points":[{"x":1,"y":2}],"corners":[{"X":3,"Y":4}],"byName":{"a":{"name":"A","count":1,"mood":"calm"}},
         "numbers":[1,2],"labels":["l"],"others":["o"],"sequence":[9],"counts":{"c":1},"flags":{"f":true},"maybe":null,"ratio":0.5,"price":1.25,
         "big":9007199254740993,"flag":true,"key":"0f8fad5b-d9cb-469f-a165-70867728950e","when":"2024-01-02T03:04:05+01:00","mood":"veryHappy",
-        "maybeMood":"calm","renamed":"r","secret":"s","failure":{"message":"m"},"optional":"o","computed":"c","init":"set","nested":{"depth":2,"note":"n"},"bytes":"AQI=",
+        "maybeMood":"calm","renamed":"r","secret":"s","failure":{"message":"m"},"optional":"o","computed":"c","init":"set","nested":{"depth":2,"note":"n","level":3},"bytes":"AQI=",
         "anything":{"k":[1,"two",null]},"dynamic":[true],"writeOnly":"w","unknown":{"deep":[1]}}
         """;
 
@@ -136,6 +144,7 @@ public sealed class GeneratedJsonTests
         { "Sample.Named", """{"name":"n","count":2,"mood":"calm","note":"x"}""" },
         { "Sample.Strict", """{"name":"n","level":1}""" },
         { "Sample.Ticket", """{"class":2,"holder":"h"}""" },
+        { "Page<Sample.Point>", """{"items":[{"x":1,"y":2}],"total":1,"kind":"k"}""" },
         { "List<Sample.Named>", """[{"name":"a"},{"name":"b","count":0}]""" },
         { "Sample.Mood", "\"veryHappy\"" },
         { "int[]", "[1,2,3]" },
@@ -251,6 +260,7 @@ public sealed class GeneratedJsonTests
     {
         "int[]" => typeof(int[]),
         "List<Sample.Named>" => typeof(List<>).MakeGenericType(Type("Sample.Named")),
+        "Page<Sample.Point>" => Type("Sample.Page`1").MakeGenericType(Type("Sample.Point")),
         _ => Compiled.GetType(name, throwOnError: true)!,
     };
 
