@@ -17,6 +17,8 @@ internal sealed class LoadTestOptions
                                  as the others (--urls http://127.0.0.1:PORT, --Sample:GitHubRoutes=true for github)
                                  and is not built by the tool
           --server-args NAME=ARGS   more arguments for --server NAME, separated by spaces (e.g. 'r2r=--Pulya:Router=Trie')
+          --server-profile NAME=PROFILE   give --server NAME the arguments of a profile of bench/profiles (before
+                                 its --server-args): the sample published ReadyToRun or built at another commit
           --scenarios a,b,...    root, last_route, wiring, echo1, echo10, echo1000, github (default: all)
           --modes a,b            plain, pipelined (default: both)
           --depth N              requests in flight per connection when pipelined (default: 16)
@@ -49,6 +51,7 @@ internal sealed class LoadTestOptions
 
     private readonly List<(string Name, string Path)> _servers = [];
     private readonly Dictionary<string, IReadOnlyList<string>> _serverArguments = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _serverProfiles = new(StringComparer.Ordinal);
 
     public IReadOnlyList<string>? Profiles { get; private set; }
 
@@ -59,6 +62,9 @@ internal sealed class LoadTestOptions
 
     /// <summary>The <c>--server-args</c> of each named server, split at spaces.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> ServerArguments => _serverArguments;
+
+    /// <summary>The <c>--server-profile</c> of each named server: a profile whose arguments it gets.</summary>
+    public IReadOnlyDictionary<string, string> ServerProfiles => _serverProfiles;
 
     public IReadOnlyList<string>? Scenarios { get; private set; }
 
@@ -146,6 +152,10 @@ internal sealed class LoadTestOptions
                     var (server, arguments) = Named(args[i], Value());
                     options._serverArguments[server] = arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries);
                     break;
+                case "--server-profile":
+                    var (profiled, profile) = Named(args[i], Value());
+                    options._serverProfiles[profiled] = profile;
+                    break;
                 case "--peers":
                     var peers = Value();
                     options.Peers = peers == "none" ? [] : List(peers);
@@ -184,10 +194,13 @@ internal sealed class LoadTestOptions
             }
         }
 
-        var orphan = options._serverArguments.Keys.FirstOrDefault(n => options._servers.All(s => s.Name != n));
-        if (orphan is not null)
+        foreach (var (option, names) in new (string Option, IEnumerable<string> Names)[] { ("--server-args", options._serverArguments.Keys), ("--server-profile", options._serverProfiles.Keys) })
         {
-            throw new ArgumentException($"--server-args {orphan}: no --server {orphan}=PATH names that server.");
+            var orphan = names.FirstOrDefault(n => options._servers.All(s => s.Name != n));
+            if (orphan is not null)
+            {
+                throw new ArgumentException($"{option} {orphan}: no --server {orphan}=PATH names that server.");
+            }
         }
 
         if (options.Modes.Any(m => m is not ("plain" or "pipelined")))

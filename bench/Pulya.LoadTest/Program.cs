@@ -80,9 +80,20 @@ if (taken is not null)
 try
 {
     servers.AddRange(options.Peers.Select(p => ServerSpec.Peer(root, p)));
-    servers.AddRange(options.Servers.Select(s => ServerSpec.Server(s.Name, s.Path, options.ServerArguments.GetValueOrDefault(s.Name) ?? [])));
+    foreach (var (name, path) in options.Servers)
+    {
+        IReadOnlyList<string> profileArguments = [];
+        if (options.ServerProfiles.TryGetValue(name, out var profile))
+        {
+            var file = profileFiles.FirstOrDefault(f => Path.GetFileNameWithoutExtension(f) == profile)
+                ?? throw new ArgumentException($"--server-profile {name}: unknown profile '{profile}'. Profiles: {string.Join(", ", profileFiles.Select(Path.GetFileNameWithoutExtension))}.");
+            profileArguments = ServerSpec.Profile(root, file).Arguments;
+        }
+
+        servers.Add(ServerSpec.Server(name, path, [.. profileArguments, .. options.ServerArguments.GetValueOrDefault(name) ?? []]));
+    }
 }
-catch (Exception ex) when (ex is ArgumentException or FileNotFoundException)
+catch (Exception ex) when (ex is ArgumentException or IOException or InvalidDataException or FormatException)
 {
     Console.Error.WriteLine(ex.Message);
     return 2;

@@ -50,6 +50,22 @@ public sealed class ServerOptionTests : IDisposable
     }
 
     [Fact]
+    public void A_server_can_take_a_profiles_arguments()
+    {
+        var options = LoadTestOptions.Parse(["--server", "r2r=/p/Pulya.Sample.dll", "--server-profile", "r2r=optimized"]);
+
+        Assert.Equal("optimized", options.ServerProfiles["r2r"]);
+    }
+
+    [Fact]
+    public void A_profile_for_a_server_nobody_named_is_refused()
+    {
+        var error = Assert.Throws<ArgumentException>(() => LoadTestOptions.Parse(["--server-profile", "r2r=optimized"]));
+
+        Assert.Equal("--server-profile r2r: no --server r2r=PATH names that server.", error.Message);
+    }
+
+    [Fact]
     public void A_server_without_its_path_is_refused()
     {
         Assert.Equal("--server needs a value.", Assert.Throws<ArgumentException>(() => LoadTestOptions.Parse(["--server"])).Message);
