@@ -204,8 +204,17 @@ internal static class Report
 
         // The start-up and AOT groups appear when gated or when their servers ran (most runs have neither).
         bool Ran(string server) => results.Servers.Any(s => s.Name == server) || results.Startups.Any(s => s.Server == server);
+        void Separate()
+        {
+            if (text.Length > 0 && !text.ToString().EndsWith("\n\n", StringComparison.Ordinal))
+            {
+                text.AppendLine();
+            }
+        }
+
         if (gates.Contains(Startup) || Ran(OptimizedGenerated))
         {
+            Separate();
             text.AppendLine(CultureInfo.InvariantCulture, $"### JIT start-up: generated binder vs expression-tree compiler{(gates.Contains(Startup) ? " — gate" : "")}").AppendLine();
             text.AppendLine("| figure | target | result |").AppendLine("| --- | --- | --- |");
             text.AppendLine(CultureInfo.InvariantCulture,
@@ -215,6 +224,7 @@ internal static class Report
 
         if (gates.Contains(Aot) || Ran(PulyaAot))
         {
+            Separate();
             text.AppendLine(CultureInfo.InvariantCulture, $"### Native AOT: {PulyaAot} vs {RawKestrelAot} and {PulyaJit}{(gates.Contains(Aot) ? " — gate" : "")}").AppendLine();
             var aot = results.Summaries.Where(s => s.Server == PulyaAot).ToList();
             var jit = results.Summaries.Where(s => s.Server == PulyaJit).ToDictionary(s => (s.Scenario, s.Mode));

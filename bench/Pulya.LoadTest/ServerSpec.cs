@@ -24,7 +24,7 @@ internal sealed record ServerSpec(string Name, string Kind, string? Project, str
     {
         MinimalApi => Built(name, PeerKind, Path.Combine(root, "bench", "Pulya.Peers.MinimalApi"), "Pulya.Peers.MinimalApi.dll", [], "ASP.NET Core Minimal APIs"),
         RawKestrel => Built(name, PeerKind, Path.Combine(root, "bench", "Pulya.Peers.RawKestrel"), "Pulya.Peers.RawKestrel.dll", [], "raw Kestrel IHttpApplication, hand-written dispatch"),
-        _ => throw new ArgumentException($"Unknown peer '{name}'. Peers: {MinimalApi}, {RawKestrel}.", nameof(name)),
+        _ => throw new ArgumentException($"Unknown peer '{name}'. Peers: {MinimalApi}, {RawKestrel}."),
     };
 
     public static ServerSpec Profile(string root, string file)
