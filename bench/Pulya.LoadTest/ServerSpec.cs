@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Configuration;
 
 namespace Pulya.LoadTest;
@@ -58,7 +59,8 @@ internal sealed record ServerSpec(string Name, string Kind, string? Project, str
             throw new FileNotFoundException($"--server {name}: no file at {full} (publish or build it first).", full);
         }
 
-        var how = IsAssemblyPath(full) ? "assembly run with dotnet" : "native executable";
+        // A native executable's size is the published binary's size (an assembly's is only its own code).
+        var how = IsAssemblyPath(full) ? "assembly run with dotnet" : string.Create(CultureInfo.InvariantCulture, $"native executable, {new FileInfo(full).Length / 1048576.0:0.0} MB");
         return new(name, ServerKind, null, full, arguments, $"{how}: {full}");
     }
 

@@ -93,13 +93,13 @@ public sealed class ServerOptionTests : IDisposable
     [Fact]
     public void A_native_executable_runs_directly_with_the_same_arguments()
     {
-        var spec = ServerSpec.Server("aot", Touch("Pulya.Peers.RawKestrel"), []);
+        var spec = ServerSpec.Server("aot", Touch("Pulya.Peers.RawKestrel", 3 * 512 * 1024), []);
 
         var info = ServerProcess.StartInfo(spec, 5124, gitHub: false);
 
         Assert.Equal(spec.ProgramPath, info.FileName);
         Assert.Equal(["--urls", "http://127.0.0.1:5124", "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Warning"], info.ArgumentList);
-        Assert.StartsWith("native executable", spec.Description, StringComparison.Ordinal);
+        Assert.Equal($"native executable, 1.5 MB: {spec.ProgramPath}", spec.Description);
     }
 
     [Fact]
@@ -143,10 +143,10 @@ public sealed class ServerOptionTests : IDisposable
         Assert.Contains("server 'pulya-aot' unavailable", Assert.Single(RunVerdict.Problems(results)), StringComparison.Ordinal);
     }
 
-    private string Touch(string name)
+    private string Touch(string name, int bytes = 0)
     {
         var path = Path.Combine(_directory, name);
-        File.WriteAllText(path, "");
+        File.WriteAllBytes(path, new byte[bytes]);
         return path;
     }
 }
