@@ -231,7 +231,7 @@ internal sealed class LoadTestOptions
         return options;
     }
 
-    /// <summary><c>NAME=VALUE</c> of <c>--server</c> and <c>--server-args</c>: a name of letters, digits, '.', '-', '_' and a non-empty value.</summary>
+    /// <summary><c>NAME=VALUE</c> of <c>--server</c>, <c>--server-args</c> and <c>--server-profile</c>: a name of letters, digits, '.', '-', '_' and a non-empty value.</summary>
     private static (string Name, string Value) Named(string option, string text)
     {
         var equals = text.IndexOf('=', StringComparison.Ordinal);
