@@ -28,7 +28,8 @@ internal static class JsonResolverEmitter
         code.AppendLine("    /// <summary>JSON type metadata for the endpoints' body and result types, asked by the SystemTextJson serializer before reflection.</summary>");
         code.AppendLine("    [global::System.CodeDom.Compiler.GeneratedCode(\"Pulya.Generators\", \"1.0\")]");
         code.AppendLine("    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
-        code.AppendLine($"    internal sealed class PulyaGeneratedJsonResolver : {Metadata}.IJsonTypeInfoResolver");
+        // File-local: two assemblies with the generator and InternalsVisibleTo between them must not see two such types.
+        code.AppendLine($"    file sealed class PulyaGeneratedJsonResolver : {Metadata}.IJsonTypeInfoResolver");
         code.AppendLine("    {");
         code.AppendLine("        /// <summary>The resolver, registered when the assembly loads.</summary>");
         code.AppendLine("        public static PulyaGeneratedJsonResolver Instance { get; } = new PulyaGeneratedJsonResolver();");

@@ -129,9 +129,12 @@ public sealed class GeneratedJsonTests
 
     private static readonly Assembly Compiled = GeneratorHarness.Load(Program);
 
+    // A file-local class: its metadata name is mangled, and ends with the declared name.
+    private static readonly Type ResolverType = Compiled.GetTypes().Single(t => t.Name.EndsWith("PulyaGeneratedJsonResolver", StringComparison.Ordinal));
+
     private static readonly SystemTextJsonSerializer Reflection = With(new DefaultJsonTypeInfoResolver());
 
-    private static readonly SystemTextJsonSerializer Generated = With((IJsonTypeInfoResolver)Compiled.GetType("Pulya.Generated.PulyaGeneratedJsonResolver")!
+    private static readonly SystemTextJsonSerializer Generated = With((IJsonTypeInfoResolver)ResolverType
         .GetProperty("Instance")!.GetValue(null)!);
 
     public static TheoryData<string, string> Bodies => new()
@@ -219,7 +222,7 @@ public sealed class GeneratedJsonTests
     {
         var options = SystemTextJsonSerializer.CreateDefaultOptions();
         options.Converters.Clear();
-        options.TypeInfoResolver = (IJsonTypeInfoResolver)Compiled.GetType("Pulya.Generated.PulyaGeneratedJsonResolver")!.GetProperty("Instance")!.GetValue(null)!;
+        options.TypeInfoResolver = (IJsonTypeInfoResolver)ResolverType.GetProperty("Instance")!.GetValue(null)!;
         var numbers = new SystemTextJsonSerializer(options);
         options.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
         var kebab = new SystemTextJsonSerializer(options);
