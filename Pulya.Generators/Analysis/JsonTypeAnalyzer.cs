@@ -42,7 +42,7 @@ internal sealed class JsonTypeAnalyzer(Compilation compilation)
         ["System.Collections.Generic.IReadOnlyDictionary<TKey, TValue>"] = JsonTypeKind.IReadOnlyDictionary,
     };
 
-    private readonly Dictionary<string, JsonTypeModel?> _seen = [];
+    private readonly HashSet<string> _seen = [];
     private readonly List<JsonTypeModel> _types = [];
     private readonly List<JsonTypeProblem> _problems = [];
 
@@ -83,14 +83,12 @@ internal sealed class JsonTypeAnalyzer(Compilation compilation)
 
     private void Describe(ITypeSymbol type, List<(string, string)> problems)
     {
-        var name = Display(type);
-        if (_seen.ContainsKey(name))
+        // Registered before the members are walked, so a type that refers to itself ends the walk.
+        if (!_seen.Add(Display(type)))
         {
             return;
         }
 
-        // Registered before the members are walked, so a type that refers to itself ends the walk.
-        _seen[name] = null;
         var model = Model(type, out var reason, problems);
         if (model is null)
         {
@@ -98,7 +96,6 @@ internal sealed class JsonTypeAnalyzer(Compilation compilation)
             return;
         }
 
-        _seen[name] = model;
         _types.Add(model);
     }
 

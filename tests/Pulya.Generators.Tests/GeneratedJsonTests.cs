@@ -79,6 +79,7 @@ public sealed class GeneratedJsonTests
             public byte[] Bytes { get; set; } = [];
             public object? Anything { get; set; }
             public dynamic? Dynamic { get; set; }
+            public List<Order> Children { get; set; } = [];
             public string WriteOnly { set => Customer = value; }
         }
 
@@ -124,7 +125,7 @@ public sealed class GeneratedJsonTests
         "numbers":[1,2],"labels":["l"],"others":["o"],"sequence":[9],"counts":{"c":1},"flags":{"f":true},"maybe":null,"ratio":0.5,"price":1.25,
         "big":9007199254740993,"flag":true,"key":"0f8fad5b-d9cb-469f-a165-70867728950e","when":"2024-01-02T03:04:05+01:00","mood":"veryHappy",
         "maybeMood":"calm","renamed":"r","secret":"s","failure":{"message":"m"},"optional":"o","computed":"c","init":"set","nested":{"depth":2,"note":"n","level":3},"bytes":"AQI=",
-        "anything":{"k":[1,"two",null]},"dynamic":[true],"writeOnly":"w","unknown":{"deep":[1]}}
+        "anything":{"k":[1,"two",null]},"dynamic":[true],"children":[{"id":4,"children":[]}],"writeOnly":"w","unknown":{"deep":[1]}}
         """;
 
     private static readonly Assembly Compiled = GeneratorHarness.Load(Program);
