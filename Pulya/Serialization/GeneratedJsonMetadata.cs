@@ -15,6 +15,9 @@ namespace Pulya.Serialization;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class GeneratedJsonMetadata
 {
+    private static readonly Lock s_registering = new();
+
+    // Replaced, never changed: readers take the array they see without a lock.
     private static IJsonTypeInfoResolver[] s_resolvers = [];
 
     /// <summary>The registered resolvers as one, read at each call (an assembly loaded later still counts).</summary>
@@ -24,7 +27,7 @@ public static class GeneratedJsonMetadata
     public static void Register(IJsonTypeInfoResolver resolver)
     {
         ArgumentNullException.ThrowIfNull(resolver);
-        lock (Resolver)
+        lock (s_registering)
         {
             if (Array.IndexOf(s_resolvers, resolver) < 0)
             {
