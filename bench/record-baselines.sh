@@ -29,6 +29,6 @@ for run in a b; do
 done
 
 cp artifacts/baseline-a/results/*-report-full.json artifacts/baseline-a/results/*-baselines.json bench/baselines/
-echo "== A/A: run b against run a (now in bench/baselines/)"
-dotnet run -c Release --project bench/Pulya.BenchCompare --no-build -- --baseline bench/baselines --current artifacts/baseline-b/results \
+echo "== A/A: run b against run a"
+dotnet run -c Release --project bench/Pulya.BenchCompare --no-build -- --baseline artifacts/baseline-a/results --current artifacts/baseline-b/results \
   --thresholds bench/thresholds.json --aa --markdown artifacts/aa.md
