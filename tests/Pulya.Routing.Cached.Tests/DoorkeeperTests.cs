@@ -26,31 +26,55 @@ public sealed class DoorkeeperTests
     {
         var doorkeeper = new Doorkeeper(16);
 
+        Assert.False(doorkeeper.Contains(hash));
         Assert.False(doorkeeper.SeenBefore(hash));
+        Assert.True(doorkeeper.Contains(hash));
         Assert.True(doorkeeper.SeenBefore(hash));
         Assert.True(doorkeeper.SeenBefore(hash));
     }
 
     [Fact]
-    public void Hashes_that_share_a_bucket_are_all_remembered_until_four_others_arrive()
+    public void Four_hashes_share_a_bucket_and_a_fifth_replaces_one_of_them_at_random()
     {
         var doorkeeper = new Doorkeeper(16);
         var buckets = doorkeeper.Buckets;
         int SameBucket(int i) => 5 + (i * buckets);
+        for (var i = 0; i < 4; i++)
+        {
+            Assert.False(doorkeeper.SeenBefore(SameBucket(i)));
+        }
 
-        // Two hot keys alternating in one bucket are both admitted on their second time.
-        Assert.False(doorkeeper.SeenBefore(SameBucket(0)));
-        Assert.False(doorkeeper.SeenBefore(SameBucket(1)));
-        Assert.True(doorkeeper.SeenBefore(SameBucket(0)));
-        Assert.True(doorkeeper.SeenBefore(SameBucket(1)));
+        Assert.All(Enumerable.Range(0, 4), i => Assert.True(doorkeeper.SeenBefore(SameBucket(i))));
 
-        // The first is forgotten once four other keys have arrived after it (1, 2, 3, 4); reading it does not renew it.
-        Assert.False(doorkeeper.SeenBefore(SameBucket(2)));
-        Assert.False(doorkeeper.SeenBefore(SameBucket(3)));
-        Assert.True(doorkeeper.SeenBefore(SameBucket(0)));
-        Assert.False(doorkeeper.SeenBefore(SameBucket(4)));
-        Assert.False(doorkeeper.SeenBefore(SameBucket(0)));
-        Assert.True(doorkeeper.SeenBefore(SameBucket(4)));
+        // A fixed way would always replace the key recorded just before (age 1), first-in-first-out the oldest (age 4).
+        var victimAges = new HashSet<int>();
+        for (var i = 4; i < 100; i++)
+        {
+            var remembered = Enumerable.Range(0, i).Where(j => doorkeeper.Contains(SameBucket(j))).ToArray();
+            Assert.False(doorkeeper.SeenBefore(SameBucket(i)));
+            Assert.True(doorkeeper.Contains(SameBucket(i)));
+            var gone = remembered.Where(j => !doorkeeper.Contains(SameBucket(j))).ToArray();
+            Assert.Single(gone);
+            victimAges.Add(i - gone[0]);
+        }
+
+        Assert.True(victimAges.Count >= 3, $"victims were always of the ages {string.Join(", ", victimAges)}");
+        Assert.False(doorkeeper.Contains(6));
+    }
+
+    [Fact]
+    public void Five_hot_hashes_cycling_through_one_bucket_are_all_admitted_eventually()
+    {
+        var doorkeeper = new Doorkeeper(16);
+        var waiting = Enumerable.Range(0, 5).Select(i => 3 + (i * doorkeeper.Buckets)).ToList();
+
+        for (var cycle = 0; cycle < 200 && waiting.Count > 0; cycle++)
+        {
+            // An admitted key is answered from the cache from then on, so it stops asking the doorkeeper.
+            waiting = [.. waiting.Where(hash => !doorkeeper.SeenBefore(hash))];
+        }
+
+        Assert.Empty(waiting);
     }
 
     [Fact]
