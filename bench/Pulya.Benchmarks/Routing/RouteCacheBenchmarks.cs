@@ -14,7 +14,8 @@ namespace Pulya.Benchmarks.Routing;
 /// <c>*_FirstMiss</c> admits on the first miss (the policy before the admission filter). The BitFaster
 /// <c>ConcurrentLru</c> variants are the measured alternative to the hand-written CLOCK cache, with the same admission
 /// policies, on the hot, cold and mixed workloads (where LRU and CLOCK policies differ). The setup checks that every
-/// router finds every path.
+/// router finds every path. <c>Cold_HashOnly</c> and <c>Cold_CacheMissOnly</c> take the price of a miss apart: hashing
+/// the path, and everything the cache adds to the router (hash, failed lookup, doorkeeper probe).
 /// </summary>
 [BenchmarkCategory("Routing", "RouteCache")]
 public class RouteCacheBenchmarks
@@ -30,6 +31,8 @@ public class RouteCacheBenchmarks
     private IRouter _bitFasterLinearFirstMiss = null!;
     private IRouter _bitFasterTrie = null!;
     private IRouter _bitFasterTrieFirstMiss = null!;
+    private ClockCache _emptyCache = null!;
+    private Doorkeeper _lookupDoorkeeper = null!;
     private (string Method, string Path)[] _hot = null!;
     private (string Method, string Path)[] _distinct = null!;
     private int _next;
@@ -51,6 +54,8 @@ public class RouteCacheBenchmarks
         _bitFasterLinearFirstMiss = new BitFasterCachedRouter(_linear, Capacity, RouteCacheAdmission.FirstMiss);
         _bitFasterTrie = new BitFasterCachedRouter(_trie, Capacity, RouteCacheAdmission.SecondMiss);
         _bitFasterTrieFirstMiss = new BitFasterCachedRouter(_trie, Capacity, RouteCacheAdmission.FirstMiss);
+        _emptyCache = new ClockCache(Capacity);
+        _lookupDoorkeeper = new Doorkeeper(Capacity);
         _hot = RouteSetFiles.Paths("github");
         var dynamic = _hot.Where(p => p.Path.Contains("12345", StringComparison.Ordinal) || p.Path.Contains("gopher", StringComparison.Ordinal) || p.Path.Contains("julienschmidt", StringComparison.Ordinal)).ToArray();
         _distinct = [.. Enumerable.Range(0, 400_000).Select(i =>
@@ -111,6 +116,35 @@ public class RouteCacheBenchmarks
 
     [Benchmark, BenchmarkCategory("Cold")]
     public int Cold_CachedTrie_BitFaster_FirstMiss() => Cold(_bitFasterTrieFirstMiss);
+
+    /// <summary>The floor of any hash cache on a miss: hashing each distinct path once, with no router and no lookup.</summary>
+    [Benchmark, BenchmarkCategory("Cold")]
+    public int Cold_HashOnly()
+    {
+        var hash = 0;
+        for (var i = 0; i < _hot.Length; i++)
+        {
+            hash += NextDistinct().Path.GetHashCode(StringComparison.Ordinal);
+        }
+
+        return hash;
+    }
+
+    /// <summary>What the default cache adds to the router on a miss: the key (its hash), the failed lookup and the doorkeeper probe.</summary>
+    [Benchmark, BenchmarkCategory("Cold")]
+    public int Cold_CacheMissOnly()
+    {
+        var found = 0;
+        for (var i = 0; i < _hot.Length; i++)
+        {
+            var (method, path) = NextDistinct();
+            var key = new RouteCacheKey(method, path);
+            found += _emptyCache.TryGet(key, out _) ? 1 : 0;
+            found += _lookupDoorkeeper.SeenBefore(key.GetHashCode()) ? 1 : 0;
+        }
+
+        return found;
+    }
 
     [Benchmark(Baseline = true), BenchmarkCategory("Mix")]
     public int Mix_Linear() => Mix(_linear);
