@@ -10,8 +10,15 @@ internal sealed class LoadTestOptions
 
         dotnet run -c Release --project bench/Pulya.LoadTest -- [options]
 
-          --profiles a,b,...     profiles from bench/profiles/*.json (default: all)
+          --profiles a,b,...     profiles from bench/profiles/*.json (default: all; 'none' for none)
           --peers a,b,...        minimal-api, raw-kestrel (default: both; 'none' for none)
+          --server NAME=PATH     also run an already-built program (repeatable): PATH ending in .dll runs with dotnet,
+                                 anything else (a Native AOT binary) is executed directly; it gets the same arguments
+                                 as the others (--urls http://127.0.0.1:PORT, --Sample:GitHubRoutes=true for github)
+                                 and is not built by the tool
+          --server-args NAME=ARGS   more arguments for --server NAME, separated by spaces (e.g. 'r2r=--Pulya:Router=Trie')
+          --server-profile NAME=PROFILE   give --server NAME the arguments of a profile of bench/profiles (before
+                                 its --server-args): the sample published ReadyToRun or built at another commit
           --scenarios a,b,...    root, last_route, wiring, echo1, echo10, echo1000, github (default: all)
           --modes a,b            plain, pipelined (default: both)
           --depth N              requests in flight per connection when pipelined (default: 16)
@@ -26,8 +33,10 @@ internal sealed class LoadTestOptions
           --output DIR           results folder (default: bench/results/<UTC timestamp>)
           --no-build             do not build the servers first
           --from FILE            no load: rewrite report.md and chart.svg (and --check) from an earlier results.json
-          --check [roadmap,ceiling]  gate on the success metrics: roadmap (optimized vs baseline), ceiling (optimized vs raw
-                                 Kestrel), default both; a missed target or a missing figure of a gated group exits 1
+          --check [roadmap,ceiling,startup,aot]  gate on the success metrics: roadmap (optimized vs baseline), ceiling
+                                 (optimized vs raw Kestrel), default these two; startup (optimized-generated vs optimized,
+                                 first response with the GitHub set); aot (--server pulya-aot vs --server raw-kestrel-aot
+                                 and --server pulya-jit); a missed target or a missing figure of a gated group exits 1
           --smoke                a quick run for CI: 1 round, 0.5 s per run, builtin client, root + github pipelined, counters read once
           --profile-args NAME    no load: print the sample's arguments for profile NAME, one a line (for bench/profiling)
 
@@ -40,9 +49,22 @@ internal sealed class LoadTestOptions
           --flood F              share of requests to distinct paths (default 0.3)
         """;
 
+    private readonly List<(string Name, string Path)> _servers = [];
+    private readonly Dictionary<string, IReadOnlyList<string>> _serverArguments = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _serverProfiles = new(StringComparer.Ordinal);
+
     public IReadOnlyList<string>? Profiles { get; private set; }
 
     public IReadOnlyList<string> Peers { get; private set; } = [ServerSpec.MinimalApi, ServerSpec.RawKestrel];
+
+    /// <summary>The <c>--server NAME=PATH</c> programs, in the order given.</summary>
+    public IReadOnlyList<(string Name, string Path)> Servers => _servers;
+
+    /// <summary>The <c>--server-args</c> of each named server, split at spaces.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> ServerArguments => _serverArguments;
+
+    /// <summary>The <c>--server-profile</c> of each named server: a profile whose arguments it gets.</summary>
+    public IReadOnlyDictionary<string, string> ServerProfiles => _serverProfiles;
 
     public IReadOnlyList<string>? Scenarios { get; private set; }
 
@@ -113,7 +135,27 @@ internal sealed class LoadTestOptions
             switch (args[i])
             {
                 case "--smoke": break;
-                case "--profiles": options.Profiles = List(Value()); break;
+                case "--profiles":
+                    var profiles = Value();
+                    options.Profiles = profiles == "none" ? [] : List(profiles);
+                    break;
+                case "--server":
+                    var (name, path) = Named(args[i], Value());
+                    if (name is ServerSpec.MinimalApi or ServerSpec.RawKestrel || options._servers.Any(s => s.Name == name))
+                    {
+                        throw new ArgumentException($"--server {name}: the name is already taken (by a peer or an earlier --server).");
+                    }
+
+                    options._servers.Add((name, path));
+                    break;
+                case "--server-args":
+                    var (server, arguments) = Named(args[i], Value());
+                    options._serverArguments[server] = arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                    break;
+                case "--server-profile":
+                    var (profiled, profile) = Named(args[i], Value());
+                    options._serverProfiles[profiled] = profile;
+                    break;
                 case "--peers":
                     var peers = Value();
                     options.Peers = peers == "none" ? [] : List(peers);
@@ -139,16 +181,25 @@ internal sealed class LoadTestOptions
                 case "--check":
                     options.CheckGates = i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal)
                         ? new HashSet<string>(List(args[++i]), StringComparer.Ordinal)
-                        : Report.AllGates;
+                        : Report.DefaultGates;
                     if (options.CheckGates.Count == 0 || !options.CheckGates.IsSubsetOf(Report.AllGates))
                     {
-                        throw new ArgumentException($"--check takes {Report.Roadmap} and/or {Report.Ceiling}.");
+                        throw new ArgumentException($"--check takes one or more of {Report.Roadmap}, {Report.Ceiling}, {Report.Startup}, {Report.Aot}.");
                     }
 
                     break;
                 case "--help" or "-h": options.Help = true; break;
                 case "--profile-args": options.ProfileArguments = Value(); break;
                 default: throw new ArgumentException($"Unknown option '{args[i]}'. Use --help.");
+            }
+        }
+
+        foreach (var (option, names) in new (string Option, IEnumerable<string> Names)[] { ("--server-args", options._serverArguments.Keys), ("--server-profile", options._serverProfiles.Keys) })
+        {
+            var orphan = names.FirstOrDefault(n => options._servers.All(s => s.Name != n));
+            if (orphan is not null)
+            {
+                throw new ArgumentException($"{option} {orphan}: no --server {orphan}=PATH names that server.");
             }
         }
 
@@ -178,6 +229,20 @@ internal sealed class LoadTestOptions
         }
 
         return options;
+    }
+
+    /// <summary><c>NAME=VALUE</c> of <c>--server</c>, <c>--server-args</c> and <c>--server-profile</c>: a name of letters, digits, '.', '-', '_' and a non-empty value.</summary>
+    private static (string Name, string Value) Named(string option, string text)
+    {
+        var equals = text.IndexOf('=', StringComparison.Ordinal);
+        var name = equals > 0 ? text[..equals] : "";
+        var value = equals > 0 ? text[(equals + 1)..].Trim() : "";
+        if (name.Length == 0 || value.Length == 0 || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_'))
+        {
+            throw new ArgumentException($"{option} takes NAME=VALUE (a name of letters, digits, '.', '-', '_'), not '{text}'.");
+        }
+
+        return (name, value);
     }
 
     /// <summary><c>90s</c>, <c>5m</c>, <c>1h</c>, or a TimeSpan (<c>00:05:00</c>); positive, at most 24 h.</summary>

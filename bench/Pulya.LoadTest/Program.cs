@@ -70,7 +70,34 @@ catch (Exception ex) when (ex is InvalidDataException or FormatException or IOEx
     return 2;
 }
 
-servers.AddRange(options.Peers.Select(p => ServerSpec.Peer(root, p)));
+var taken = options.Servers.Select(s => s.Name).FirstOrDefault(n => servers.Any(s => s.Name == n));
+if (taken is not null)
+{
+    Console.Error.WriteLine($"--server {taken}: a profile has that name; choose another.");
+    return 2;
+}
+
+try
+{
+    servers.AddRange(options.Peers.Select(p => ServerSpec.Peer(root, p)));
+    foreach (var (name, path) in options.Servers)
+    {
+        IReadOnlyList<string> profileArguments = [];
+        if (options.ServerProfiles.TryGetValue(name, out var profile))
+        {
+            var file = profileFiles.FirstOrDefault(f => Path.GetFileNameWithoutExtension(f) == profile)
+                ?? throw new ArgumentException($"--server-profile {name}: unknown profile '{profile}'. Profiles: {string.Join(", ", profileFiles.Select(Path.GetFileNameWithoutExtension))}.");
+            profileArguments = ServerSpec.Profile(root, file).Arguments;
+        }
+
+        servers.Add(ServerSpec.Server(name, path, [.. profileArguments, .. options.ServerArguments.GetValueOrDefault(name) ?? []]));
+    }
+}
+catch (Exception ex) when (ex is ArgumentException or IOException or InvalidDataException or FormatException)
+{
+    Console.Error.WriteLine(ex.Message);
+    return 2;
+}
 
 var allScenarios = Scenario.All(root);
 var unknownScenarios = options.Scenarios?.Where(s => allScenarios.All(a => a.Name != s)).ToList();
@@ -94,7 +121,7 @@ client = options.Client == "builtin" || wrk is null ? new BuiltInClient() : new 
 
 if (options.Build)
 {
-    foreach (var project in servers.Select(s => s.Project).Distinct())
+    foreach (var project in servers.Select(s => s.Project).OfType<string>().Distinct())
     {
         Console.WriteLine($"Building {Path.GetRelativePath(root, project)} (Release)…");
         using var build = Process.Start(new ProcessStartInfo("dotnet", ["build", project, "-c", "Release", "--nologo", "-v", "q"]) { RedirectStandardOutput = true, UseShellExecute = false })!;

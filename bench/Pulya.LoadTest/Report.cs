@@ -19,7 +19,28 @@ internal static class Report
     /// <summary>The targets against raw Kestrel: a <c>--check</c> gate.</summary>
     public const string Ceiling = "ceiling";
 
-    public static IReadOnlySet<string> AllGates { get; } = new HashSet<string>(StringComparer.Ordinal) { Roadmap, Ceiling };
+    /// <summary>JIT start-up with the generated binder vs the expression-tree compiler: a <c>--check</c> gate.</summary>
+    public const string Startup = "startup";
+
+    /// <summary>The Native AOT targets: a <c>--check</c> gate.</summary>
+    public const string Aot = "aot";
+
+    /// <summary>The profile with the optimized modules and the generated binder (<see cref="Startup"/>).</summary>
+    public const string OptimizedGenerated = "optimized-generated";
+
+    /// <summary>The <c>--server</c> name of the Pulya application published with Native AOT (<see cref="Aot"/>).</summary>
+    public const string PulyaAot = "pulya-aot";
+
+    /// <summary>The <c>--server</c> name of the raw Kestrel peer published with Native AOT (<see cref="Aot"/>).</summary>
+    public const string RawKestrelAot = "raw-kestrel-aot";
+
+    /// <summary>The <c>--server</c> name of the same Pulya application as <see cref="PulyaAot"/>, run with the JIT (<see cref="Aot"/>).</summary>
+    public const string PulyaJit = "pulya-jit";
+
+    /// <summary>The groups <c>--check</c> gates when it names none.</summary>
+    public static IReadOnlySet<string> DefaultGates { get; } = new HashSet<string>(StringComparer.Ordinal) { Roadmap, Ceiling };
+
+    public static IReadOnlySet<string> AllGates { get; } = new HashSet<string>(StringComparer.Ordinal) { Roadmap, Ceiling, Startup, Aot };
 
     public static string Markdown(RunResults results, IReadOnlyList<ServerSpec> servers, IReadOnlyList<Scenario> scenarios, string chartFile)
     {
@@ -85,8 +106,12 @@ internal static class Report
     /// <summary>
     /// The success metrics. <see cref="Roadmap"/>: optimized vs baseline in the same run (p50 and p99 ≥ 30% lower, req/s
     /// ≥ 2x, alloc/req ≥ 20% lower). <see cref="Ceiling"/>: optimized vs raw Kestrel (req/s ≥ 0.98x plain and ≥ 0.95x
-    /// pipelined, p99 ≤ 1.10x, time to first response with the GitHub set ≤ 1.5x, idle working set ≤ 1.15x). Every
-    /// group is printed; only the groups in <paramref name="gates"/> count as failures, and in those a figure that is
+    /// pipelined, p99 ≤ 1.10x, time to first response with the GitHub set ≤ 1.5x, idle working set ≤ 1.15x).
+    /// <see cref="Startup"/>: <see cref="OptimizedGenerated"/> vs <see cref="Optimized"/>, first response with the GitHub
+    /// set ≤ 0.70x. <see cref="Aot"/>: <see cref="PulyaAot"/>'s first response ≤ 1.2x <see cref="RawKestrelAot"/>'s and
+    /// ≤ 0.25x <see cref="PulyaJit"/>'s, idle working set ≤ 1.2x <see cref="RawKestrelAot"/>'s, req/s ≥ 0.95x
+    /// <see cref="PulyaJit"/>'s on every scenario run (these two groups are printed only when gated or their servers ran). Every
+    /// other group is printed; only the groups in <paramref name="gates"/> count as failures, and in those a figure that is
     /// missing (a server unavailable, no latency, allocations not read) fails like a missed target.
     /// </summary>
     public static CheckResult Check(RunResults results, IReadOnlySet<string> gates)
@@ -119,6 +144,12 @@ internal static class Report
             }
 
             return string.Create(CultureInfo.InvariantCulture, $"{(pass ? "PASS" : "FAIL")} {ratio:0.00}x");
+        }
+
+        double? StartupMedian(string server, string set, Func<StartupSample, double> pick)
+        {
+            var samples = results.Startups.Where(s => s.Server == server && s.RouteSet == set).ToList();
+            return samples.Count > 0 ? Statistics.Median(samples.Select(pick)) : null;
         }
 
         void Unmeasured(string gate, string what)
@@ -166,15 +197,57 @@ internal static class Report
                     $"| {o.Scenario} | {o.Mode} | {Cell(Ceiling, row + " req/s", o.RequestsPerSecond, r?.RequestsPerSecond, o.Mode == "pipelined" ? 0.95 : 0.98, true)} | {Cell(Ceiling, row + " p99", o.P99Ms, r?.P99Ms, 1.10, false)} |");
             }
 
-            double? StartupMedian(string server, string set, Func<StartupSample, double> pick)
-            {
-                var samples = results.Startups.Where(s => s.Server == server && s.RouteSet == set).ToList();
-                return samples.Count > 0 ? Statistics.Median(samples.Select(pick)) : null;
-            }
-
             text.AppendLine().AppendLine("| figure | target | result |").AppendLine("| --- | --- | --- |");
             text.AppendLine(CultureInfo.InvariantCulture, $"| time to first response, GitHub route set | ≤ 1.5x raw | {Cell(Ceiling, "first response (GitHub set)", StartupMedian(Optimized, "github", s => s.StartupMs), StartupMedian(ServerSpec.RawKestrel, "github", s => s.StartupMs), 1.5, false)} |");
             text.AppendLine(CultureInfo.InvariantCulture, $"| idle working set | ≤ 1.15x raw | {Cell(Ceiling, "idle working set", StartupMedian(Optimized, "sample", s => s.IdleWorkingSetMb), StartupMedian(ServerSpec.RawKestrel, "sample", s => s.IdleWorkingSetMb), 1.15, false)} |");
+        }
+
+        // The start-up and AOT groups appear when gated or when their servers ran (most runs have neither).
+        bool Ran(string server) => results.Servers.Any(s => s.Name == server) || results.Startups.Any(s => s.Server == server);
+        void Separate()
+        {
+            if (text.Length > 0 && !text.ToString().EndsWith("\n\n", StringComparison.Ordinal))
+            {
+                text.AppendLine();
+            }
+        }
+
+        if (gates.Contains(Startup) || Ran(OptimizedGenerated))
+        {
+            Separate();
+            text.AppendLine(CultureInfo.InvariantCulture, $"### JIT start-up: generated binder vs expression-tree compiler{(gates.Contains(Startup) ? " — gate" : "")}").AppendLine();
+            text.AppendLine("| figure | target | result |").AppendLine("| --- | --- | --- |");
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"| time to first response, GitHub route set, {OptimizedGenerated} vs {Optimized} | ≤ 0.70x | {Cell(Startup, "first response (GitHub set), generated vs compiled binder", StartupMedian(OptimizedGenerated, "github", s => s.StartupMs), StartupMedian(Optimized, "github", s => s.StartupMs), 0.70, false)} |");
+            text.AppendLine();
+        }
+
+        if (gates.Contains(Aot) || Ran(PulyaAot))
+        {
+            Separate();
+            text.AppendLine(CultureInfo.InvariantCulture, $"### Native AOT: {PulyaAot} vs {RawKestrelAot} and {PulyaJit}{(gates.Contains(Aot) ? " — gate" : "")}").AppendLine();
+            var aot = results.Summaries.Where(s => s.Server == PulyaAot).ToList();
+            var jit = results.Summaries.Where(s => s.Server == PulyaJit).ToDictionary(s => (s.Scenario, s.Mode));
+            if (aot.Count == 0 || jit.Count == 0)
+            {
+                Unmeasured(Aot, aot.Count == 0 ? $"'{PulyaAot}' unavailable or not given (--server {PulyaAot}=PATH)" : $"'{PulyaJit}' unavailable or not given (--server {PulyaJit}=PATH)");
+            }
+            else
+            {
+                double? Sample(string server, Func<StartupSample, double> pick) => StartupMedian(server, "sample", pick);
+                text.AppendLine("| figure | target | result |").AppendLine("| --- | --- | --- |");
+                text.AppendLine(CultureInfo.InvariantCulture, $"| time to first response | ≤ 1.2x {RawKestrelAot} | {Cell(Aot, "first response vs raw Kestrel AOT", Sample(PulyaAot, s => s.StartupMs), Sample(RawKestrelAot, s => s.StartupMs), 1.2, false)} |");
+                text.AppendLine(CultureInfo.InvariantCulture, $"| time to first response | ≤ 0.25x {PulyaJit} | {Cell(Aot, "first response vs JIT", Sample(PulyaAot, s => s.StartupMs), Sample(PulyaJit, s => s.StartupMs), 0.25, false)} |");
+                text.AppendLine(CultureInfo.InvariantCulture, $"| idle working set | ≤ 1.2x {RawKestrelAot} | {Cell(Aot, "idle working set vs raw Kestrel AOT", Sample(PulyaAot, s => s.IdleWorkingSetMb), Sample(RawKestrelAot, s => s.IdleWorkingSetMb), 1.2, false)} |");
+                text.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"| scenario | mode | req/s (≥ 0.95x {PulyaJit}) |").AppendLine("| --- | --- | --- |");
+                foreach (var a in aot)
+                {
+                    jit.TryGetValue((a.Scenario, a.Mode), out var j);
+                    text.AppendLine(CultureInfo.InvariantCulture, $"| {a.Scenario} | {a.Mode} | {Cell(Aot, $"{a.Scenario} {a.Mode} req/s vs JIT", a.RequestsPerSecond, j?.RequestsPerSecond, 0.95, true)} |");
+                }
+            }
+
+            text.AppendLine();
         }
 
         return new CheckResult(text.ToString(), failures);

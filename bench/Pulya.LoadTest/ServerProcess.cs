@@ -42,32 +42,19 @@ internal sealed class ServerProcess : IAsyncDisposable
     public static async Task<(ServerProcess? Server, string? Failure)> StartAsync(ServerSpec spec, bool gitHub, string probePath, TimeSpan timeout)
     {
         var port = FreePort();
-        var info = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = Path.GetDirectoryName(spec.AssemblyPath)!,
-        };
-        info.ArgumentList.Add(spec.AssemblyPath);
-        info.ArgumentList.Add("--urls");
-        info.ArgumentList.Add($"http://127.0.0.1:{port}");
-        info.ArgumentList.Add("--Logging:LogLevel:Default=Warning");
-        info.ArgumentList.Add("--Logging:LogLevel:Microsoft.Hosting.Lifetime=Warning");
-        if (gitHub)
-        {
-            info.ArgumentList.Add("--Sample:GitHubRoutes=true");
-        }
-
-        foreach (var argument in spec.Arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        info.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        info.Environment["DOTNET_TieredPGO"] = "1";
+        var info = StartInfo(spec, port, gitHub);
         var clock = Stopwatch.StartNew();
-        var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {spec.AssemblyPath}.");
+        Process process;
+        try
+        {
+            process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {spec.ProgramPath}.");
+        }
+        catch (System.ComponentModel.Win32Exception ex)
+        {
+            // A file that is not executable (or not a program for this machine).
+            return (null, $"could not start {spec.ProgramPath}: {ex.Message}");
+        }
+
         var server = new ServerProcess(process, port);
         process.OutputDataReceived += (_, e) => server.Append(e.Data);
         process.ErrorDataReceived += (_, e) => server.Append(e.Data);
@@ -110,6 +97,44 @@ internal sealed class ServerProcess : IAsyncDisposable
 
         await server.DisposeAsync();
         return (null, $"no response within {timeout.TotalSeconds:0} s: {LastLines(server.Output, 6)}");
+    }
+
+    /// <summary>
+    /// How a server starts: a <c>.dll</c> with <c>dotnet</c>, a native executable directly, each with the same arguments
+    /// (<c>--urls http://127.0.0.1:PORT</c>, warnings-only logging, <c>--Sample:GitHubRoutes=true</c> for the GitHub
+    /// set), then the server's own; in its own directory, in the Production environment.
+    /// </summary>
+    public static ProcessStartInfo StartInfo(ServerSpec spec, int port, bool gitHub)
+    {
+        var info = new ProcessStartInfo(spec.IsAssembly ? "dotnet" : spec.ProgramPath)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(spec.ProgramPath)!,
+        };
+        if (spec.IsAssembly)
+        {
+            info.ArgumentList.Add(spec.ProgramPath);
+        }
+
+        info.ArgumentList.Add("--urls");
+        info.ArgumentList.Add($"http://127.0.0.1:{port}");
+        info.ArgumentList.Add("--Logging:LogLevel:Default=Warning");
+        info.ArgumentList.Add("--Logging:LogLevel:Microsoft.Hosting.Lifetime=Warning");
+        if (gitHub)
+        {
+            info.ArgumentList.Add("--Sample:GitHubRoutes=true");
+        }
+
+        foreach (var argument in spec.Arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        info.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        info.Environment["DOTNET_TieredPGO"] = "1";
+        return info;
     }
 
     /// <summary>Resident set size now and at its peak, in MB (Linux /proc; zero elsewhere).</summary>

@@ -1,24 +1,31 @@
+using System.Globalization;
 using Microsoft.Extensions.Configuration;
 
 namespace Pulya.LoadTest;
 
 /// <summary>
-/// A server under test: the Pulya sample under one profile of <c>bench/profiles/</c>, or a peer. A profile file is
+/// A server under test: the Pulya sample under one profile of <c>bench/profiles/</c>, a peer, or an already-built
+/// program named with <c>--server</c> (a ReadyToRun or Native AOT publish, an older build). A profile file is
 /// configuration in appsettings shape, read with the JSON configuration provider; its <c>Pulya</c> and <c>Sample</c>
 /// sections become <c>--Pulya:Key=Value</c> (<c>--Sample:…</c>) arguments and <c>Description</c> describes it.
+/// <paramref name="Project"/> is the project <c>--build</c> builds first, null for a program the tool runs as it is;
+/// <paramref name="ProgramPath"/> is a <c>.dll</c> (run with <c>dotnet</c>) or a native executable (run directly).
 /// </summary>
-internal sealed record ServerSpec(string Name, string Kind, string Project, string Assembly, IReadOnlyList<string> Arguments, string Description)
+internal sealed record ServerSpec(string Name, string Kind, string? Project, string ProgramPath, IReadOnlyList<string> Arguments, string Description)
 {
     public const string MinimalApi = "minimal-api";
     public const string RawKestrel = "raw-kestrel";
     public const string ProfileKind = "profile";
     public const string PeerKind = "peer";
 
+    /// <summary>The kind of a program named with <c>--server</c>.</summary>
+    public const string ServerKind = "server";
+
     public static ServerSpec Peer(string root, string name) => name switch
     {
-        MinimalApi => new(name, PeerKind, Path.Combine(root, "bench", "Pulya.Peers.MinimalApi"), "Pulya.Peers.MinimalApi.dll", [], "ASP.NET Core Minimal APIs"),
-        RawKestrel => new(name, PeerKind, Path.Combine(root, "bench", "Pulya.Peers.RawKestrel"), "Pulya.Peers.RawKestrel.dll", [], "raw Kestrel IHttpApplication, hand-written dispatch"),
-        _ => throw new ArgumentException($"Unknown peer '{name}'. Peers: {MinimalApi}, {RawKestrel}.", nameof(name)),
+        MinimalApi => Built(name, PeerKind, Path.Combine(root, "bench", "Pulya.Peers.MinimalApi"), "Pulya.Peers.MinimalApi.dll", [], "ASP.NET Core Minimal APIs"),
+        RawKestrel => Built(name, PeerKind, Path.Combine(root, "bench", "Pulya.Peers.RawKestrel"), "Pulya.Peers.RawKestrel.dll", [], "raw Kestrel IHttpApplication, hand-written dispatch"),
+        _ => throw new ArgumentException($"Unknown peer '{name}'. Peers: {MinimalApi}, {RawKestrel}."),
     };
 
     public static ServerSpec Profile(string root, string file)
@@ -36,8 +43,32 @@ internal sealed record ServerSpec(string Name, string Kind, string Project, stri
             .OrderBy(kv => kv.Key, StringComparer.Ordinal)
             .Select(kv => $"--{kv.Key}={kv.Value}")
             .ToList();
-        return new(Path.GetFileNameWithoutExtension(file), ProfileKind, Path.Combine(root, "samples", "Pulya.Sample"), "Pulya.Sample.dll", arguments, configuration["Description"] ?? "");
+        return Built(Path.GetFileNameWithoutExtension(file), ProfileKind, Path.Combine(root, "samples", "Pulya.Sample"), "Pulya.Sample.dll", arguments, configuration["Description"] ?? "");
     }
 
-    public string AssemblyPath => Path.Combine(Project, "bin", "Release", "net10.0", Assembly);
+    /// <summary>
+    /// A program that is already built (<c>--server NAME=PATH</c>): <paramref name="path"/> ending in <c>.dll</c> runs with
+    /// <c>dotnet</c>, anything else is executed directly; it gets the same arguments as every server, then <paramref name="arguments"/>.
+    /// </summary>
+    /// <exception cref="FileNotFoundException">There is no file at <paramref name="path"/>.</exception>
+    public static ServerSpec Server(string name, string path, IReadOnlyList<string> arguments)
+    {
+        var full = Path.GetFullPath(path);
+        if (!File.Exists(full))
+        {
+            throw new FileNotFoundException($"--server {name}: no file at {full} (publish or build it first).", full);
+        }
+
+        // A native executable's size is the published binary's size (an assembly's is only its own code).
+        var how = IsAssemblyPath(full) ? "assembly run with dotnet" : string.Create(CultureInfo.InvariantCulture, $"native executable, {new FileInfo(full).Length / 1048576.0:0.0} MB");
+        return new(name, ServerKind, null, full, arguments, $"{how}: {full}");
+    }
+
+    /// <summary>Whether the program runs with <c>dotnet</c> (a <c>.dll</c>) rather than directly.</summary>
+    public bool IsAssembly => IsAssemblyPath(ProgramPath);
+
+    private static bool IsAssemblyPath(string path) => path.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
+
+    private static ServerSpec Built(string name, string kind, string project, string assembly, IReadOnlyList<string> arguments, string description) =>
+        new(name, kind, project, Path.Combine(project, "bin", "Release", "net10.0", assembly), arguments, description);
 }

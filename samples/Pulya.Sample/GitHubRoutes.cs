@@ -3,16 +3,18 @@ using Pulya.Hosting;
 namespace Pulya.Sample;
 
 /// <summary>
-/// The load tool's GitHub scenario: every template of the GitHub API route set (<c>routes/github.routes</c>, copied
-/// from <c>tests/routes/</c>) mapped to one handler, so the router and not the handler is what differs between
-/// profiles. Switched on with <c>--Sample:GitHubRoutes=true</c>; the peers in <c>bench/</c> serve the same set.
+/// The load tool's GitHub scenario: every template of the GitHub API route set (<c>tests/routes/github.routes</c>)
+/// mapped to the same small JSON answer, so the router and not the handler is what differs between profiles. The
+/// routes are literal <c>Map*</c> calls (<see cref="GitHubRouteMap"/>, written by <c>bench/generate-github-routes.sh</c>)
+/// that the source generator intercepts, so both binders (<c>Pulya:Binder</c> <c>Compiled</c> and <c>Generated</c>) bind
+/// the same calls. Switched on with <c>--Sample:GitHubRoutes=true</c>; the peers in <c>bench/</c> serve the same set.
 /// </summary>
 public static class GitHubRoutes
 {
     /// <summary>The configuration key that selects this route set instead of <see cref="SampleApp.MapRoutes"/>.</summary>
     public const string ConfigurationKey = "Sample:GitHubRoutes";
 
-    /// <summary>The route file, relative to the application's base directory.</summary>
+    /// <summary>The route file the routes were written from (a copy in the application's base directory).</summary>
     public static string DefaultFile => Path.Combine(AppContext.BaseDirectory, "routes", "github.routes");
 
     /// <summary>Reads <c>METHOD /template</c> lines (blank lines and <c>#</c> comments skipped).</summary>
@@ -39,13 +41,10 @@ public static class GitHubRoutes
         return routes;
     }
 
-    /// <summary>Maps every route of <paramref name="file"/> (default <see cref="DefaultFile"/>) to one small JSON handler.</summary>
-    public static void Map(PulyaApplication app, string? file = null)
+    /// <summary>Maps every route of the GitHub set to one small JSON handler.</summary>
+    public static void Map(PulyaApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        foreach (var (method, template) in Read(file ?? DefaultFile))
-        {
-            app.Map(method, template, () => new SuccessResult(true));
-        }
+        GitHubRouteMap.Map(app);
     }
 }

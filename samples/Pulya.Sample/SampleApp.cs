@@ -66,13 +66,20 @@ public static class SampleApp
 
     /// <summary>
     /// Application middleware: request logging (method, path, status, duration) when <c>Sample:RequestLogging</c> is
-    /// true. Off by default, so that the load tool measures the routes without a log line per request.
+    /// true. Off by default, so that the load tool measures the routes without a log line per request. With
+    /// <c>Sample:PassThroughMiddleware</c> true, one middleware that only calls the next one is added, so the load tool
+    /// can measure what the presence of application middleware costs (the <c>middleware</c> profile).
     /// </summary>
     public static void UseMiddleware(PulyaApplication app)
     {
         if (app.Configuration.GetValue(RequestLoggingKey, false))
         {
             app.UseRequestLogging();
+        }
+
+        if (app.Configuration.GetValue(PassThroughMiddlewareKey, false))
+        {
+            app.Use((request, next) => next(request));
         }
     }
 
@@ -95,6 +102,9 @@ public static class SampleApp
 
     /// <summary>The configuration key that switches request logging on.</summary>
     public const string RequestLoggingKey = "Sample:RequestLogging";
+
+    /// <summary>The configuration key that adds one pass-through application middleware.</summary>
+    public const string PassThroughMiddlewareKey = "Sample:PassThroughMiddleware";
 }
 
 public sealed record ApiUser(int Id, string Name);

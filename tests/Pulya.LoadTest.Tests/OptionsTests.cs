@@ -9,10 +9,10 @@ public sealed class OptionsTests
     }
 
     [Fact]
-    public void Check_alone_gates_every_group()
+    public void Check_alone_gates_the_roadmap_and_the_ceiling()
     {
-        Assert.Equal(Report.AllGates, LoadTestOptions.Parse(["--check", "--no-build"]).CheckGates);
-        Assert.Equal(Report.AllGates, LoadTestOptions.Parse(["--check"]).CheckGates);
+        Assert.Equal(Report.DefaultGates, LoadTestOptions.Parse(["--check", "--no-build"]).CheckGates);
+        Assert.Equal(Report.DefaultGates, LoadTestOptions.Parse(["--check"]).CheckGates);
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public sealed class ProfileTests : IDisposable
 
         Assert.Equal(("trie", ServerSpec.ProfileKind, "baseline + the Trie router."), (spec.Name, spec.Kind, spec.Description));
         Assert.Equal(["--Pulya:Pooling:Enabled=True", "--Pulya:Pooling:MaximumRetained=1024", "--Pulya:RouteCache:Enabled=False", "--Pulya:Router=Trie"], spec.Arguments);
-        Assert.Equal(Path.Combine("/repo", "samples", "Pulya.Sample", "bin", "Release", "net10.0", "Pulya.Sample.dll"), spec.AssemblyPath);
+        Assert.Equal(Path.Combine("/repo", "samples", "Pulya.Sample", "bin", "Release", "net10.0", "Pulya.Sample.dll"), spec.ProgramPath);
     }
 
     [Fact]

@@ -54,6 +54,22 @@ public sealed class SampleApiTests
         Assert.Equal(enabled, logs.Entries.Any(e => e.Category == "Pulya.RequestLogging" && e.Message.StartsWith("GET /str/ responded 200", StringComparison.Ordinal)));
     }
 
+    [Fact]
+    public async Task The_pass_through_middleware_leaves_every_answer_unchanged()
+    {
+        await using var plain = await StartAsync(TestTransport.TestServer, null, "--Sample:ApiToken=t0ken");
+        await using var wrapped = await StartAsync(TestTransport.TestServer, null, "--Sample:ApiToken=t0ken", "--Sample:PassThroughMiddleware=true");
+
+        foreach (var path in new[] { "/", "/str/", "/some/1/and/2/7/other", "/missing", "/api/users/5" })
+        {
+            using var expected = await plain.Client.GetAsync(TestApp.Path(path));
+            using var actual = await wrapped.Client.GetAsync(TestApp.Path(path));
+            Assert.Equal(expected.StatusCode, actual.StatusCode);
+            Assert.Equal(expected.Content.Headers.ContentType, actual.Content.Headers.ContentType);
+            Assert.Equal(await expected.Content.ReadAsStringAsync(), await actual.Content.ReadAsStringAsync());
+        }
+    }
+
     private static Task<PulyaTestClient> StartAsync(TestTransport transport, CapturedLogs? logs, params string[] args) =>
         PulyaTestClient.StartAsync(
             transport,
