@@ -7,7 +7,8 @@ namespace Pulya.Routing.Cached;
 /// <summary>
 /// Wraps the selected router in a bounded LRU cache of match results when <c>Pulya:RouteCache:Enabled</c> is true
 /// (defaults to false: the router is returned unchanged). Capacity defaults to 1000 entries; 405 results are cached only
-/// with <c>Pulya:RouteCache:CacheMethodNotAllowed</c>. Publishes <c>pulya.route_cache.hits</c>, <c>.misses</c>,
+/// with <c>Pulya:RouteCache:CacheMethodNotAllowed</c>; a key is cached on its second miss unless
+/// <c>Pulya:RouteCache:Admission</c> is <c>FirstMiss</c>. Publishes <c>pulya.route_cache.hits</c>, <c>.misses</c>,
 /// <c>.evictions</c> and <c>.count</c> on the <c>Pulya</c> meter.
 /// </summary>
 public sealed class RouteCacheDecorator : IRouterDecorator
@@ -36,7 +37,7 @@ public sealed class RouteCacheDecorator : IRouterDecorator
             return inner;
         }
 
-        var router = new CachedRouter(inner, _options.Capacity, _options.CacheMethodNotAllowed);
+        var router = new CachedRouter(inner, _options.Capacity, _options.CacheMethodNotAllowed, _options.Admission);
         var cache = router.Cache;
         _meter.CreateObservableCounter("pulya.route_cache.hits", () => cache.Hits, "{match}", "Route matches answered from the route cache.");
         _meter.CreateObservableCounter("pulya.route_cache.misses", () => cache.Misses, "{match}", "Route matches the route cache had to ask the router for.");

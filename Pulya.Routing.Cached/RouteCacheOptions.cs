@@ -14,4 +14,10 @@ public sealed class RouteCacheOptions
 
     /// <summary>Whether 405 results are cached too (found matches always are, 404s never). Defaults to false.</summary>
     public bool CacheMethodNotAllowed { get; set; }
+
+    /// <summary>
+    /// When a key is cached: <see cref="RouteCacheAdmission.SecondMiss"/> (the default; a path seen once is never
+    /// inserted) or <see cref="RouteCacheAdmission.FirstMiss"/>. Defaults to <see cref="RouteCacheAdmission.SecondMiss"/>.
+    /// </summary>
+    public RouteCacheAdmission Admission { get; set; }
 }

@@ -26,7 +26,8 @@ internal sealed class PulyaContext : PulyaRequest, IPoolable
     private Dictionary<string, StringValues>? _query;
     private Dictionary<object, object?>? _items;
     private IServiceScope? _scope;
-    private CancellationToken _aborted;
+    private IHttpRequestLifetimeFeature? _lifetime;
+    private bool _lifetimeResolved;
 
     public PulyaContext(PipelineServices pipeline)
     {
@@ -81,7 +82,23 @@ internal sealed class PulyaContext : PulyaRequest, IPoolable
 
     public override IDictionary<object, object?> Items => _items ??= [];
 
-    public override CancellationToken RequestAborted => _aborted;
+    /// <summary>
+    /// Read from the server on first use, not per request: Kestrel's getter takes a lock and arms a cancellation source,
+    /// work a request that never asks for the token should not pay. <see cref="CancellationToken.None"/> once the request ended.
+    /// </summary>
+    public override CancellationToken RequestAborted
+    {
+        get
+        {
+            if (!_lifetimeResolved && _features is { } features)
+            {
+                _lifetime = features.Get<IHttpRequestLifetimeFeature>();
+                _lifetimeResolved = true;
+            }
+
+            return _lifetime?.RequestAborted ?? CancellationToken.None;
+        }
+    }
 
     public override IFeatureCollection Features => _features ?? throw Ended();
 
@@ -94,7 +111,6 @@ internal sealed class PulyaContext : PulyaRequest, IPoolable
         _request = features.GetRequiredFeature<IHttpRequestFeature>();
         Response = features.GetRequiredFeature<IHttpResponseFeature>();
         ResponseBody = features.GetRequiredFeature<IHttpResponseBodyFeature>();
-        _aborted = features.Get<IHttpRequestLifetimeFeature>()?.RequestAborted ?? CancellationToken.None;
         _headers.Attach(_request.Headers, _pipeline.Options.HeaderStrategy, _pipeline.HeaderLogger);
     }
 
@@ -151,7 +167,8 @@ internal sealed class PulyaContext : PulyaRequest, IPoolable
         _request = null;
         Response = null!;
         ResponseBody = null!;
-        _aborted = default;
+        _lifetime = null;
+        _lifetimeResolved = false;
         _query = null;
         _items = null;
         _scope = null;

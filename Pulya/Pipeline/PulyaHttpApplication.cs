@@ -150,13 +150,22 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
             return WriteStreamedAsync(context, result!);
         }
 
-        if (!ResultWriter.Write(context, result, _services.Serializers, negotiated, _services.Options.ResponseBufferSize))
+        var write = ResultWriter.WriteAsync(context, result, _services.Serializers, negotiated, _services.Options.ResponseBufferSize);
+        if (!write.IsCompletedSuccessfully)
+        {
+            return AwaitWriteAsync(write);
+        }
+
+        if (!write.Result)
         {
             WriteNotAcceptable(context);
         }
 
         return ValueTask.CompletedTask;
     }
+
+    /// <summary>A write whose response start did not complete at once; it was past the 406 decision, so it only needs awaiting.</summary>
+    private static async ValueTask AwaitWriteAsync(ValueTask<bool> write) => await write;
 
     private async ValueTask WriteStreamedAsync(PulyaContext context, object result)
     {

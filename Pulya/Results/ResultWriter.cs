@@ -21,10 +21,11 @@ internal static class ResultWriter
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     /// <summary>
-    /// Writes <paramref name="result"/>; returns false when no registered format is acceptable (406: nothing written, not
-    /// even the handler's headers). <paramref name="negotiated"/> is the serializer already chosen for the request, if any.
+    /// Writes <paramref name="result"/>; false when no registered format is acceptable (406: nothing written, not even the
+    /// handler's headers). <paramref name="negotiated"/> is the serializer already chosen for the request, if any.
+    /// Completes synchronously unless the server's start of the response does not (an asynchronous OnStarting callback).
     /// </summary>
-    public static bool Write(PulyaContext context, object? result, SerializerSelector serializers, IPulyaSerializer? negotiated, int bufferSize)
+    public static ValueTask<bool> WriteAsync(PulyaContext context, object? result, SerializerSelector serializers, IPulyaSerializer? negotiated, int bufferSize)
     {
         var status = 200;
         string? contentType = null;
@@ -47,7 +48,7 @@ internal static class ResultWriter
             serializer = negotiated ?? serializers.ForAccept(context.Headers.GetList(HeaderNames.Accept));
             if (serializer is null)
             {
-                return false;
+                return NotWritten;
             }
         }
 
@@ -63,16 +64,13 @@ internal static class ResultWriter
         {
             case null:
                 context.Response.StatusCode = status;
-                return true;
+                return Written;
             case string text:
-                WriteBytes(context, status, contentType ?? TextContentType, text);
-                return true;
+                return WriteText(context, status, contentType ?? TextContentType, text);
             case byte[] bytes:
-                WriteBytes(context, status, contentType ?? BytesContentType, bytes);
-                return true;
+                return WriteBody(context, status, contentType ?? BytesContentType, bytes);
             case ReadOnlyMemory<byte> memory:
-                WriteBytes(context, status, contentType ?? BytesContentType, memory.Span);
-                return true;
+                return WriteBody(context, status, contentType ?? BytesContentType, memory);
         }
 
         context.Response.StatusCode = status;
@@ -81,15 +79,27 @@ internal static class ResultWriter
         try
         {
             serializer!.Serialize(writer, content, content.GetType());
-            writer.Complete();
+            if (writer.Complete() is { } start)
+            {
+                var pending = FlushAfterAsync(start, writer);
+                writer = null;
+                return pending;
+            }
         }
         finally
         {
-            SerializedBodyWriter.Return(writer);
+            if (writer is not null)
+            {
+                SerializedBodyWriter.Return(writer);
+            }
         }
 
-        return true;
+        return Written;
     }
+
+    private static ValueTask<bool> Written => new(true);
+
+    private static ValueTask<bool> NotWritten => new(false);
 
     /// <summary>
     /// Whether every non-null value of a handler's declared <paramref name="resultType"/> goes to a serializer (it can be
@@ -119,18 +129,88 @@ internal static class ResultWriter
         }
     }
 
-    private static void WriteBytes(PulyaContext context, int status, string contentType, string text)
+    /// <summary>
+    /// Starts the response when a body follows: the server writes the status line and headers into its output now, so
+    /// the body goes straight behind them (Kestrel holds a body written before the start aside and copies it behind the
+    /// headers at the end). Null when nothing is written (HEAD, an empty body) or the start completed; else the start to await.
+    /// </summary>
+    internal static Task? Start(PulyaContext context, long length)
+    {
+        if (context.IsHead || length == 0)
+        {
+            return null;
+        }
+
+        var start = context.ResponseBody.StartAsync();
+        return start.IsCompletedSuccessfully ? null : start;
+    }
+
+    private static ValueTask<bool> WriteText(PulyaContext context, int status, string contentType, string text)
     {
         context.Response.StatusCode = status;
         var headers = context.Response.Headers;
         headers.ContentType = contentType;
         var length = Utf8.GetByteCount(text);
         headers.ContentLength = length;
+        if (Start(context, length) is { } start)
+        {
+            return WriteAfterAsync(start, context, Utf8.GetBytes(text));
+        }
+
         if (!context.IsHead && length > 0)
         {
             var writer = context.ResponseBody.Writer;
             Utf8.GetBytes(text, writer.GetSpan(length));
             writer.Advance(length);
         }
+
+        return Written;
+    }
+
+    private static ValueTask<bool> WriteBody(PulyaContext context, int status, string contentType, ReadOnlyMemory<byte> body)
+    {
+        context.Response.StatusCode = status;
+        var headers = context.Response.Headers;
+        headers.ContentType = contentType;
+        headers.ContentLength = body.Length;
+        if (Start(context, body.Length) is { } start)
+        {
+            return WriteAfterAsync(start, context, body);
+        }
+
+        Copy(context, body.Span);
+        return Written;
+    }
+
+    private static void Copy(PulyaContext context, ReadOnlySpan<byte> body)
+    {
+        if (!context.IsHead && body.Length > 0)
+        {
+            var writer = context.ResponseBody.Writer;
+            body.CopyTo(writer.GetSpan(body.Length));
+            writer.Advance(body.Length);
+        }
+    }
+
+    private static async ValueTask<bool> WriteAfterAsync(Task start, PulyaContext context, ReadOnlyMemory<byte> body)
+    {
+        await start;
+        Copy(context, body.Span);
+        return true;
+    }
+
+    private static async ValueTask<bool> FlushAfterAsync(Task start, SerializedBodyWriter writer)
+    {
+        try
+        {
+            await start;
+            writer.Flush();
+        }
+        finally
+        {
+            SerializedBodyWriter.Return(writer);
+        }
+
+        return true;
     }
 }

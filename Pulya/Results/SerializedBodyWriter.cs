@@ -74,21 +74,30 @@ internal sealed class SerializedBodyWriter : IBufferWriter<byte>
         return _buffer.AsSpan(start);
     }
 
-    /// <summary>Sends what is still staged: the whole body when it stayed buffered, else the last chunk.</summary>
-    public void Complete()
+    /// <summary>
+    /// Sends what is still staged: the whole body when it stayed buffered (with <c>Content-Length</c>, after starting the
+    /// response so the bytes go straight behind the headers), else the last chunk. Null when done; else the response's
+    /// start, still running (an asynchronous OnStarting callback): await it, then <see cref="Flush"/>.
+    /// </summary>
+    public Task? Complete()
     {
         if (!_streaming)
         {
             _context.Response.Headers.ContentLength = _written;
+            if (ResultWriter.Start(_context, _written) is { } start)
+            {
+                return start;
+            }
         }
         else if (_context.IsHead)
         {
             // HEAD: nothing was sent, every byte was counted, so the length is known.
             _context.Response.Headers.ContentLength = Length;
-            return;
+            return null;
         }
 
         Flush();
+        return null;
     }
 
     /// <summary>Makes room for at least <paramref name="sizeHint"/> bytes (1 when zero) and returns where they start.</summary>
@@ -140,7 +149,7 @@ internal sealed class SerializedBodyWriter : IBufferWriter<byte>
     }
 
     /// <summary>Moves the staged bytes to the server's writer (HEAD: counts them only).</summary>
-    private void Flush()
+    public void Flush()
     {
         var remaining = _buffer.AsSpan(0, _written);
         _flushed += _written;

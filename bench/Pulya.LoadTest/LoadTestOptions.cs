@@ -19,7 +19,7 @@ internal sealed class LoadTestOptions
           --server-args NAME=ARGS   more arguments for --server NAME, separated by spaces (e.g. 'r2r=--Pulya:Router=Trie')
           --server-profile NAME=PROFILE   give --server NAME the arguments of a profile of bench/profiles (before
                                  its --server-args): the sample published ReadyToRun or built at another commit
-          --scenarios a,b,...    root, last_route, wiring, echo1, echo10, echo1000, github (default: all)
+          --scenarios a,b,...    root, last_route, plaintext, json, user, wiring, echo1, echo10, echo1000, github (default: all)
           --modes a,b            plain, pipelined (default: both)
           --depth N              requests in flight per connection when pipelined (default: 16)
           --client wrk|builtin   load generator (default: wrk if installed, else builtin)

@@ -11,6 +11,9 @@ internal sealed record Scenario(string Name, string Description, bool GitHub, IR
     [
         new("root", "GET / (tiny JSON)", false, [("GET", "/")], null),
         new("last_route", "GET /last_route (behind 100 dynamic routes)", false, [("GET", "/last_route")], null),
+        new("plaintext", "GET /plaintext (text/plain \"Hello, World!\")", false, [("GET", "/plaintext")], null),
+        new("json", "GET /json (tiny JSON object, serialized per request)", false, [("GET", "/json")], null),
+        new("user", "GET /users/{id:int} (one route parameter, small JSON object)", false, [("GET", "/users/5")], null),
         new("wiring", "GET /wiring/{name} (DI + headers)", false, [("GET", "/wiring/pulya")], null),
         new("echo1", "POST /echo, 1 item", false, [("POST", "/echo")], EchoBody(1)),
         new("echo10", "POST /echo, 10 items", false, [("POST", "/echo")], EchoBody(10)),

@@ -4,6 +4,10 @@ internal sealed record SuccessResult(bool Success);
 
 internal sealed record Wiring(string Test, string User, string Name, string[][] Headers);
 
+internal sealed record HelloMessage(string Message);
+
+internal sealed record User(int Id, string Name);
+
 internal sealed record DynamicResult(string Id, string Another, int Route);
 
 internal sealed class EchoBody

@@ -46,6 +46,10 @@ else
     }
 
     app.MapGet("/last_route", () => new SuccessResult(true));
+
+    app.MapGet("/plaintext", () => "Hello, World!");
+    app.MapGet("/json", () => new HelloMessage("Hello, World!"));
+    app.MapGet("/users/{id:int}", (int id) => new User(id, $"user {id}"));
 }
 
 await app.RunAsync();

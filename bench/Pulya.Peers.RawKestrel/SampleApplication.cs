@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
@@ -11,6 +12,7 @@ internal sealed class SampleApplication : RawApplication
     private const int MaxBody = 1024 * 1024;
     private static readonly JsonWriterOptions Relaxed = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private static readonly byte[] PlainText = "Hello in plain text!"u8.ToArray();
+    private static readonly byte[] HelloWorld = "Hello, World!"u8.ToArray();
 
     public override Task ProcessRequestAsync(IFeatureCollection context)
     {
@@ -32,6 +34,16 @@ internal sealed class SampleApplication : RawApplication
                     return WriteAsync(context, 200, "application/octet-stream", PlainText);
                 case "/headers/":
                     return Headers(context, request);
+                case "/plaintext":
+                    return WriteAsync(context, 200, "text/plain; charset=utf-8", HelloWorld);
+                case "/json":
+                    return HelloJson(context);
+            }
+
+            if (path.StartsWith("/users/", StringComparison.Ordinal)
+                && int.TryParse(path.AsSpan(7), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var userId))
+            {
+                return User(context, userId);
             }
 
             if (path.StartsWith("/wiring/", StringComparison.Ordinal) && path.IndexOf('/', 8) < 0 && path.Length > 8)
@@ -50,6 +62,34 @@ internal sealed class SampleApplication : RawApplication
         }
 
         return WriteAsync(context, 404, "application/json; charset=utf-8", NotFound);
+    }
+
+    /// <summary>{"message":"Hello, World!"}, serialized per request as a JSON benchmark requires.</summary>
+    private static Task HelloJson(IFeatureCollection context)
+    {
+        var buffer = new ArrayBufferWriter<byte>(32);
+        using (var json = new Utf8JsonWriter(buffer, Relaxed))
+        {
+            json.WriteStartObject();
+            json.WriteString("message", "Hello, World!");
+            json.WriteEndObject();
+        }
+
+        return WriteJsonAsync(context, buffer.WrittenMemory);
+    }
+
+    private static Task User(IFeatureCollection context, int id)
+    {
+        var buffer = new ArrayBufferWriter<byte>(48);
+        using (var json = new Utf8JsonWriter(buffer, Relaxed))
+        {
+            json.WriteStartObject();
+            json.WriteNumber("id", id);
+            json.WriteString("name", $"user {id}");
+            json.WriteEndObject();
+        }
+
+        return WriteJsonAsync(context, buffer.WrittenMemory);
     }
 
     private static Task Headers(IFeatureCollection context, IHttpRequestFeature request)
@@ -104,7 +144,7 @@ internal sealed class SampleApplication : RawApplication
             return false;
         }
 
-        if (!int.TryParse(parts[5], out route) || route is < 0 or >= 100 || parts[5] != route.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        if (!int.TryParse(parts[5], out route) || route is < 0 or >= 100 || parts[5] != route.ToString(CultureInfo.InvariantCulture))
         {
             return false;
         }

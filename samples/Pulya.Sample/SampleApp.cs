@@ -54,7 +54,15 @@ public static class SampleApp
         }
 
         app.MapGet("/last_route", () => new SuccessResult(true));
+
+        // The three endpoints every framework benchmark has: a constant text, a tiny JSON object, a route parameter.
+        app.MapGet("/plaintext", () => PlainText);
+        app.MapGet("/json", () => new HelloMessage(PlainText));
+        app.MapGet("/users/{id:int}", (int id) => new ApiUser(id, $"user {id}"));
     }
+
+    /// <summary>The body of <c>GET /plaintext</c> and the message of <c>GET /json</c>.</summary>
+    public const string PlainText = "Hello, World!";
 
     /// <summary>
     /// Application middleware: request logging (method, path, status, duration) when <c>Sample:RequestLogging</c> is
@@ -102,6 +110,8 @@ public static class SampleApp
 public sealed record ApiUser(int Id, string Name);
 
 public sealed record ApiError(string Error);
+
+public sealed record HelloMessage(string Message);
 
 public sealed record SuccessResult(bool Success);
 

@@ -26,7 +26,7 @@ public sealed class RouteCacheDecoratorTests
     [Fact]
     public void Enabled_wraps_the_inner_router_with_the_configured_capacity()
     {
-        var options = new RouteCacheOptions { Enabled = true, Capacity = 7, CacheMethodNotAllowed = true };
+        var options = new RouteCacheOptions { Enabled = true, Capacity = 7, CacheMethodNotAllowed = true, Admission = RouteCacheAdmission.FirstMiss };
         using var services = Services(options);
         var inner = new LinearRouterFactory().Create(Table);
 
@@ -34,6 +34,7 @@ public sealed class RouteCacheDecoratorTests
         router.Match("PUT", "/a/1", new Range[1]);
 
         Assert.Same(inner, router.Inner);
+        Assert.Null(router.Doorkeeper);
         Assert.Equal(7, router.Cache.Capacity);
         Assert.Equal(1, router.Cache.Count);
     }
@@ -57,9 +58,10 @@ public sealed class RouteCacheDecoratorTests
         using var services = Services(options);
         var router = Decorator(services).Decorate(new LinearRouterFactory().Create(Table));
         var values = new Range[1];
-        router.Match("GET", "/a/1", values);
-        router.Match("GET", "/a/1", values);
-        router.Match("GET", "/a/2", values);
+        foreach (var path in new[] { "/a/1", "/a/1", "/a/1", "/a/2", "/a/2" })
+        {
+            router.Match("GET", path, values);
+        }
 
         var measured = new Dictionary<string, long>();
         using var listener = new MeterListener();
@@ -76,17 +78,34 @@ public sealed class RouteCacheDecoratorTests
         listener.RecordObservableInstruments();
 
         Assert.Equal(1, measured["pulya.route_cache.hits"]);
-        Assert.Equal(2, measured["pulya.route_cache.misses"]);
+        Assert.Equal(4, measured["pulya.route_cache.misses"]);
         Assert.Equal(1, measured["pulya.route_cache.evictions"]);
         Assert.Equal(1, measured["pulya.route_cache.count"]);
     }
 
+    public static TheoryData<TestTransport, string, RouteCacheAdmission> EndToEndCases()
+    {
+        var data = new TheoryData<TestTransport, string, RouteCacheAdmission>();
+        foreach (var transport in TestTransports.All)
+        {
+            foreach (var routerName in new[] { "Linear", "Trie" })
+            {
+                foreach (var admission in Enum.GetValues<RouteCacheAdmission>())
+                {
+                    data.Add(transport, routerName, admission);
+                }
+            }
+        }
+
+        return data;
+    }
+
     [Theory]
-    [InlineData("Linear")]
-    [InlineData("Trie")]
-    public async Task Switched_on_by_configuration_it_routes_requests_end_to_end(string routerName)
+    [MemberData(nameof(EndToEndCases))]
+    public async Task Switched_on_by_configuration_it_routes_requests_end_to_end(TestTransport transport, string routerName, RouteCacheAdmission admission)
     {
         await using var client = await PulyaTestClient.StartAsync(
+            transport,
             app =>
             {
                 app.MapGet("/users/{id:int}", (int id) => new { id });
@@ -95,7 +114,8 @@ public sealed class RouteCacheDecoratorTests
             builder => builder.Pulya.AddTrieRouter().AddRouteCache().AddRouteCache(),
             "--Pulya:Router=" + routerName,
             "--Pulya:RouteCache:Enabled=true",
-            "--Pulya:RouteCache:Capacity=2");
+            "--Pulya:RouteCache:Capacity=4",
+            "--Pulya:RouteCache:Admission=" + admission);
 
         for (var i = 0; i < 3; i++)
         {
@@ -108,6 +128,10 @@ public sealed class RouteCacheDecoratorTests
         Assert.Equal(HttpStatusCode.NotFound, notFound.StatusCode);
         using var post = await client.Client.PostAsync(new Uri("/users/me", UriKind.Relative), null);
         Assert.Equal(HttpStatusCode.MethodNotAllowed, post.StatusCode);
+        var router = Assert.IsType<CachedRouter>(client.Application.Router);
+        Assert.Equal(admission == RouteCacheAdmission.SecondMiss, router.Doorkeeper is not null);
+        Assert.True(router.Cache.Hits > 0, "the repeated paths were never answered from the cache");
+        Assert.True(router.Cache.Count <= 4);
     }
 
     [Theory]
@@ -125,12 +149,37 @@ public sealed class RouteCacheDecoratorTests
     }
 
     [Fact]
+    public async Task An_undefined_admission_value_stops_the_start_naming_the_key()
+    {
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => PulyaTestClient.StartAsync(
+            app => app.MapGet("/", () => "x"),
+            builder => builder.Pulya.AddRouteCache(),
+            "--Pulya:RouteCache:Enabled=true",
+            "--Pulya:RouteCache:Admission=7"));
+
+        Assert.Equal("Pulya:RouteCache:Admission: '7' is not an admission policy; use SecondMiss or FirstMiss.", error.Message);
+    }
+
+    [Fact]
+    public async Task An_unknown_admission_name_stops_the_start_naming_the_key()
+    {
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => PulyaTestClient.StartAsync(
+            app => app.MapGet("/", () => "x"),
+            builder => builder.Pulya.AddRouteCache(),
+            "--Pulya:RouteCache:Enabled=true",
+            "--Pulya:RouteCache:Admission=Sometimes"));
+
+        Assert.Equal("Failed to convert configuration value 'Sometimes' at 'Pulya:RouteCache:Admission' to type 'Pulya.Routing.Cached.RouteCacheAdmission'.", error.Message);
+    }
+
+    [Fact]
     public async Task AddRouteCache_with_configure_switches_the_cache_on_without_configuration()
     {
         await using var client = await PulyaTestClient.StartAsync(
             app => app.MapGet("/a/{id}", (string id) => id),
             builder => builder.Pulya.AddRouteCache(o => o.Capacity = 3).AddRouteCache(o => o.Enabled = true));
 
+        Assert.Equal("1", await client.Client.GetStringAsync(new Uri("/a/1", UriKind.Relative)));
         Assert.Equal("1", await client.Client.GetStringAsync(new Uri("/a/1", UriKind.Relative)));
         var router = Assert.IsType<CachedRouter>(client.Application.Router);
         Assert.Equal(3, router.Cache.Capacity);

@@ -133,6 +133,52 @@ public abstract class SampleAppTests(TestTransport transport) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Plaintext_is_hello_world_with_a_content_length()
+    {
+        using var response = await Http.GetAsync(new Uri("/plaintext", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/plain; charset=utf-8", response.Content.Headers.ContentType!.ToString());
+        Assert.Equal(13, response.Content.Headers.ContentLength);
+        Assert.Equal("Hello, World!", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Json_is_a_tiny_object_with_a_content_length()
+    {
+        using var response = await Http.GetAsync(new Uri("/json", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json; charset=utf-8", response.Content.Headers.ContentType!.ToString());
+        Assert.Equal(27, response.Content.Headers.ContentLength);
+        Assert.Equal("{\"message\":\"Hello, World!\"}", await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData(5, "{\"id\":5,\"name\":\"user 5\"}")]
+    [InlineData(-12, "{\"id\":-12,\"name\":\"user -12\"}")]
+    public async Task Users_binds_the_int_route_parameter_without_a_token(int id, string json)
+    {
+        using var response = await Http.GetAsync(new Uri($"/users/{id}", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json; charset=utf-8", response.Content.Headers.ContentType!.ToString());
+        Assert.Equal(json, await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("/users/abc")]
+    [InlineData("/users/99999999999")]
+    [InlineData("/users/")]
+    public async Task Users_with_a_value_that_is_no_int_is_404(string path)
+    {
+        using var response = await Http.GetAsync(new Uri(path, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("{\"error\":\"Not found.\"}", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Unknown_path_returns_404_json()
     {
         using var response = await Http.GetAsync(new Uri("/no/such/path", UriKind.Relative));

@@ -1,0 +1,200 @@
+using System.Globalization;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Pulya.LoadTest.Tests;
+
+/// <summary>
+/// Every server the load tool compares answers every request of every scenario alike: the same status, Content-Type,
+/// framing (Content-Length or chunked) and body bytes as the raw Kestrel peer. Each server runs as its own process on
+/// 127.0.0.1, as in a load-test run; the Pulya sample runs under every profile of <c>bench/profiles</c>.
+/// </summary>
+public sealed class PeerParityTests(PeerParityTests.RawAnswers raw) : IClassFixture<PeerParityTests.RawAnswers>
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+
+    public static TheoryData<string> Servers()
+    {
+        var data = new TheoryData<string> { ServerSpec.MinimalApi };
+        foreach (var file in Directory.GetFiles(Path.Combine(Root, "bench", "profiles"), "*.json").Order(StringComparer.Ordinal))
+        {
+            data.Add(Path.GetFileNameWithoutExtension(file));
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Servers))]
+    public async Task The_server_answers_every_scenario_as_raw_Kestrel_does(string server)
+    {
+        var minimalApi = server == ServerSpec.MinimalApi;
+        var spec = minimalApi
+            ? Local(ServerSpec.Peer(Root, server))
+            : Local(ServerSpec.Profile(Root, Path.Combine(Root, "bench", "profiles", server + ".json")));
+
+        var answers = await AnswersAsync(spec);
+
+        Assert.Equal(raw.Answers.Count, answers.Count);
+        var differences = raw.Answers.Zip(answers)
+            .Where(p => p.First.Content != p.Second.Content || p.Second.Framing != ExpectedFraming(p.First, minimalApi))
+            .Select(p => $"{p.First.Request}: raw {p.First.Summary}; {server} {p.Second.Summary}")
+            .ToList();
+        Assert.True(differences.Count == 0, $"{differences.Count} of {answers.Count} answers differ:\n" + string.Join('\n', differences.Take(8)));
+    }
+
+    [Fact]
+    public void The_scenarios_include_text_json_and_a_route_parameter()
+    {
+        var requests = Scenario.All(Root).Where(s => !s.GitHub).ToDictionary(s => s.Name, s => s.Requests.Single());
+
+        Assert.Equal(("GET", "/plaintext"), requests["plaintext"]);
+        Assert.Equal(("GET", "/json"), requests["json"]);
+        Assert.Equal(("GET", "/users/5"), requests["user"]);
+        Assert.Equal(new Answer("GET /plaintext", 200, "text/plain; charset=utf-8", "length 13", "Hello, World!"), raw.Answers.Single(a => a.Request == "GET /plaintext"));
+        Assert.Equal(new Answer("GET /json", 200, "application/json; charset=utf-8", "length 27", """{"message":"Hello, World!"}"""), raw.Answers.Single(a => a.Request == "GET /json"));
+        Assert.Equal(new Answer("GET /users/5", 200, "application/json; charset=utf-8", "length 24", """{"id":5,"name":"user 5"}"""), raw.Answers.Single(a => a.Request == "GET /users/5"));
+    }
+
+    /// <summary>
+    /// The framing a server must use where raw Kestrel answers <paramref name="raw"/>: the same Content-Length, except
+    /// where the framework frames by design otherwise. Pulya streams a serialized body longer than its response buffer
+    /// (<c>Pulya:ResponseBufferSize</c>, 32 KiB by default) chunked; Minimal APIs write every string and JSON result
+    /// chunked (only its byte results carry a Content-Length).
+    /// </summary>
+    private static string ExpectedFraming(Answer raw, bool minimalApi) =>
+        (minimalApi && !raw.ContentType!.StartsWith("application/octet-stream", StringComparison.Ordinal)) || Encoding.UTF8.GetByteCount(raw.Body) > PulyaResponseBufferSize
+            ? "chunked"
+            : raw.Framing;
+
+    /// <summary>The default of <c>Pulya:ResponseBufferSize</c>, which no profile changes.</summary>
+    private const int PulyaResponseBufferSize = 32 * 1024;
+
+    /// <summary>The repository root (where Pulya.sln is), above the test's own directory.</summary>
+    private static string Root
+    {
+        get
+        {
+            var directory = new DirectoryInfo(AppContext.BaseDirectory);
+            while (!File.Exists(Path.Combine(directory.FullName, "Pulya.sln")))
+            {
+                directory = directory.Parent ?? throw new InvalidOperationException("Pulya.sln was not found above the test directory.");
+            }
+
+            return directory.FullName;
+        }
+    }
+
+    /// <summary>The configuration these tests were built in (Release or Debug); the project references build the servers in it too.</summary>
+    private static string Configuration =>
+        typeof(PeerParityTests).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyConfigurationAttribute), false)
+            .Cast<System.Reflection.AssemblyConfigurationAttribute>().Single().Configuration;
+
+    /// <summary>The server's assembly as built in the tests' configuration, not always the Release build the load tool starts.</summary>
+    private static ServerSpec Local(ServerSpec spec) =>
+        spec with { ProgramPath = Path.Combine(spec.Project!, "bin", Configuration, "net10.0", Path.GetFileName(spec.ProgramPath)) };
+
+    /// <summary>The answers to every request of every scenario, the sample's route set and then the GitHub set.</summary>
+    private static async Task<List<Answer>> AnswersAsync(ServerSpec spec)
+    {
+        var answers = new List<Answer>();
+        foreach (var group in Scenario.All(Root).GroupBy(s => s.GitHub).OrderBy(g => g.Key))
+        {
+            var (process, failure) = await ServerProcess.StartAsync(spec, group.Key, group.Key ? group.First().Requests[0].Path : "/", Timeout);
+            Assert.True(process is not null, $"{spec.Name}: {failure}");
+            await using (process)
+            {
+                foreach (var scenario in group)
+                {
+                    foreach (var (method, path) in scenario.Requests)
+                    {
+                        answers.Add(await AskAsync(process.Port, method, path, scenario.Body));
+                    }
+                }
+            }
+        }
+
+        return answers;
+    }
+
+    /// <summary>One request on its own connection (<c>Connection: close</c>, so the answer ends where the stream ends).</summary>
+    private static async Task<Answer> AskAsync(int port, string method, string path, byte[]? body)
+    {
+        var head = new StringBuilder($"{method} {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n");
+        if (body is not null)
+        {
+            head.Append("Content-Type: ").Append(Scenario.JsonContentType).Append("\r\nContent-Length: ").Append(body.Length).Append("\r\n");
+        }
+
+        var request = Encoding.ASCII.GetBytes(head.Append("\r\n").ToString()).Concat(body ?? []).ToArray();
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        using var timeout = new CancellationTokenSource(Timeout);
+        await socket.ConnectAsync(System.Net.IPAddress.Loopback, port, timeout.Token);
+        await socket.SendAsync(request, timeout.Token);
+        var response = new MemoryStream();
+        var buffer = new byte[16384];
+        int read;
+        while ((read = await socket.ReceiveAsync(buffer, timeout.Token)) > 0)
+        {
+            response.Write(buffer, 0, read);
+        }
+
+        return Answer.Parse($"{method} {path}", response.ToArray());
+    }
+
+    /// <summary>What the load tool's comparison depends on: status, content type, framing (<c>length N</c> or <c>chunked</c>) and body (de-chunked).</summary>
+    public sealed record Answer(string Request, int Status, string? ContentType, string Framing, string Body)
+    {
+        /// <summary>Everything but the framing.</summary>
+        public (int, string?, string) Content => (Status, ContentType, Body);
+
+        /// <summary>The answer in one line, the body cut at 80 characters.</summary>
+        public string Summary => $"{Status} {ContentType} {Framing} body {(Body.Length > 80 ? Body[..80] + "…" : Body)}";
+
+        public static Answer Parse(string request, byte[] response)
+        {
+            var end = response.AsSpan().IndexOf("\r\n\r\n"u8);
+            Assert.True(end > 0, $"{request}: no complete response head in {response.Length} bytes.");
+            var lines = Encoding.ASCII.GetString(response, 0, end).Split("\r\n");
+            var headers = lines.Skip(1).Select(l => l.Split(':', 2)).ToDictionary(p => p[0].Trim(), p => p[1].Trim(), StringComparer.OrdinalIgnoreCase);
+            var body = response.AsSpan(end + 4);
+            var chunked = headers.GetValueOrDefault("Transfer-Encoding") == "chunked";
+            Assert.True(chunked != headers.ContainsKey("Content-Length"), $"{request}: neither or both of Content-Length and chunked framing.");
+            return new Answer(
+                request,
+                int.Parse(lines[0].Split(' ')[1], CultureInfo.InvariantCulture),
+                headers.GetValueOrDefault("Content-Type"),
+                chunked ? "chunked" : $"length {headers["Content-Length"]}",
+                Encoding.UTF8.GetString(chunked ? Dechunk(request, body) : body));
+        }
+
+        private static byte[] Dechunk(string request, ReadOnlySpan<byte> body)
+        {
+            var output = new MemoryStream();
+            while (true)
+            {
+                var line = body.IndexOf("\r\n"u8);
+                Assert.True(line > 0, $"{request}: a chunk without a size line.");
+                var size = int.Parse(Encoding.ASCII.GetString(body[..line]), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+                body = body[(line + 2)..];
+                if (size == 0)
+                {
+                    return output.ToArray();
+                }
+
+                output.Write(body[..size]);
+                body = body[(size + 2)..];
+            }
+        }
+    }
+
+    /// <summary>The raw Kestrel peer's answers, collected once for every case.</summary>
+    public sealed class RawAnswers : IAsyncLifetime
+    {
+        public IReadOnlyList<Answer> Answers { get; private set; } = [];
+
+        public async Task InitializeAsync() => Answers = await AnswersAsync(Local(ServerSpec.Peer(Root, ServerSpec.RawKestrel)));
+
+        public Task DisposeAsync() => Task.CompletedTask;
+    }
+}
