@@ -32,3 +32,5 @@ cp artifacts/baseline-a/results/*-report-full.json artifacts/baseline-a/results/
 echo "== A/A: run b against run a"
 dotnet run -c Release --project bench/Pulya.BenchCompare --no-build -- --baseline artifacts/baseline-a/results --current artifacts/baseline-b/results \
   --thresholds bench/thresholds.json --aa --markdown artifacts/aa.md
+# Then, if the A/A asks for it: python3 bench/thresholds-from-aa.py artifacts/aa.md > bench/thresholds.json (per-benchmark
+# thresholds from this A/A run), and compare again with --aa: it exits 0.

@@ -163,7 +163,8 @@ public sealed partial class PulyaApplication : RouteMapper, IMiddlewareBuilder, 
     /// <summary>
     /// Starts the application and waits until it is stopped (Ctrl+C, SIGTERM, or <paramref name="cancellationToken"/>).
     /// An invalid option does not throw: it is logged as one line naming the configuration key, the value and the allowed
-    /// range, <see cref="Environment.ExitCode"/> is set to 1, and the method returns, so the process ends with exit code 1.
+    /// range, <see cref="Environment.ExitCode"/> is set to 1, the application is disposed (so that the line is written out
+    /// before the process ends) and the method returns, so the process ends with exit code 1.
     /// Any other start-up failure is logged and thrown.
     /// </summary>
     public async Task RunAsync(CancellationToken cancellationToken = default)
@@ -175,6 +176,9 @@ public sealed partial class PulyaApplication : RouteMapper, IMiddlewareBuilder, 
         catch (Exception ex) when (InvalidConfiguration(ex) is not null)
         {
             Environment.ExitCode = 1;
+            // Disposing the host disposes the logger providers, which writes out what they still queue (the console
+            // logger writes on a background thread): the one line must reach the terminal before the process ends.
+            await DisposeAsync();
             return;
         }
 

@@ -8,7 +8,7 @@ namespace Pulya.BenchCompare.Tests;
 /// </summary>
 public sealed class CiIterationCountTests
 {
-    private const string Stable = "Pulya.Benchmarks.Routing.RouterMatchBenchmarks.Trie";
+    private const string Stable = "Pulya.Benchmarks.Routing.RouterMatchBenchmarks.Dynamic_Trie";
     private static readonly string Root = RepositoryRoot();
 
     [Fact]
