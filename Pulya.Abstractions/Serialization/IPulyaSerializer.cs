@@ -15,7 +15,11 @@ public interface IPulyaSerializer
     /// <summary>The media types (without parameters, lower case) this serializer reads and writes; the first is canonical.</summary>
     IReadOnlyList<string> MediaTypes { get; }
 
-    /// <summary>Builds and caches the metadata for <paramref name="type"/>; called at start-up for every handler body and return type.</summary>
+    /// <summary>
+    /// Builds and caches the metadata for <paramref name="type"/>; called at start-up for every handler body and return
+    /// type: for the selected serializer before the server listens (a failure stops the start-up), for the ones registered
+    /// for negotiation right after it, so possibly while requests are served (like <see cref="Serialize"/>, it must be thread-safe).
+    /// </summary>
     void Prepare(Type type);
 
     /// <summary>Writes <paramref name="value"/> as <paramref name="type"/> straight into <paramref name="output"/> (no intermediate buffer).</summary>

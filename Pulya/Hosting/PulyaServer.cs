@@ -36,6 +36,7 @@ internal sealed partial class PulyaServer(
     private static readonly long? KestrelDefaultBodyLimit = new KestrelServerLimits().MaxRequestBodySize;
 
     private readonly ILogger _logger = loggerFactory.CreateLogger("Pulya.Server");
+    private Task _negotiablePrepared = Task.CompletedTask;
 
     /// <summary>The router serving requests, once started.</summary>
     public IRouter? Router { get; private set; }
@@ -52,7 +53,12 @@ internal sealed partial class PulyaServer(
         var table = routes.Build(modules.Binder, groupMiddleware);
         Router = modules.CreateRouter(table);
         var serializers = new SerializerSelector(modules.Serializers());
-        Prepare(table, serializers);
+        var types = PreparedTypes(table);
+        foreach (var type in types)
+        {
+            // The default serializer must handle every type: a failure stops the start-up.
+            serializers.Default.Prepare(type);
+        }
 
         // Kestrel reads its limits from these options when it starts (the test server has none of its own).
         var maxBodySize = ApplyBodyLimit(services.GetRequiredService<IOptions<KestrelServerOptions>>().Value.Limits, options.MaxRequestBodySize);
@@ -67,10 +73,18 @@ internal sealed partial class PulyaServer(
         {
             LogListening(_logger, address);
         }
+
+        // The formats registered for negotiation warm their metadata once the server listens, off the first response's
+        // path (a request that negotiates one earlier builds what it needs itself); stopping waits for it.
+        if (serializers.All.Count > 1)
+        {
+            _negotiablePrepared = Task.Run(() => PrepareNegotiable(types, serializers), CancellationToken.None);
+        }
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        await _negotiablePrepared;
         if (Application is not null)
         {
             await server.StopAsync(cancellationToken);
@@ -79,7 +93,8 @@ internal sealed partial class PulyaServer(
         await hooks.RunShutdownAsync(cancellationToken);
     }
 
-    private void Prepare(RouteTable table, SerializerSelector serializers)
+    /// <summary>The body and result types the serializers are asked to prepare: those a handler can hand to a serializer.</summary>
+    private static HashSet<Type> PreparedTypes(RouteTable table)
     {
         var types = new HashSet<Type>();
         foreach (var route in table.Routes)
@@ -97,10 +112,13 @@ internal sealed partial class PulyaServer(
             }
         }
 
+        return types;
+    }
+
+    private void PrepareNegotiable(HashSet<Type> types, SerializerSelector serializers)
+    {
         foreach (var type in types)
         {
-            // The default serializer must handle every type: a failure stops the start-up.
-            serializers.Default.Prepare(type);
             foreach (var serializer in serializers.All.Skip(1))
             {
                 // A negotiable format that cannot handle a type (e.g. MessagePack and a non-public type) is not fatal:
