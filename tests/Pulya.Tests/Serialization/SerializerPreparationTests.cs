@@ -7,11 +7,13 @@ namespace Pulya.Tests.Serialization;
 
 public sealed class SerializerPreparationTests
 {
-    [Fact]
-    public async Task A_negotiable_serializer_that_cannot_prepare_a_type_is_logged_not_fatal()
+    [Theory]
+    [MemberData(nameof(TestTransports.Data), MemberType = typeof(TestTransports))]
+    public async Task A_negotiable_serializer_that_cannot_prepare_a_type_is_logged_not_fatal(TestTransport transport)
     {
         var logs = new CapturedLogs();
         await using var client = await PulyaTestClient.StartAsync(
+            transport,
             app => app.MapGet("/", () => new Item(1)),
             builder =>
             {
