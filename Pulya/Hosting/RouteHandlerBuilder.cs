@@ -3,14 +3,15 @@ using Pulya.Http;
 namespace Pulya.Hosting;
 
 /// <summary>
-/// One mapped route, returned by <c>Map*</c>: endpoint filters added here run for this route only, inside those of
-/// its groups. Its own <c>Map*</c> methods map further routes on the same application or group.
+/// One mapped route, returned by <c>Map*</c>: endpoint filters and middleware added here run for this route only, inside
+/// those of its groups. Its own <c>Map*</c> methods map further routes on the same application or group.
 /// </summary>
-public sealed class RouteHandlerBuilder : RouteMapper, IEndpointFilterBuilder
+public sealed class RouteHandlerBuilder : RouteMapper, IEndpointFilterBuilder, IMiddlewareBuilder
 {
     private readonly RouteRegistry _registry;
     private readonly RouteGroup? _group;
     private readonly List<IEndpointFilter> _filters = [];
+    private readonly List<IPulyaMiddleware> _middleware = [];
 
     internal RouteHandlerBuilder(RouteRegistry registry, RouteGroup? group, IServiceProvider services)
     {
@@ -24,6 +25,9 @@ public sealed class RouteHandlerBuilder : RouteMapper, IEndpointFilterBuilder
 
     /// <summary>The route's own filters, in the order added.</summary>
     internal IReadOnlyList<IEndpointFilter> Filters => _filters;
+
+    /// <summary>The route's own middleware, in the order added.</summary>
+    internal IReadOnlyList<IPulyaMiddleware> Middleware => _middleware;
 
     /// <summary>The group the route was mapped in, or null for a route of the application itself.</summary>
     internal RouteGroup? ParentGroup => _group;
@@ -42,5 +46,20 @@ public sealed class RouteHandlerBuilder : RouteMapper, IEndpointFilterBuilder
         return this;
     }
 
+    /// <summary>
+    /// Adds middleware that runs for the requests matched to this route, after the middleware of its groups and before
+    /// the body is read; the first added runs first (outermost).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The application has started: middleware is composed at start-up.</exception>
+    public RouteHandlerBuilder Use(IPulyaMiddleware middleware)
+    {
+        ArgumentNullException.ThrowIfNull(middleware);
+        _registry.ThrowIfFrozen();
+        _middleware.Add(middleware);
+        return this;
+    }
+
     IEndpointFilterBuilder IEndpointFilterBuilder.AddEndpointFilter(IEndpointFilter filter) => AddEndpointFilter(filter);
+
+    IMiddlewareBuilder IMiddlewareBuilder.Use(IPulyaMiddleware middleware) => Use(middleware);
 }
