@@ -38,14 +38,14 @@ public static class AuthenticationExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(decide);
-        builder.AddEndpointFilter(new AuthenticationFilter(context => new ValueTask<AccessDecision>(Decide(context.Request, decide)), "Bearer"));
-        return builder;
+        return builder.RequireAuthentication(context => new ValueTask<AccessDecision>(Decide(context.Request, decide)));
     }
 
     /// <summary>
     /// Adds an authentication hook: <paramref name="decide"/> sees the request and its bound arguments and answers
     /// <see cref="AccessDecision.Allow"/>, <see cref="AccessDecision.Unauthenticated"/> (401 with <paramref name="challenge"/>) or
-    /// <see cref="AccessDecision.Forbidden"/> (403).
+    /// <see cref="AccessDecision.Forbidden"/> (403). A route or group also gets an <see cref="AuthenticationRequirement"/>
+    /// (metadata) naming <paramref name="challenge"/>, so the OpenAPI document shows the route's security scheme.
     /// </summary>
     /// <param name="builder">The route or route group.</param>
     /// <param name="decide">Decides about a request.</param>
@@ -56,6 +56,7 @@ public static class AuthenticationExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddEndpointFilter(new AuthenticationFilter(decide, challenge));
+        (builder as IEndpointMetadataBuilder)?.WithMetadata(new AuthenticationRequirement(challenge.Split(' ', 2)[0]));
         return builder;
     }
 
