@@ -38,15 +38,15 @@ public static class AuthenticationExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(decide);
-        builder.Use(new AuthenticationMiddleware(request => new ValueTask<AccessDecision>(Decide(request, decide)), "Bearer"));
-        return builder;
+        return builder.RequireAuthentication(request => new ValueTask<AccessDecision>(Decide(request, decide)));
     }
 
     /// <summary>
     /// Adds an authentication hook: <paramref name="decide"/> sees the request (headers, route values, query; not the
     /// body, which is not read before the decision) and answers
     /// <see cref="AccessDecision.Allow"/>, <see cref="AccessDecision.Unauthenticated"/> (401 with <paramref name="challenge"/>) or
-    /// <see cref="AccessDecision.Forbidden"/> (403).
+    /// <see cref="AccessDecision.Forbidden"/> (403). A route or group also gets an <see cref="AuthenticationRequirement"/>
+    /// (metadata) naming <paramref name="challenge"/>, so the OpenAPI document shows the route's security scheme.
     /// </summary>
     /// <param name="builder">The route or route group.</param>
     /// <param name="decide">Decides about a request.</param>
@@ -57,6 +57,7 @@ public static class AuthenticationExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Use(new AuthenticationMiddleware(decide, challenge));
+        (builder as IEndpointMetadataBuilder)?.WithMetadata(new AuthenticationRequirement(challenge.Split(' ', 2)[0]));
         return builder;
     }
 

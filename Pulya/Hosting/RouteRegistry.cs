@@ -47,10 +47,11 @@ internal sealed class RouteRegistry
         {
             var binding = EndpointFilterPipeline.Compose(binder.Bind(route), Filters(conventions));
             var middleware = RouteMiddleware(conventions);
-            Add(new RouteEntry(route.Method, route.Template, binding));
+            var metadata = Metadata(route.Handler, conventions);
+            Add(new RouteEntry(route.Method, route.Template, binding, metadata));
             if (route.Method == HttpMethods.Get && !_routes.Any(r => r.Definition.Method == HttpMethods.Head && r.Definition.Template.HasSameShape(route.Template)))
             {
-                Add(new RouteEntry(HttpMethods.Head, route.Template, binding));
+                Add(new RouteEntry(HttpMethods.Head, route.Template, binding, metadata));
             }
 
             void Add(RouteEntry entry)
@@ -64,6 +65,25 @@ internal sealed class RouteRegistry
         }
 
         return new RouteTable(entries);
+    }
+
+    /// <summary>
+    /// The metadata of a route, in the order of ASP.NET Core's endpoint metadata: the handler's method and its attributes,
+    /// then its groups' (outermost first), its own last.
+    /// </summary>
+    private static List<object> Metadata(Delegate handler, RouteHandlerBuilder route)
+    {
+        var metadata = new List<object> { handler.Method };
+        metadata.AddRange(handler.Method.GetCustomAttributes(inherit: true));
+        var groups = new List<object>();
+        for (var group = route.ParentGroup; group is not null; group = group.Parent)
+        {
+            groups.InsertRange(0, group.Metadata);
+        }
+
+        metadata.AddRange(groups);
+        metadata.AddRange(route.Metadata);
+        return metadata;
     }
 
     /// <summary>The filters of a route: its outermost group's first, its own last.</summary>
