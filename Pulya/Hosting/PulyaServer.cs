@@ -52,6 +52,7 @@ internal sealed partial class PulyaServer(
         var groupMiddleware = new Dictionary<RouteEntry, IPulyaMiddleware[]>(ReferenceEqualityComparer.Instance);
         var table = routes.Build(modules.Binder, groupMiddleware);
         Router = modules.CreateRouter(table);
+        RouteTableExport.WriteIfAsked(configuration, services, options, routes.Definitions, table);
         var serializers = new SerializerSelector(modules.Serializers());
         var types = PreparedTypes(table);
         foreach (var type in types)
