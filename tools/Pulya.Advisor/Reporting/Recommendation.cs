@@ -1,0 +1,47 @@
+using System.Globalization;
+using Pulya.Advisor.Candidates;
+using Pulya.Advisor.Measuring;
+
+namespace Pulya.Advisor.Reporting;
+
+/// <summary>
+/// The noise rule. A candidate beats the defaults when (1) its slowest round served more requests per second than the
+/// defaults' fastest round — the ranges over the rounds do not overlap — and (2) its median gain is larger than the
+/// relative spread of either (max − min over median), and (3) its p99 latency is not worse beyond the noise (its best
+/// round's p99 above the defaults' worst). The recommendation is the beater with the highest median req/s; with no
+/// beater: "no difference: keep the defaults". Candidates that answered differently never get here.
+/// </summary>
+internal static class Recommendation
+{
+    public const string NoDifference = "no difference: keep the defaults";
+
+    public static bool Beats(CandidateSummary candidate, CandidateSummary defaults)
+    {
+        var gain = (candidate.RequestsPerSecond.Median - defaults.RequestsPerSecond.Median) / defaults.RequestsPerSecond.Median;
+        var noise = Math.Max(candidate.RequestsPerSecond.Relative, defaults.RequestsPerSecond.Relative);
+        return candidate.RequestsPerSecond.Min > defaults.RequestsPerSecond.Max
+            && gain > noise
+            && candidate.P99Ms.Min <= defaults.P99Ms.Max;
+    }
+
+    public static Verdict Decide(IReadOnlyList<CandidateSummary> summaries)
+    {
+        var defaults = summaries.SingleOrDefault(s => s.Candidate == Candidate.DefaultsName);
+        if (defaults is null || defaults.RequestsPerSecond.Median <= 0)
+        {
+            return new Verdict([], null, "no recommendation: the defaults were not measured");
+        }
+
+        var winners = summaries.Where(s => s.Candidate != Candidate.DefaultsName && Beats(s, defaults))
+            .OrderByDescending(s => s.RequestsPerSecond.Median).ToList();
+        if (winners.Count == 0)
+        {
+            return new Verdict([], null, NoDifference);
+        }
+
+        var best = winners[0];
+        var text = string.Create(CultureInfo.InvariantCulture,
+            $"use {best.Candidate}: {best.RequestsPerSecond.Median / defaults.RequestsPerSecond.Median:0.00}x the defaults' req/s (rounds {best.RequestsPerSecond.Min:N0}–{best.RequestsPerSecond.Max:N0} vs {defaults.RequestsPerSecond.Min:N0}–{defaults.RequestsPerSecond.Max:N0})");
+        return new Verdict([.. winners.Select(w => w.Candidate)], best.Candidate, text);
+    }
+}
