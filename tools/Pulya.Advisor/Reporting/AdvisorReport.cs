@@ -88,7 +88,7 @@ internal static class AdvisorReport
         md.AppendLine("| source | request | defaults' status | timed | answer varies |").AppendLine("| --- | --- | ---: | --- | --- |");
         foreach (var group in results.Mix.GroupBy(m => (m.Source, m.Status, m.Timed, m.Varies)).Where(g => g.Count() > 12))
         {
-            md.AppendLine(CultureInfo.InvariantCulture, $"| {group.Key.Source} | {group.Count()} requests like {Escape(group.First().Label)} | {group.Key.Status} | {(group.Key.Timed ? "yes" : "no")} | {(group.Key.Varies ? "yes" : "no")} |");
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {group.Key.Source} | {group.Count()} requests, e.g. {Escape(group.First().Label)} | {group.Key.Status} | {(group.Key.Timed ? "yes" : "no")} | {(group.Key.Varies ? "yes" : "no")} |");
         }
 
         foreach (var m in results.Mix.GroupBy(m => (m.Source, m.Status, m.Timed, m.Varies)).Where(g => g.Count() <= 12).SelectMany(g => g))

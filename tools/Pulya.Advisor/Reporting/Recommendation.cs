@@ -8,8 +8,8 @@ namespace Pulya.Advisor.Reporting;
 /// The noise rule. A candidate beats the defaults when (1) its slowest round served more requests per second than the
 /// defaults' fastest round — the ranges over the rounds do not overlap — and (2) its median gain is larger than the
 /// relative spread of either (max − min over median), and (3) its p99 latency is not worse beyond the noise (its best
-/// round's p99 above the defaults' worst). The recommendation is the beater with the highest median req/s; with no
-/// beater: "no difference: keep the defaults". Candidates that answered differently never get here.
+/// round's p99 above the defaults' worst). The recommendation is the beater with the highest median req/s, or a
+/// beater with fewer settings that it does not beat by the same rule; with no beater: "no difference: keep the defaults". Candidates that answered differently never get here.
 /// </summary>
 internal static class Recommendation
 {
@@ -39,7 +39,8 @@ internal static class Recommendation
             return new Verdict([], null, NoDifference);
         }
 
-        var best = winners[0];
+        // A simpler set (fewer settings) that the fastest does not beat beyond the noise is the better advice.
+        var best = winners.Where(w => w == winners[0] || !Beats(winners[0], w)).MinBy(w => w.Candidate.Split(" + ").Length)!;
         var text = string.Create(CultureInfo.InvariantCulture,
             $"use {best.Candidate}: {best.RequestsPerSecond.Median / defaults.RequestsPerSecond.Median:0.00}x the defaults' req/s (rounds {best.RequestsPerSecond.Min:N0}–{best.RequestsPerSecond.Max:N0} vs {defaults.RequestsPerSecond.Min:N0}–{defaults.RequestsPerSecond.Max:N0})");
         return new Verdict([.. winners.Select(w => w.Candidate)], best.Candidate, text);

@@ -30,10 +30,10 @@ internal static class SvgChart
             rotate = true;
         }
 
-        var width = Math.Max(Math.Max(640, (int)(title.Length * 8.2) + Left), Left + (groups.Count * groupWidth) + Right);
+        var width = Math.Max(Math.Max(640, (int)(title.Length * 8.6) + Left), Left + (groups.Count * groupWidth) + Right);
         // The groups share the whole width; the bars widen with them, up to a limit.
         groupWidth = (width - Left - Right) / groups.Count;
-        slot = Math.Max(slot, Math.Min(56, (groupWidth - 24) / series.Count));
+        slot = Math.Max(slot, Math.Min(groups.Count == 1 ? 110 : 56, (groupWidth - 24) / series.Count));
         var legendRows = LegendRows(series, width - Left - Right);
         var top = 44 + (legendRows.Count * 18);
         var labelSpace = rotate ? 10 + (groups.Max(g => g.Length) * 5) : 22;
