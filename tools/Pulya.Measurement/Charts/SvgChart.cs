@@ -78,7 +78,7 @@ internal static class SvgChart
 
                     var x = gx + (i * slot);
                     var center = x + ((slot - 3) / 2.0);
-                    var tip = $"{series[i]} {groups[g]}: median {Number(value.Median)} {panel.Unit}, rounds {Number(value.Min)}–{Number(value.Max)}";
+                    var tip = $"{series[i]}{(groups[g].Length > 0 ? " " + groups[g] : "")}: median {Number(value.Median)} {panel.Unit}, rounds {Number(value.Min)}–{Number(value.Max)}";
                     svg.AppendLine(CultureInfo.InvariantCulture,
                         $"""<rect x="{x}" y="{Y(value.Median):0.#}" width="{slot - 3}" height="{baseY - Y(value.Median):0.#}" fill="{Colors[i % Colors.Length]}"><title>{SecurityElement.Escape(tip)}</title></rect>""");
                     if (value.Max > value.Min)
@@ -107,10 +107,10 @@ internal static class SvgChart
         return svg.ToString();
     }
 
-    /// <summary>A round tick step (1, 2, 2.5 or 5 × 10ⁿ) and how many ticks reach at least <paramref name="max"/> (4 to 6).</summary>
+    /// <summary>A round tick step (1, 2, 2.5 or 5 × 10ⁿ) and how many steps reach at least <paramref name="max"/> (at most 6).</summary>
     internal static (double Step, int Count) Ticks(double max)
     {
-        var raw = max / 5;
+        var raw = max / 6;
         var magnitude = Math.Pow(10, Math.Floor(Math.Log10(raw)));
         var step = new[] { 1, 2, 2.5, 5, 10 }.Select(f => f * magnitude).First(s => s >= raw);
         return (step, (int)Math.Ceiling((max / step) - 1e-9));
