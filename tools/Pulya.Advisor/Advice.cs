@@ -94,7 +94,7 @@ internal static class Advice
                 started,
                 new Dictionary<string, string>
                 {
-                    ["application"] = application.Assembly,
+                    ["application"] = Path.GetRelativePath(Directory.GetCurrentDirectory(), application.Assembly),
                     ["rounds"] = options.Rounds.ToString(CultureInfo.InvariantCulture),
                     ["duration s"] = options.Duration.ToString(CultureInfo.InvariantCulture),
                     ["warm-up s"] = options.Warmup.ToString(CultureInfo.InvariantCulture),

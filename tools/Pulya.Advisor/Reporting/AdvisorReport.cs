@@ -63,7 +63,8 @@ internal static class AdvisorReport
             foreach (var r in rows)
             {
                 var verdict = r.Candidate == Candidate.DefaultsName ? "reference"
-                    : defaults is not null && Recommendation.Beats(r, defaults) ? "faster beyond the noise" : "within the noise";
+                    : defaults is not null && Recommendation.Beats(r, defaults) ? "faster beyond the noise"
+                    : defaults is not null && Recommendation.Beats(defaults, r) ? "slower beyond the noise" : "within the noise";
                 md.AppendLine(CultureInfo.InvariantCulture,
                     $"| {Escape(r.Candidate)} | {Range(r.RequestsPerSecond, "N0")} | {(defaults is null ? "–" : (r.RequestsPerSecond.Median / defaults.RequestsPerSecond.Median).ToString("0.00", CultureInfo.InvariantCulture) + "x")} "
                     + $"| {Range(r.P50Ms, "0.000")} | {Range(r.P99Ms, "0.00")} | {(r.AllocatedBytesPerRequest is { } a ? Range(a, "N0") : "not read")} | {Range(r.FirstResponseMs, "0")} | {Range(r.PeakWorkingSetMb, "0")} | {verdict} |");
