@@ -66,6 +66,15 @@ public sealed class RecommendationTests
     }
 
     [Fact]
+    public void One_round_measures_no_noise_and_recommends_nothing()
+    {
+        var verdict = Recommendation.Decide([Summaries.Of("defaults", [1000]), Summaries.Of("Router=Trie", [3000])]);
+
+        Assert.Null(verdict.Recommended);
+        Assert.Contains("one round measures no noise", verdict.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Without_the_defaults_there_is_no_recommendation()
     {
         var verdict = Recommendation.Decide([Summaries.Of("Router=Trie", [2000, 2010])]);

@@ -40,6 +40,15 @@ public sealed class ReportTests
     }
 
     [Fact]
+    public void The_console_table_has_a_row_per_candidate_with_the_range_of_the_rounds()
+    {
+        var table = AdvisorReport.ConsoleTable(Results(new Verdict([], null, Recommendation.NoDifference)).Summaries);
+
+        Assert.Equal(3, table.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Contains("Router=Trie   2,050 (2,000–2,100)", table, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Problems_are_listed_and_say_the_figures_cannot_be_used()
     {
         var markdown = AdvisorReport.Markdown(Results(new Verdict([], null, "no recommendation: the figures of this run cannot be used"), ["defaults round 2: allocations were not read"]), "advice.svg");

@@ -119,6 +119,9 @@ internal static class Advice
                 log.WriteLine("FAILED: " + problem);
             }
 
+            log.WriteLine();
+            log.Write(AdvisorReport.ConsoleTable(AdvisorReport.Final(summaries)));
+            log.WriteLine();
             log.WriteLine($"Recommendation: {verdict.Text}.");
             if (verdict.Recommended is not null)
             {

@@ -103,6 +103,21 @@ internal static class AdvisorReport
         return md.ToString();
     }
 
+    /// <summary>The summaries as a fixed-width table for the console: medians with the range over the rounds.</summary>
+    public static string ConsoleTable(IReadOnlyList<CandidateSummary> summaries)
+    {
+        var text = new StringBuilder();
+        var width = Math.Max(12, summaries.Count == 0 ? 0 : summaries.Max(s => s.Candidate.Length));
+        text.AppendLine(CultureInfo.InvariantCulture, $"{"candidate".PadRight(width)}  {"req/s (rounds)",-26}  {"p50 ms",8}  {"p99 ms",8}  {"B/req",7}  {"first ms",8}  {"WS MB",5}");
+        foreach (var s in summaries)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"{s.Candidate.PadRight(width)}  {Range(s.RequestsPerSecond, "N0"),-26}  {s.P50Ms.Median,8:0.000}  {s.P99Ms.Median,8:0.00}  {(s.AllocatedBytesPerRequest is { } a ? a.Median.ToString("N0", CultureInfo.InvariantCulture) : "–"),7}  {s.FirstResponseMs.Median,8:0}  {s.PeakWorkingSetMb.Median,5:0}");
+        }
+
+        return text.ToString();
+    }
+
     /// <summary>One panel per figure, one bar per candidate (median, whisker from the lowest to the highest round).</summary>
     public static string Chart(AdvisorResults results)
     {

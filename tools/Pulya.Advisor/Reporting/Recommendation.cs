@@ -5,7 +5,8 @@ using Pulya.Advisor.Measuring;
 namespace Pulya.Advisor.Reporting;
 
 /// <summary>
-/// The noise rule. A candidate beats the defaults when (1) its slowest round served more requests per second than the
+/// The noise rule. With fewer than two rounds there is no noise measured and nothing beats anything. A candidate beats
+/// the defaults when (1) its slowest round served more requests per second than the
 /// defaults' fastest round — the ranges over the rounds do not overlap — and (2) its median gain is larger than the
 /// relative spread of either (max − min over median), and (3) its p99 latency is not worse beyond the noise (its best
 /// round's p99 above the defaults' worst). The recommendation is the beater with the highest median req/s, or a
@@ -19,7 +20,8 @@ internal static class Recommendation
     {
         var gain = (candidate.RequestsPerSecond.Median - defaults.RequestsPerSecond.Median) / defaults.RequestsPerSecond.Median;
         var noise = Math.Max(candidate.RequestsPerSecond.Relative, defaults.RequestsPerSecond.Relative);
-        return candidate.RequestsPerSecond.Min > defaults.RequestsPerSecond.Max
+        return candidate.Rounds >= 2 && defaults.Rounds >= 2
+            && candidate.RequestsPerSecond.Min > defaults.RequestsPerSecond.Max
             && gain > noise
             && candidate.P99Ms.Min <= defaults.P99Ms.Max;
     }
@@ -30,6 +32,11 @@ internal static class Recommendation
         if (defaults is null || defaults.RequestsPerSecond.Median <= 0)
         {
             return new Verdict([], null, "no recommendation: the defaults were not measured");
+        }
+
+        if (defaults.Rounds < 2)
+        {
+            return new Verdict([], null, "no recommendation: one round measures no noise (run with --rounds 3)");
         }
 
         var winners = summaries.Where(s => s.Candidate != Candidate.DefaultsName && Beats(s, defaults))
