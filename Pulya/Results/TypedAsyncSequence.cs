@@ -42,7 +42,8 @@ internal sealed class TypedAsyncSequence<T>(IAsyncEnumerable<T> items) : AsyncSe
             return true;
         }
 
-        var enumerator = items.GetAsyncEnumerator(context.RequestAborted);
+        using var lifetime = new ProducerLifetime(context);
+        var enumerator = items.GetAsyncEnumerator(lifetime.Token);
         await using (enumerator)
         {
             // The first item is produced before any byte leaves, so a sequence that fails at once still gets a clean error.
@@ -54,7 +55,7 @@ internal sealed class TypedAsyncSequence<T>(IAsyncEnumerable<T> items) : AsyncSe
             {
                 var item = enumerator.Current;
                 serializer.Serialize(writer, item, item?.GetType() ?? typeof(T));
-                await StreamResultWriter.FlushAsync(context);
+                await lifetime.FlushAsync();
                 more = await enumerator.MoveNextAsync();
                 if (more)
                 {
