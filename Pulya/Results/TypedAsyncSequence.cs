@@ -30,9 +30,18 @@ internal sealed class TypedAsyncSequence<T>(IAsyncEnumerable<T> items) : AsyncSe
 
         if (!IsJson(serializer))
         {
+            var limit = context.Options.MaxCollectedSequenceItems;
             var collected = new List<T>();
             await foreach (var item in items.WithCancellation(context.RequestAborted))
             {
+                if (collected.Count == limit)
+                {
+                    // Before any byte left: the pipeline answers the clean 500 and logs this at Error.
+                    throw new InvalidOperationException(
+                        $"The sequence has more than {limit} items, the most collected for {serializer.MediaTypes[0]}, which needs the item count before the first byte "
+                        + "(Pulya:MaxCollectedSequenceItems). JSON streams a sequence without this limit.");
+                }
+
                 collected.Add(item);
             }
 
