@@ -73,6 +73,9 @@ internal sealed class PulyaContext : PulyaRequest, IPoolable
     /// <summary>Whether body bytes went into the response writer: after that an error can no longer replace the response.</summary>
     public bool BodyStarted { get; set; }
 
+    /// <summary>The framework's options, validated at start-up.</summary>
+    public PulyaOptions Options => _pipeline.Options;
+
     public IHttpResponseFeature Response { get; private set; } = null!;
 
     public IHttpResponseBodyFeature ResponseBody { get; private set; } = null!;
