@@ -231,7 +231,7 @@ internal sealed partial class OpenApiDocumentBuilder(
         }
 
         var errors = new SortedSet<int>();
-        if (parameters.Any(p => p.Source != ParameterSource.BodyStream && !(p.Source == ParameterSource.Path && p.Type == typeof(string))))
+        if (parameters.Any(CanFail))
         {
             errors.Add(StatusCodes.Status400BadRequest);
         }
@@ -269,6 +269,15 @@ internal sealed partial class OpenApiDocumentBuilder(
             }
         }
     }
+
+    /// <summary>Whether binding the parameter can answer 400: a body or form, a required value that may be missing, a value to convert.</summary>
+    private static bool CanFail(DescribedParameter parameter) => parameter.Source switch
+    {
+        ParameterSource.Body or ParameterSource.Form => true,
+        ParameterSource.BodyStream => false,
+        ParameterSource.Path => parameter.Type != typeof(string),
+        _ => parameter.Required || (Nullable.GetUnderlyingType(parameter.Type) ?? parameter.Type) is var type && type != typeof(string) && type != typeof(string[]) && type != typeof(Microsoft.Extensions.Primitives.StringValues),
+    };
 
     private void AddSecurity(RouteEntry route, OpenApiOperation operation)
     {

@@ -14,7 +14,7 @@ internal sealed class OpenApiDocumentContext
         var pulya = services.GetRequiredService<IOptions<PulyaOptions>>().Value;
         var selected = services.GetRequiredKeyedService<IPulyaSerializer>(pulya.Serializer);
         var all = services.GetKeyedServices<IPulyaSerializer>(KeyedService.AnyKey);
-        MediaTypes = [.. new[] { selected }.Concat(all).Distinct().Select(s => s.MediaTypes[0])];
+        MediaTypes = [.. new[] { selected }.Concat(all).Select(s => s.MediaTypes[0]).Distinct(StringComparer.Ordinal)];
         JsonOptions = ((SystemTextJsonSerializer)services.GetRequiredKeyedService<IPulyaSerializer>(SystemTextJsonSerializer.Name)).Options;
         ApplicationName = services.GetRequiredService<IHostEnvironment>().ApplicationName;
         Describer = new ParameterDescriber(services.GetRequiredService<IServiceProviderIsService>());

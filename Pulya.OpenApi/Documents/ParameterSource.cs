@@ -3,9 +3,6 @@ namespace Pulya.OpenApi.Documents;
 /// <summary>Where the core's binder takes a handler parameter from (the order of its rules is in the core's binder).</summary>
 internal enum ParameterSource
 {
-    /// <summary>Not from the request: the request itself, the abort token, a service.</summary>
-    None,
-
     /// <summary>A route value.</summary>
     Path,
 

@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Schema;
@@ -46,6 +47,7 @@ internal sealed class SchemaGenerator(JsonSerializerOptions options, OpenApiDocu
 
     private readonly Dictionary<Type, string> _names = [];
     private readonly HashSet<string> _taken = new(StringComparer.Ordinal);
+    private readonly NullabilityInfoContext _nullability = new();
 
     /// <summary>
     /// The schema of a value read from text (route, query, header, cookie and form values): its JSON type and format, an
@@ -116,9 +118,10 @@ internal sealed class SchemaGenerator(JsonSerializerOptions options, OpenApiDocu
                 continue; // write-only: never in a response, and a body sets it only when present
             }
 
-            var nullable = !property.PropertyType.IsValueType && property.IsGetNullable;
+            var nullable = !property.PropertyType.IsValueType && IsNullable(info.Type, property);
             schema.Properties[property.Name] = For(property.PropertyType, nullable);
-            if (property.IsRequired)
+            // Required: a required member, or a constructor parameter without a default (as ASP.NET Core's documents mark them).
+            if (property.IsRequired || property.AssociatedParameter is { HasDefaultValue: false })
             {
                 (schema.Required ??= new HashSet<string>(StringComparer.Ordinal)).Add(property.Name);
             }
@@ -126,6 +129,20 @@ internal sealed class SchemaGenerator(JsonSerializerOptions options, OpenApiDocu
 
         return name;
     }
+
+    /// <summary>
+    /// Whether a reference-type member is annotated nullable, read from the member itself: metadata written by a source
+    /// generator may not carry the annotation (nor the member, then found by name); as System.Text.Json reports it otherwise.
+    /// </summary>
+    private bool IsNullable(Type type, JsonPropertyInfo property) => (property.AttributeProvider ?? Member(type, property.Name)) switch
+    {
+        PropertyInfo member => _nullability.Create(member).ReadState == NullabilityState.Nullable,
+        FieldInfo member => _nullability.Create(member).ReadState == NullabilityState.Nullable,
+        _ => property.IsGetNullable,
+    };
+
+    private static MemberInfo? Member(Type type, string name) =>
+        (MemberInfo?)type.GetProperty(name, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase) ?? type.GetField(name, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
 
     private string UniqueName(Type type)
     {
