@@ -91,7 +91,9 @@ internal sealed class ParameterDescriber(IServiceProviderIsService isService)
     {
         if (type == typeof(PulyaForm) || type == typeof(PulyaFile) || type == typeof(IReadOnlyList<PulyaFile>) || IsText(type))
         {
-            described.Add(new(ParameterSource.Form, type == typeof(PulyaForm) ? string.Empty : name, type, required && type != typeof(PulyaForm)));
+            // The whole form and a list of files are never missing (an empty form, an empty list).
+            var always = type == typeof(PulyaForm) || type == typeof(IReadOnlyList<PulyaFile>);
+            described.Add(new(ParameterSource.Form, type == typeof(PulyaForm) ? string.Empty : name, type, required && !always));
             return;
         }
 

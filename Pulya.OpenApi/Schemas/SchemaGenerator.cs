@@ -196,6 +196,7 @@ internal sealed class SchemaGenerator(JsonSerializerOptions options, OpenApiDocu
             if (json["enum"] is JsonArray values)
             {
                 schema.Enum = [.. values.Select(v => v?.DeepClone()!)];
+                schema.Type ??= values.All(v => v?.GetValueKind() == JsonValueKind.String) ? JsonSchemaType.String : null;
             }
         }
 
@@ -217,7 +218,8 @@ internal sealed class SchemaGenerator(JsonSerializerOptions options, OpenApiDocu
     {
         if (nullable && schema.Type is not null)
         {
-            schema.Type = (schema.Type ?? default) | JsonSchemaType.Null;
+            schema.Type |= JsonSchemaType.Null;
+            schema.Enum?.Add(null!);
         }
 
         return schema;
