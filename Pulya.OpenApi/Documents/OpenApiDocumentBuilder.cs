@@ -65,11 +65,6 @@ internal sealed partial class OpenApiDocumentBuilder(
         }
 
         _document.Tags = new HashSet<OpenApiTag>(tags.Select(t => new OpenApiTag { Name = t }));
-        if (_document.Components!.Schemas!.Count == 0)
-        {
-            _document.Components.Schemas = null;
-        }
-
         return _document;
     }
 

@@ -203,16 +203,8 @@ internal sealed class SchemaGenerator(JsonSerializerOptions options, OpenApiDocu
         return schema;
     }
 
-    private static JsonSchemaType Parse(string type) => type switch
-    {
-        "string" => JsonSchemaType.String,
-        "integer" => JsonSchemaType.Integer,
-        "number" => JsonSchemaType.Number,
-        "boolean" => JsonSchemaType.Boolean,
-        "array" => JsonSchemaType.Array,
-        "null" => JsonSchemaType.Null,
-        _ => JsonSchemaType.Object,
-    };
+    /// <summary>A JSON Schema type name (<c>string</c>, <c>integer</c>…): the enum's members have the same names.</summary>
+    private static JsonSchemaType Parse(string type) => Enum.Parse<JsonSchemaType>(type, ignoreCase: true);
 
     private static OpenApiSchema WithNull(OpenApiSchema schema, bool nullable)
     {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Primitives;
 using Microsoft.OpenApi;
+using Pulya.DependencyInjection;
 using Pulya.Hosting;
 using Pulya.Http;
 using Pulya.Middleware;
@@ -199,7 +200,25 @@ public sealed class DocumentContentTests
         string[] SchemeIds(string path) => [.. Assert.Single(document.Paths[path].Operations![HttpMethod.Get].Security!).Keys.Select(k => k.Reference.Id!)];
     }
 
-    private static async Task<OpenApiDocument> DocumentAsync(Action<PulyaApplication> map, Action<IServiceCollection>? services = null, Action<PulyaOpenApiOptions>? configure = null)
+    [Fact]
+    public async Task Types_with_converters_fields_and_custom_contracts_follow_the_serializer()
+    {
+        var document = await DocumentAsync(app =>
+        {
+            app.MapGet("/unusual", () => new Unusual());
+            app.MapGet("/contracted", () => new Contracted());
+        }, configureBuilder: builder => builder.Pulya.AddJsonTypeInfoResolver(new ContractResolver()));
+
+        var unusual = document.Components!.Schemas!["Unusual"].Properties!;
+        Assert.Equal(JsonSchemaType.Integer, unusual["huge"].Type);
+        Assert.Equal(JsonSchemaType.String | JsonSchemaType.Null, unusual["version"].Type);
+        Assert.Equal(JsonSchemaType.Number, unusual["small"].Type);
+        Assert.Equal(JsonSchemaType.String | JsonSchemaType.Null, unusual["field"].Type);
+        Assert.Equal(JsonSchemaType.String, unusual["required"].Type);
+        Assert.Equal(JsonSchemaType.String, document.Components.Schemas["Contracted"].Properties!["custom"].Type);
+    }
+
+    private static async Task<OpenApiDocument> DocumentAsync(Action<PulyaApplication> map, Action<IServiceCollection>? services = null, Action<PulyaOpenApiOptions>? configure = null, Action<PulyaApplicationBuilder>? configureBuilder = null)
     {
         await using var client = await OpenApiTestApp.StartAsync(TestTransport.TestServer, app =>
         {
@@ -208,6 +227,7 @@ public sealed class DocumentContentTests
         }, builder =>
         {
             services?.Invoke(builder.Services);
+            configureBuilder?.Invoke(builder);
             builder.Pulya.AddOpenApi(configure: configure);
         });
         return (await OpenApiTestApp.ReadAsync(client.Client)).Document;

@@ -68,3 +68,43 @@ public static class Other
 {
     public sealed record Order(long Number);
 }
+
+public sealed class Unusual
+{
+    public Int128 Huge { get; set; }
+
+    public Version? Version { get; set; }
+
+    public Half Small { get; set; }
+
+    [JsonInclude]
+    public string? Field;
+
+    [JsonInclude]
+    public string Required = "";
+}
+
+public sealed class Contracted
+{
+    public string Value { get; set; } = "";
+}
+
+/// <summary>A resolver that describes <see cref="Contracted"/> itself: one property named <c>custom</c>, not tied to a member.</summary>
+public sealed class ContractResolver : System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
+{
+    public System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(Type type, System.Text.Json.JsonSerializerOptions options)
+    {
+        if (type != typeof(Contracted))
+        {
+            return null;
+        }
+
+        var info = System.Text.Json.Serialization.Metadata.JsonTypeInfo.CreateJsonTypeInfo<Contracted>(options);
+        info.CreateObject = () => new Contracted();
+        var property = info.CreateJsonPropertyInfo(typeof(string), "custom");
+        property.Get = o => ((Contracted)o).Value;
+        property.IsGetNullable = false;
+        info.Properties.Add(property);
+        return info;
+    }
+}
