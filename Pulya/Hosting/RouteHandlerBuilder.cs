@@ -5,14 +5,15 @@ using IEndpointFilter = Pulya.Http.IEndpointFilter;
 namespace Pulya.Hosting;
 
 /// <summary>
-/// One mapped route, returned by <c>Map*</c>: endpoint filters added here run for this route only, inside those of
-/// its groups. Its own <c>Map*</c> methods map further routes on the same application or group.
+/// One mapped route, returned by <c>Map*</c>: endpoint filters and middleware added here run for this route only, inside
+/// those of its groups. Its own <c>Map*</c> methods map further routes on the same application or group.
 /// </summary>
-public sealed class RouteHandlerBuilder : RouteMapper, IEndpointFilterBuilder, IEndpointMetadataBuilder
+public sealed class RouteHandlerBuilder : RouteMapper, IEndpointFilterBuilder, IMiddlewareBuilder, IEndpointMetadataBuilder
 {
     private readonly RouteRegistry _registry;
     private readonly RouteGroup? _group;
     private readonly List<IEndpointFilter> _filters = [];
+    private readonly List<IPulyaMiddleware> _middleware = [];
     private readonly List<object> _metadata = [];
 
     internal RouteHandlerBuilder(RouteRegistry registry, RouteGroup? group, IServiceProvider services)
@@ -27,6 +28,9 @@ public sealed class RouteHandlerBuilder : RouteMapper, IEndpointFilterBuilder, I
 
     /// <summary>The route's own filters, in the order added.</summary>
     internal IReadOnlyList<IEndpointFilter> Filters => _filters;
+
+    /// <summary>The route's own middleware, in the order added.</summary>
+    internal IReadOnlyList<IPulyaMiddleware> Middleware => _middleware;
 
     /// <summary>The group the route was mapped in, or null for a route of the application itself.</summary>
     internal RouteGroup? ParentGroup => _group;
@@ -45,6 +49,19 @@ public sealed class RouteHandlerBuilder : RouteMapper, IEndpointFilterBuilder, I
         ArgumentNullException.ThrowIfNull(filter);
         _registry.ThrowIfFrozen();
         _filters.Add(filter);
+        return this;
+    }
+
+    /// <summary>
+    /// Adds middleware that runs for the requests matched to this route, after the middleware of its groups and before
+    /// the body is read; the first added runs first (outermost).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The application has started: middleware is composed at start-up.</exception>
+    public RouteHandlerBuilder Use(IPulyaMiddleware middleware)
+    {
+        ArgumentNullException.ThrowIfNull(middleware);
+        _registry.ThrowIfFrozen();
+        _middleware.Add(middleware);
         return this;
     }
 
@@ -70,4 +87,6 @@ public sealed class RouteHandlerBuilder : RouteMapper, IEndpointFilterBuilder, I
     IEndpointMetadataBuilder IEndpointMetadataBuilder.WithMetadata(params object[] items) => WithMetadata(items);
 
     IEndpointFilterBuilder IEndpointFilterBuilder.AddEndpointFilter(IEndpointFilter filter) => AddEndpointFilter(filter);
+
+    IMiddlewareBuilder IMiddlewareBuilder.Use(IPulyaMiddleware middleware) => Use(middleware);
 }

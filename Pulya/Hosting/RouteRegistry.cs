@@ -36,17 +36,17 @@ internal sealed class RouteRegistry
     /// <summary>
     /// Binds every handler with <paramref name="binder"/> and builds the table (each entry's endpoint is its
     /// <see cref="EndpointBinding"/>, with the route's endpoint filters composed in); a GET route also answers HEAD unless
-    /// HEAD is mapped for a template of the same shape. <paramref name="groupMiddleware"/> receives, per route entry (HEAD
-    /// included), the middleware of its groups (outermost first) when there is any.
+    /// HEAD is mapped for a template of the same shape. <paramref name="routeMiddleware"/> receives, per route entry (HEAD
+    /// included), the middleware of its groups and then its own (outermost first) when there is any.
     /// </summary>
-    public RouteTable Build(IEndpointBinder binder, Dictionary<RouteEntry, IPulyaMiddleware[]> groupMiddleware)
+    public RouteTable Build(IEndpointBinder binder, Dictionary<RouteEntry, IPulyaMiddleware[]> routeMiddleware)
     {
         _frozen = true;
         var entries = new List<RouteEntry>(_routes.Count * 2);
         foreach (var (route, conventions) in _routes)
         {
             var binding = EndpointFilterPipeline.Compose(binder.Bind(route), Filters(conventions));
-            var middleware = GroupMiddleware(conventions.ParentGroup);
+            var middleware = RouteMiddleware(conventions);
             var metadata = Metadata(route.Handler, conventions);
             Add(new RouteEntry(route.Method, route.Template, binding, metadata));
             if (route.Method == HttpMethods.Get && !_routes.Any(r => r.Definition.Method == HttpMethods.Head && r.Definition.Template.HasSameShape(route.Template)))
@@ -59,7 +59,7 @@ internal sealed class RouteRegistry
                 entries.Add(entry);
                 if (middleware.Length > 0)
                 {
-                    groupMiddleware[entry] = middleware;
+                    routeMiddleware[entry] = middleware;
                 }
             }
         }
@@ -98,10 +98,11 @@ internal sealed class RouteRegistry
         return filters;
     }
 
-    private static IPulyaMiddleware[] GroupMiddleware(RouteGroup? group)
+    /// <summary>The middleware of a route: its outermost group's first, its own last.</summary>
+    private static IPulyaMiddleware[] RouteMiddleware(RouteHandlerBuilder route)
     {
-        var middleware = new List<IPulyaMiddleware>();
-        for (; group is not null; group = group.Parent)
+        var middleware = new List<IPulyaMiddleware>(route.Middleware);
+        for (var group = route.ParentGroup; group is not null; group = group.Parent)
         {
             middleware.InsertRange(0, group.Middleware);
         }
