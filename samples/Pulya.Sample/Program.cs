@@ -16,4 +16,6 @@ else
     SampleApp.MapApi(app);
 }
 
+SampleApp.MapDocumentation(app);
+
 await app.RunAsync();

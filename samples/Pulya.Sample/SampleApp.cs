@@ -27,6 +27,14 @@ public static class SampleApp
         builder.Services.AddScoped<UserService>();
         // Modules: registered here, switched on by configuration (e.g. --Pulya:Router=Trie, --Pulya:Pooling:Enabled=true).
         builder.Pulya.AddTrieRouter().AddRouteCache().AddNewtonsoftJson().AddMessagePack().AddPooling();
+        builder.Pulya.AddOpenApi(configure: o => o.Title = "Pulya sample");
+    }
+
+    /// <summary>The OpenAPI document at <c>/openapi/v1.json</c> and Swagger UI showing it at <c>/swagger</c>.</summary>
+    public static void MapDocumentation(PulyaApplication app)
+    {
+        app.MapOpenApi();
+        app.MapSwaggerUi();
     }
 
     public static void MapRoutes(PulyaApplication app)
@@ -89,12 +97,15 @@ public static class SampleApp
     /// </summary>
     public static void MapApi(PulyaApplication app)
     {
-        var api = app.MapGroup("/api").RequireBearerToken(app.Configuration[ApiTokenKey]);
-        api.MapGet("/users/{id:int}", (int id) => new ApiUser(id, $"user {id}"));
+        var api = app.MapGroup("/api").RequireBearerToken(app.Configuration[ApiTokenKey]).WithTags("users");
+        api.MapGet("/users/{id:int}", (int id) => new ApiUser(id, $"user {id}")).WithName("GetApiUser").WithSummary("A user by id");
         api.MapPost("/users", ([Body] ApiUser user) => Response.Serialized(user, 201).WithHeader("Location", $"/api/users/{user.Id}"))
             .AddEndpointFilter((context, next) => context.Arguments[0] is ApiUser { Id: > 0, Name.Length: > 0 }
                 ? next(context)
-                : new ValueTask<object?>(Response.Serialized(new ApiError("A user needs an id above 0 and a name."), 422)));
+                : new ValueTask<object?>(Response.Serialized(new ApiError("A user needs an id above 0 and a name."), 422)))
+            .WithName("CreateApiUser")
+            .Produces<ApiUser>(201)
+            .Produces<ApiError>(422);
     }
 
     /// <summary>The configuration key of the bearer token the <c>/api</c> group requires.</summary>
