@@ -286,6 +286,18 @@ public abstract class BindingTests(TestTransport transport, string binder) : Tra
 
         Assert.Contains("Route '/points', parameter 'filter'", error.Message, StringComparison.Ordinal);
         Assert.Contains($"a {method} request has no body", error.Message, StringComparison.Ordinal);
+        Assert.Contains("If it is a service, register it (builder.Services.AddSingleton<Point>(), AddScoped or AddTransient)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("if it is the request body, mark the parameter [Body]", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_required_service_parameter_whose_type_is_not_registered_fails_at_start_up_naming_it()
+    {
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            StartAsync(app => app.MapGet("/m", ([Service] Missing missing) => "never")));
+
+        Assert.Contains("Route '/m', parameter 'missing': it is marked [Service], but Missing is not registered", error.Message, StringComparison.Ordinal);
+        Assert.Contains("builder.Services.AddSingleton<Missing>()", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
