@@ -37,6 +37,7 @@ internal sealed partial class PulyaServer(
 
     private readonly ILogger _logger = loggerFactory.CreateLogger("Pulya.Server");
     private Task _negotiablePrepared = Task.CompletedTask;
+    private bool _starting;
 
     /// <summary>The router serving requests, once started.</summary>
     public IRouter? Router { get; private set; }
@@ -44,8 +45,18 @@ internal sealed partial class PulyaServer(
     /// <summary>The pipeline serving requests, once started.</summary>
     public PulyaHttpApplication? Application { get; private set; }
 
+    /// <summary>
+    /// Starts Pulya's pipeline and the server, once: the application calls it before starting the host (so that a failure
+    /// is reported once); the host's call, as a hosted service, then finds it started.
+    /// </summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        if (_starting)
+        {
+            return;
+        }
+
+        _starting = true;
         await hooks.RunStartupAsync(cancellationToken);
 
         var options = modules.Options;
