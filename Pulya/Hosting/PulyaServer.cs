@@ -78,7 +78,7 @@ internal sealed partial class PulyaServer(
             pipeline, modules.PoolProvider, services.GetService<PulyaMetrics>(), new PipelineMiddleware(routes.Middleware, groupMiddleware));
         ConfigureAddresses();
         await server.StartAsync(Application, cancellationToken);
-        LogStarted(_logger, table.Routes.Count, options.Router, serializers.Default.GetType().Name, options.PoolProvider);
+        LogStarted(_logger, routes.Count, options.Router, serializers.Default.GetType().Name, options.PoolProvider);
         // The bound addresses (with the actual port when 0 was asked for); the test server has none.
         foreach (var address in server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [])
         {
@@ -202,6 +202,6 @@ internal sealed partial class PulyaServer(
     [LoggerMessage(21, LogLevel.Warning, "Serializer {Serializer} cannot handle {Type}; requests that negotiate it for this type will fail.")]
     private static partial void LogPrepareFailed(ILogger logger, Exception exception, string serializer, string? type);
 
-    [LoggerMessage(20, LogLevel.Information, "Pulya started: {RouteCount} routes, router {Router}, default serializer {Serializer}, pool provider {PoolProvider}.")]
+    [LoggerMessage(20, LogLevel.Information, "Pulya started: {RouteCount} routes mapped, router {Router}, default serializer {Serializer}, pool provider {PoolProvider}.")]
     private static partial void LogStarted(ILogger logger, int routeCount, string router, string serializer, string poolProvider);
 }

@@ -98,7 +98,7 @@ internal sealed partial class PulyaHttpApplication
 
             if (endpoint.BodyType is not null && await ReadBodyAsync(context, endpoint) is var status and not 0)
             {
-                return ErrorResult(status, ErrorResponses.ForStatus(status));
+                return ErrorResult(status, ErrorResponses.ForBodyStatus(status, endpoint.BodyType, _services.Serializers));
             }
 
             return await endpoint.Invoke(context);

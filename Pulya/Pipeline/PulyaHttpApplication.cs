@@ -116,7 +116,7 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
 
             if (endpoint.BodyType is not null && await ReadBodyAsync(context, endpoint) is var status and not 0)
             {
-                WriteError(context, status, ErrorResponses.ForStatus(status));
+                WriteError(context, status, ErrorResponses.ForBodyStatus(status, endpoint.BodyType, _services.Serializers));
                 return;
             }
 
