@@ -2,7 +2,7 @@ using Pulya.Http;
 
 namespace Pulya.Middleware;
 
-/// <summary>Adds <see cref="AuthenticationFilter"/> to a route or a route group.</summary>
+/// <summary>Adds <see cref="AuthenticationMiddleware"/> to a route or a route group: the decision comes before the body is read.</summary>
 public static class AuthenticationExtensions
 {
     /// <summary>
@@ -14,7 +14,7 @@ public static class AuthenticationExtensions
     /// <returns><paramref name="builder"/>, for chaining.</returns>
     /// <exception cref="ArgumentException">No token, or an empty one, was given.</exception>
     public static TBuilder RequireBearerToken<TBuilder>(this TBuilder builder, params IEnumerable<string?> tokens)
-        where TBuilder : IEndpointFilterBuilder
+        where TBuilder : IMiddlewareBuilder
     {
         ArgumentNullException.ThrowIfNull(tokens);
         var accepted = tokens.ToArray();
@@ -34,28 +34,30 @@ public static class AuthenticationExtensions
     /// <param name="decide">Judges the presented token.</param>
     /// <returns><paramref name="builder"/>, for chaining.</returns>
     public static TBuilder RequireBearerToken<TBuilder>(this TBuilder builder, Func<string, AccessDecision> decide)
-        where TBuilder : IEndpointFilterBuilder
+        where TBuilder : IMiddlewareBuilder
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(decide);
-        builder.AddEndpointFilter(new AuthenticationFilter(context => new ValueTask<AccessDecision>(Decide(context.Request, decide)), "Bearer"));
-        return builder;
+        return builder.RequireAuthentication(request => new ValueTask<AccessDecision>(Decide(request, decide)));
     }
 
     /// <summary>
-    /// Adds an authentication hook: <paramref name="decide"/> sees the request and its bound arguments and answers
+    /// Adds an authentication hook: <paramref name="decide"/> sees the request (headers, route values, query; not the
+    /// body, which is not read before the decision) and answers
     /// <see cref="AccessDecision.Allow"/>, <see cref="AccessDecision.Unauthenticated"/> (401 with <paramref name="challenge"/>) or
-    /// <see cref="AccessDecision.Forbidden"/> (403).
+    /// <see cref="AccessDecision.Forbidden"/> (403). A route or group also gets an <see cref="AuthenticationRequirement"/>
+    /// (metadata) naming <paramref name="challenge"/>, so the OpenAPI document shows the route's security scheme.
     /// </summary>
     /// <param name="builder">The route or route group.</param>
     /// <param name="decide">Decides about a request.</param>
     /// <param name="challenge">The <c>WWW-Authenticate</c> value sent with 401. Defaults to <c>Bearer</c>.</param>
     /// <returns><paramref name="builder"/>, for chaining.</returns>
-    public static TBuilder RequireAuthentication<TBuilder>(this TBuilder builder, Func<EndpointFilterContext, ValueTask<AccessDecision>> decide, string challenge = "Bearer")
-        where TBuilder : IEndpointFilterBuilder
+    public static TBuilder RequireAuthentication<TBuilder>(this TBuilder builder, Func<PulyaRequest, ValueTask<AccessDecision>> decide, string challenge = "Bearer")
+        where TBuilder : IMiddlewareBuilder
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.AddEndpointFilter(new AuthenticationFilter(decide, challenge));
+        builder.Use(new AuthenticationMiddleware(decide, challenge));
+        (builder as IEndpointMetadataBuilder)?.WithMetadata(new AuthenticationRequirement(challenge.Split(' ', 2)[0]));
         return builder;
     }
 

@@ -15,6 +15,13 @@ public static partial class ParameterBinders
     {
         ArgumentNullException.ThrowIfNull(request);
         var context = Context(request);
+        if (context.BodyStreamTaken)
+        {
+            throw new InvalidOperationException(
+                "The request body was already handed to this endpoint as a stream and cannot be read twice: middleware that calls next more than once cannot replay a streamed body.");
+        }
+
+        context.BodyStreamTaken = true;
         limit = LimitedRequestStream.LiftServerLimit(context, limit);
         if (context.RequestContentLength > limit)
         {

@@ -60,8 +60,8 @@ internal sealed partial class PulyaServer(
         await hooks.RunStartupAsync(cancellationToken);
 
         var options = modules.Options;
-        var groupMiddleware = new Dictionary<RouteEntry, IPulyaMiddleware[]>(ReferenceEqualityComparer.Instance);
-        var table = routes.Build(modules.Binder, groupMiddleware);
+        var routeMiddleware = new Dictionary<RouteEntry, IPulyaMiddleware[]>(ReferenceEqualityComparer.Instance);
+        var table = routes.Build(modules.Binder, routeMiddleware);
         Router = modules.CreateRouter(table);
         var serializers = new SerializerSelector(modules.Serializers());
         var types = PreparedTypes(table);
@@ -75,7 +75,7 @@ internal sealed partial class PulyaServer(
         var maxBodySize = ApplyBodyLimit(services.GetRequiredService<IOptions<KestrelServerOptions>>().Value.Limits, options.MaxRequestBodySize);
         var pipeline = new PipelineServices(options, services.GetRequiredService<IServiceScopeFactory>(), loggerFactory, Router, serializers, maxBodySize);
         Application = new PulyaHttpApplication(
-            pipeline, modules.PoolProvider, services.GetService<PulyaMetrics>(), new PipelineMiddleware(routes.Middleware, groupMiddleware));
+            pipeline, modules.PoolProvider, services.GetService<PulyaMetrics>(), new PipelineMiddleware(routes.Middleware, routeMiddleware));
         ConfigureAddresses();
         await server.StartAsync(Application, cancellationToken);
         LogStarted(_logger, routes.Count, options.Router, serializers.Default.GetType().Name, options.PoolProvider);

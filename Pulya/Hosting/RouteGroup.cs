@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Http;
 using Pulya.Http;
+using IEndpointFilter = Pulya.Http.IEndpointFilter;
 
 namespace Pulya.Hosting;
 
@@ -8,10 +10,11 @@ namespace Pulya.Hosting;
 /// are added before the application starts. Group middleware runs only for requests that matched one of its routes,
 /// outside the group's filters; an outer group's middleware and filters run before an inner group's.
 /// </summary>
-public sealed class RouteGroup : RouteMapper, IEndpointFilterBuilder, IMiddlewareBuilder
+public sealed class RouteGroup : RouteMapper, IEndpointFilterBuilder, IMiddlewareBuilder, IEndpointMetadataBuilder
 {
     private readonly RouteRegistry _registry;
     private readonly List<IEndpointFilter> _filters = [];
+    private readonly List<object> _metadata = [];
     private readonly List<IPulyaMiddleware> _middleware = [];
 
     internal RouteGroup(RouteRegistry registry, RouteGroup? parent, string prefix, IServiceProvider services)
@@ -43,6 +46,9 @@ public sealed class RouteGroup : RouteMapper, IEndpointFilterBuilder, IMiddlewar
     /// <summary>The group's own middleware, in the order added.</summary>
     internal IReadOnlyList<IPulyaMiddleware> Middleware => _middleware;
 
+    /// <summary>The metadata added here, in the order added.</summary>
+    internal IReadOnlyList<object> Metadata => _metadata;
+
     private protected override RouteRegistry Registry => _registry;
 
     private protected override RouteGroup? Group => this;
@@ -66,6 +72,27 @@ public sealed class RouteGroup : RouteMapper, IEndpointFilterBuilder, IMiddlewar
         _middleware.Add(middleware);
         return this;
     }
+
+    /// <summary>Adds metadata to every route of the group, before the routes' own (see <see cref="IEndpointMetadataBuilder"/>); <c>WithName</c>, <c>WithTags</c>, <c>Produces</c>… add ASP.NET Core's metadata types through it.</summary>
+    /// <param name="items">The metadata objects; none may be null.</param>
+    /// <returns>This group.</returns>
+    /// <exception cref="InvalidOperationException">The application has started: metadata is frozen at start-up.</exception>
+    public RouteGroup WithMetadata(params object[] items)
+    {
+        EndpointMetadata.Add(_registry, _metadata, items);
+        return this;
+    }
+
+    /// <summary>Declares a response of <typeparamref name="TResponse"/> with <paramref name="statusCode"/> (ASP.NET Core's <c>ProducesResponseTypeMetadata</c>).</summary>
+    /// <typeparam name="TResponse">The type of the response body.</typeparam>
+    /// <param name="statusCode">The status code. Defaults to 200.</param>
+    /// <param name="contentType">The content type. Defaults to the registered serializers'.</param>
+    /// <param name="additionalContentTypes">More content types.</param>
+    /// <returns>This group.</returns>
+    public RouteGroup Produces<TResponse>(int statusCode = StatusCodes.Status200OK, string? contentType = null, params string[] additionalContentTypes) =>
+        this.Produces(statusCode, typeof(TResponse), contentType, additionalContentTypes);
+
+    IEndpointMetadataBuilder IEndpointMetadataBuilder.WithMetadata(params object[] items) => WithMetadata(items);
 
     IEndpointFilterBuilder IEndpointFilterBuilder.AddEndpointFilter(IEndpointFilter filter) => AddEndpointFilter(filter);
 

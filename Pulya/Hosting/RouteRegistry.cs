@@ -39,21 +39,22 @@ internal sealed class RouteRegistry
     /// <summary>
     /// Binds every handler with <paramref name="binder"/> and builds the table (each entry's endpoint is its
     /// <see cref="EndpointBinding"/>, with the route's endpoint filters composed in); a GET route also answers HEAD unless
-    /// HEAD is mapped for a template of the same shape. <paramref name="groupMiddleware"/> receives, per route entry (HEAD
-    /// included), the middleware of its groups (outermost first) when there is any.
+    /// HEAD is mapped for a template of the same shape. <paramref name="routeMiddleware"/> receives, per route entry (HEAD
+    /// included), the middleware of its groups and then its own (outermost first) when there is any.
     /// </summary>
-    public RouteTable Build(IEndpointBinder binder, Dictionary<RouteEntry, IPulyaMiddleware[]> groupMiddleware)
+    public RouteTable Build(IEndpointBinder binder, Dictionary<RouteEntry, IPulyaMiddleware[]> routeMiddleware)
     {
         _frozen = true;
         var entries = new List<RouteEntry>(_routes.Count * 2);
         foreach (var (route, conventions) in _routes)
         {
             var binding = EndpointFilterPipeline.Compose(binder.Bind(route), Filters(conventions));
-            var middleware = GroupMiddleware(conventions.ParentGroup);
-            Add(new RouteEntry(route.Method, route.Template, binding));
+            var middleware = RouteMiddleware(conventions);
+            var metadata = Metadata(route.Handler, conventions);
+            Add(new RouteEntry(route.Method, route.Template, binding, metadata));
             if (route.Method == HttpMethods.Get && !_routes.Any(r => r.Definition.Method == HttpMethods.Head && r.Definition.Template.HasSameShape(route.Template)))
             {
-                Add(new RouteEntry(HttpMethods.Head, route.Template, binding));
+                Add(new RouteEntry(HttpMethods.Head, route.Template, binding, metadata));
             }
 
             void Add(RouteEntry entry)
@@ -61,12 +62,31 @@ internal sealed class RouteRegistry
                 entries.Add(entry);
                 if (middleware.Length > 0)
                 {
-                    groupMiddleware[entry] = middleware;
+                    routeMiddleware[entry] = middleware;
                 }
             }
         }
 
         return new RouteTable(entries);
+    }
+
+    /// <summary>
+    /// The metadata of a route, in the order of ASP.NET Core's endpoint metadata: the handler's method and its attributes,
+    /// then its groups' (outermost first), its own last.
+    /// </summary>
+    private static List<object> Metadata(Delegate handler, RouteHandlerBuilder route)
+    {
+        var metadata = new List<object> { handler.Method };
+        metadata.AddRange(handler.Method.GetCustomAttributes(inherit: true));
+        var groups = new List<object>();
+        for (var group = route.ParentGroup; group is not null; group = group.Parent)
+        {
+            groups.InsertRange(0, group.Metadata);
+        }
+
+        metadata.AddRange(groups);
+        metadata.AddRange(route.Metadata);
+        return metadata;
     }
 
     /// <summary>The filters of a route: its outermost group's first, its own last.</summary>
@@ -81,10 +101,11 @@ internal sealed class RouteRegistry
         return filters;
     }
 
-    private static IPulyaMiddleware[] GroupMiddleware(RouteGroup? group)
+    /// <summary>The middleware of a route: its outermost group's first, its own last.</summary>
+    private static IPulyaMiddleware[] RouteMiddleware(RouteHandlerBuilder route)
     {
-        var middleware = new List<IPulyaMiddleware>();
-        for (; group is not null; group = group.Parent)
+        var middleware = new List<IPulyaMiddleware>(route.Middleware);
+        for (var group = route.ParentGroup; group is not null; group = group.Parent)
         {
             middleware.InsertRange(0, group.Middleware);
         }

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Primitives;
 using Pulya.Http;
 using Pulya.Pooling;
 using Pulya.Routing;
+using Pulya.Serialization;
 
 namespace Pulya.Pipeline;
 
@@ -44,6 +45,18 @@ internal sealed class PulyaContext : PulyaRequest, IPoolable
 
     /// <summary>The deserialized body, when the endpoint binds one.</summary>
     public object? BodyValue { get; set; }
+
+    /// <summary>
+    /// Whether the body was read (and <see cref="BodyValue"/> set): an endpoint run again for the same request (middleware
+    /// that calls <c>next</c> twice) binds the same body instead of reading an exhausted stream.
+    /// </summary>
+    public bool BodyRead { get; set; }
+
+    /// <summary>Whether the body was handed to a handler as a stream, which cannot be handed out a second time.</summary>
+    public bool BodyStreamTaken { get; set; }
+
+    /// <summary>The format the endpoint stage negotiated from <c>Accept</c>, for writing the result; null when none was needed.</summary>
+    public IPulyaSerializer? Negotiated { get; set; }
 
     /// <summary>The request body bytes, held until the request ends; the buffer comes from <see cref="ArrayPool{T}.Shared"/>.</summary>
     public byte[]? BodyBuffer { get; set; }
@@ -174,6 +187,9 @@ internal sealed class PulyaContext : PulyaRequest, IPoolable
         _scope = null;
         MatchedRoute = null;
         BodyValue = null;
+        BodyRead = false;
+        BodyStreamTaken = false;
+        Negotiated = null;
         BodyStarted = false;
         if (BodyBuffer is { } buffer)
         {

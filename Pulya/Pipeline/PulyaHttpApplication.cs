@@ -16,18 +16,30 @@ using Pulya.Serialization;
 namespace Pulya.Pipeline;
 
 /// <summary>
-/// Pulya's request pipeline as Kestrel's <see cref="IHttpApplication{TContext}"/>: context from the pool, route match,
-/// 404/405 from pre-encoded bodies, body read under the size limit, compiled binding, handler, result writer, and the
-/// error table in docs/architecture.md. No ASP.NET Core middleware in between.
+/// Pulya's request pipeline as Kestrel's <see cref="IHttpApplication{TContext}"/>, written once and composed at start-up
+/// from stages: application middleware, the route stage (match, 404/405 from pre-encoded bodies), per route the
+/// middleware of its groups and its own, then the endpoint stage (406 decision, body read under the size limit, binding,
+/// filters, handler) and the result writer, with the error table in docs/architecture.md. A stage the application does
+/// not use is absent: with no middleware around an endpoint, its stage writes the response itself and an error is written
+/// directly; with middleware, every outcome (errors included) is a result the middleware sees, written once at the end
+/// with the format the endpoint stage negotiated.
 /// </summary>
 internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaContext>
 {
+    /// <summary>The outcome of a stage that has written the response itself (nothing wraps it).</summary>
+    private static readonly object Written = new();
+
     private readonly PipelineServices _services;
     private readonly IRequestPool<PulyaContext> _pool;
     private readonly ILogger _logger;
     private readonly PulyaMetrics? _metrics;
     private readonly Func<PulyaContext, Task> _process;
-    private readonly PulyaRequestDelegate? _middleware;
+
+    /// <summary>Application middleware around the route stage; null when the application has none.</summary>
+    private readonly PulyaRequestDelegate? _application;
+
+    /// <summary>Per route entry (by <see cref="RouteEntry.Order"/>), its endpoint and the middleware chain around it.</summary>
+    private readonly RouteStage[] _routes;
 
     /// <summary>The first buffer rented for a request body; it doubles as bytes arrive.</summary>
     private const int InitialBodyBufferSize = 4096;
@@ -36,9 +48,10 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
     {
         _services = services;
         _metrics = metrics;
-        _middleware = ComposeMiddleware(middleware);
-        _process = _middleware is null ? ProcessCoreAsync : ProcessWithMiddlewareAsync;
         _logger = services.Logger;
+        _application = middleware is { Application.Count: > 0 } ? Chain(middleware.Application, RouteAsync) : null;
+        _routes = ComposeRoutes(services.Router.Table, middleware?.Routes);
+        _process = _application is null ? ServeAsync : ServeThroughAsync;
         _pool = pools.Create(() => new PulyaContext(services));
     }
 
@@ -50,27 +63,179 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
     }
 
     public Task ProcessRequestAsync(PulyaContext context) =>
-        _metrics is { TracksRequests: true } metrics ? metrics.TrackAsync(context, _process)
-        : _middleware is null ? ProcessCoreAsync(context) : ProcessWithMiddlewareAsync(context);
+        _metrics is { TracksRequests: true } metrics ? metrics.TrackAsync(context, _process) : _process(context);
 
-    private Task ProcessCoreAsync(PulyaContext context)
+    /// <summary>One route's stages: its endpoint, and the middleware around it (null when none).</summary>
+    private sealed record RouteStage(EndpointBinding Endpoint, PulyaRequestDelegate? Middleware);
+
+    private RouteStage[] ComposeRoutes(RouteTable table, IReadOnlyDictionary<RouteEntry, IPulyaMiddleware[]>? middleware)
+    {
+        var stages = new RouteStage[table.Routes.Count];
+        foreach (var entry in table.Routes)
+        {
+            // By route entry, not endpoint: one binding can serve several routes (a generated binding mapped in a loop).
+            var endpoint = (EndpointBinding)entry.Endpoint!;
+            stages[entry.Order] = middleware is not null && middleware.TryGetValue(entry, out var chain) && chain.Length > 0
+                ? new RouteStage(endpoint, Chain(chain, request => EndpointAsync((PulyaContext)request, endpoint, write: false)))
+                : new RouteStage(endpoint, null);
+        }
+
+        return stages;
+    }
+
+    private static PulyaRequestDelegate Chain(IReadOnlyList<IPulyaMiddleware> middleware, PulyaRequestDelegate terminal)
+    {
+        var next = terminal;
+        for (var i = middleware.Count - 1; i >= 0; i--)
+        {
+            var current = middleware[i];
+            var inner = next;
+            next = request => current.InvokeAsync(request, inner);
+        }
+
+        return next;
+    }
+
+    /// <summary>The pipeline without application middleware: the route stage, then the route's own stages.</summary>
+    private Task ServeAsync(PulyaContext context)
+    {
+        if (Match(context, wrapped: false, out var error) is not { } route)
+        {
+            return Task.CompletedTask;
+        }
+
+        var stage = _routes[route.Order];
+        if (stage.Middleware is not null)
+        {
+            return ServeThroughAsync(context, stage.Middleware);
+        }
+
+        // Nothing wraps the endpoint: its stage writes the response (and its errors) itself; an asynchronous one is
+        // awaited through the task it already is.
+        var pending = EndpointAsync(context, stage.Endpoint, write: true);
+        return pending.IsCompletedSuccessfully ? Task.CompletedTask : pending.AsTask();
+    }
+
+    /// <summary>The pipeline with application middleware.</summary>
+    private Task ServeThroughAsync(PulyaContext context) => ServeThroughAsync(context, _application!);
+
+    /// <summary>Runs middleware (and what it wraps), then writes the result it returned, once.</summary>
+    private async Task ServeThroughAsync(PulyaContext context, PulyaRequestDelegate middleware)
+    {
+        try
+        {
+            var result = await middleware(context);
+            await WriteResultAsync(context, result, context.Negotiated);
+        }
+        catch (Exception ex)
+        {
+            // Thrown by middleware (or by writing its result): the error table, as for a handler.
+            Fail(context, ex);
+        }
+    }
+
+    /// <summary>The route stage as the innermost step of application middleware: the match, then the route's stages.</summary>
+    private ValueTask<object?> RouteAsync(PulyaRequest request)
+    {
+        var context = (PulyaContext)request;
+        if (Match(context, wrapped: true, out var error) is not { } route)
+        {
+            return new(error);
+        }
+
+        var stage = _routes[route.Order];
+        return stage.Middleware is not null ? stage.Middleware(context) : EndpointAsync(context, stage.Endpoint, write: false);
+    }
+
+    /// <summary>
+    /// Matches the request: the route found, or null with the 404/405 outcome in <paramref name="error"/> (a result for
+    /// the middleware that wraps the route stage, or written already when nothing does).
+    /// </summary>
+    private RouteEntry? Match(PulyaContext context, bool wrapped, out object? error)
     {
         var match = _services.Router.Match(context.Method, context.Path, context.RouteValues);
         switch (match.Kind)
         {
             case RouteMatchKind.Found:
                 context.MatchedRoute = match.Route;
-                return InvokeAsync(context, (EndpointBinding)match.Route!.Endpoint!);
+                error = null;
+                return match.Route;
             case RouteMatchKind.MethodNotAllowed:
-                context.Response.Headers.Allow = match.Allowed!.HeaderValue;
                 _metrics?.Unmatched(context.Method, StatusCodes.Status405MethodNotAllowed);
-                WriteError(context, StatusCodes.Status405MethodNotAllowed, ErrorResponses.MethodNotAllowed);
-                return Task.CompletedTask;
+                error = Error(context, StatusCodes.Status405MethodNotAllowed, ErrorResponses.MethodNotAllowed, !wrapped, match.Allowed!.HeaderValue);
+                return null;
             default:
                 _metrics?.Unmatched(context.Method, StatusCodes.Status404NotFound);
-                WriteError(context, StatusCodes.Status404NotFound, ErrorResponses.NotFound);
-                return Task.CompletedTask;
+                error = Error(context, StatusCodes.Status404NotFound, ErrorResponses.NotFound, !wrapped);
+                return null;
         }
+    }
+
+    /// <summary>
+    /// The endpoint stage: the 406 decision, the body, binding, filters and the handler. With <paramref name="write"/>
+    /// (nothing wraps it) it writes the result or the error itself and returns <see cref="Written"/>; otherwise it returns
+    /// the result, or the error as a result, for the middleware around it (an aborted request still throws).
+    /// </summary>
+    private async ValueTask<object?> EndpointAsync(PulyaContext context, EndpointBinding endpoint, bool write)
+    {
+        try
+        {
+            if (NotAcceptable(context, endpoint, out var negotiated))
+            {
+                context.Response.Headers.Clear();
+                return Error(context, StatusCodes.Status406NotAcceptable, ErrorResponses.NotAcceptable, write);
+            }
+
+            if (endpoint.BodyType is not null && await ReadBodyAsync(context, endpoint) is var status and not 0)
+            {
+                return Error(context, status, ErrorResponses.ForBodyStatus(status, endpoint.BodyType, _services.Serializers), write);
+            }
+
+            var result = await endpoint.Invoke(context);
+            context.Negotiated = negotiated;
+            if (!write)
+            {
+                return result;
+            }
+
+            await WriteResultAsync(context, result, negotiated);
+            return Written;
+        }
+        catch (Exception ex) when (write)
+        {
+            Fail(context, ex);
+            return Written;
+        }
+        catch (Exception ex) when (TryMapFailure(context, ex, out var status, out var body))
+        {
+            return Error(context, status, body, write: false);
+        }
+    }
+
+    /// <summary>
+    /// An error of the error table: written at once (<paramref name="write"/>: nothing wraps the stage), or as a result with
+    /// the same status, headers, content type and body for the middleware that does.
+    /// </summary>
+    private static object Error(PulyaContext context, int status, byte[] body, bool write, string? allow = null)
+    {
+        if (write)
+        {
+            if (allow is not null)
+            {
+                context.Response.Headers.Allow = allow;
+            }
+
+            WriteError(context, status, body);
+            return Written;
+        }
+
+        var result = Response.Bytes(body, ErrorResponses.JsonContentType, status);
+        if (allow is not null)
+        {
+            result.WithHeader(HeaderNames.Allow, allow);
+        }
+
+        return result;
     }
 
     public void DisposeContext(PulyaContext context, Exception? exception)
@@ -101,31 +266,6 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
         finally
         {
             _pool.Return(context, features);
-        }
-    }
-
-    private async Task InvokeAsync(PulyaContext context, EndpointBinding endpoint)
-    {
-        try
-        {
-            if (NotAcceptable(context, endpoint, out var negotiated))
-            {
-                WriteNotAcceptable(context);
-                return;
-            }
-
-            if (endpoint.BodyType is not null && await ReadBodyAsync(context, endpoint) is var status and not 0)
-            {
-                WriteError(context, status, ErrorResponses.ForBodyStatus(status, endpoint.BodyType, _services.Serializers));
-                return;
-            }
-
-            var result = await endpoint.Invoke(context);
-            await WriteResultAsync(context, result, negotiated);
-        }
-        catch (Exception ex)
-        {
-            Fail(context, ex);
         }
     }
 
@@ -222,6 +362,13 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
     /// <summary>Reads and deserializes the body; 0, or the status of the error to answer instead (413, 415).</summary>
     private async ValueTask<int> ReadBodyAsync(PulyaContext context, EndpointBinding endpoint)
     {
+        if (context.BodyRead)
+        {
+            // The endpoint runs again for this request (middleware called next twice): the same body, not an empty stream.
+            return context.BodyValue is null && endpoint.BodyRequired ? throw new BadRequestException("The request body is required.") : 0;
+        }
+
+        context.BodyRead = true;
         // First, also for the early answers: a body left unread is drained by Kestrel after the answer, and a drain that
         // crosses Kestrel's cap resets the connection, which can destroy the answer before the client reads it.
         var limit = LimitedRequestStream.LiftServerLimit(context, _services.MaxRequestBodySize);

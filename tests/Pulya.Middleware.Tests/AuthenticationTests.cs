@@ -68,24 +68,24 @@ public sealed class AuthenticationTests
 
     [Theory]
     [MemberData(nameof(TestTransports.Data), MemberType = typeof(TestTransports))]
-    public async Task A_custom_hook_sees_the_bound_arguments_and_runs_after_binding(TestTransport transport)
+    public async Task A_custom_hook_decides_from_the_route_values_before_the_body_is_read(TestTransport transport)
     {
         await using var client = await StartAsync(transport, app => app
             .MapPost("/tenants/{tenant}/notes", (string tenant, [Body] Note note) => $"{tenant}: {note.Text}")
             .RequireAuthentication(
-                async context =>
+                async request =>
                 {
                     await Task.Yield();
-                    var key = context.Request.Headers.Get("X-Tenant-Key");
+                    var key = request.Headers.Get("X-Tenant-Key");
                     return key is null ? AccessDecision.Unauthenticated
-                        : key == (string)context.Arguments[0]! ? AccessDecision.Allow : AccessDecision.Forbidden;
+                        : key == request.GetRouteValue("tenant") ? AccessDecision.Allow : AccessDecision.Forbidden;
                 },
                 "ApiKey"));
 
         using var ok = await client.Client.SendAsync(Post("/tenants/acme/notes", "{\"text\":\"hi\"}", "acme"));
         using var other = await client.Client.SendAsync(Post("/tenants/acme/notes", "{\"text\":\"hi\"}", "globex"));
         using var none = await client.Client.SendAsync(Post("/tenants/acme/notes", "{\"text\":\"hi\"}", null));
-        using var malformed = await client.Client.SendAsync(Post("/tenants/acme/notes", "{\"text\":", null));
+        using var malformed = await client.Client.SendAsync(Post("/tenants/acme/notes", "{\"text\":", "acme"));
 
         Assert.Equal("acme: hi", await ok.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Forbidden, other.StatusCode);
@@ -94,17 +94,49 @@ public sealed class AuthenticationTests
         Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
     }
 
+    [Theory]
+    [MemberData(nameof(TestTransports.Data), MemberType = typeof(TestTransports))]
+    public async Task An_anonymous_request_is_refused_before_its_body_is_read_or_bound(TestTransport transport)
+    {
+        var formsRead = 0;
+        await using var client = await StartAsync(transport, app =>
+        {
+            var api = app.MapGroup("/api").RequireBearerToken("s3cret");
+            api.MapPost("/notes", ([Body] Note note) => note.Text);
+            api.MapPost("/upload", (PulyaForm form) =>
+            {
+                Interlocked.Increment(ref formsRead);
+                return form.Files.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            });
+        });
+
+        using var malformed = await client.Client.SendAsync(Post("/api/notes", "{\"text\":", null));
+        using var xml = new HttpRequestMessage(HttpMethod.Post, Path("/api/notes")) { Content = new StringContent("<note/>", Encoding.UTF8, "application/xml") };
+        using var unsupported = await client.Client.SendAsync(xml);
+        using var multipart = new MultipartFormDataContent { { new ByteArrayContent(new byte[256 * 1024]), "file", "a.bin" } };
+        using var upload = await client.Client.PostAsync(Path("/api/upload"), multipart);
+        using var authorized = new HttpRequestMessage(HttpMethod.Post, Path("/api/notes")) { Content = new StringContent("{\"text\":", Encoding.UTF8, "application/json") };
+        authorized.Headers.TryAddWithoutValidation("Authorization", "Bearer s3cret");
+        using var badBody = await client.Client.SendAsync(authorized);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, malformed.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, unsupported.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, upload.StatusCode);
+        Assert.Equal(0, formsRead);
+        Assert.Equal(HttpStatusCode.BadRequest, badBody.StatusCode);
+    }
+
     [Fact]
     public void Tokens_must_be_given_and_not_empty_and_arguments_are_checked()
     {
-        Assert.Throws<ArgumentException>(() => new FilterSink().RequireBearerToken());
-        Assert.Throws<ArgumentException>(() => new FilterSink().RequireBearerToken((string?)null));
-        Assert.Throws<ArgumentException>(() => new FilterSink().RequireBearerToken("ok", " "));
-        Assert.Throws<ArgumentNullException>(() => new FilterSink().RequireBearerToken((IEnumerable<string?>)null!));
-        Assert.Throws<ArgumentNullException>(() => new FilterSink().RequireBearerToken((Func<string, AccessDecision>)null!));
-        Assert.Throws<ArgumentNullException>(() => ((FilterSink)null!).RequireAuthentication(_ => default));
-        Assert.Throws<ArgumentNullException>(() => new AuthenticationFilter(null!, "Bearer"));
-        Assert.Throws<ArgumentException>(() => new AuthenticationFilter(_ => default, " "));
+        Assert.Throws<ArgumentException>(() => new MiddlewareSink().RequireBearerToken());
+        Assert.Throws<ArgumentException>(() => new MiddlewareSink().RequireBearerToken((string?)null));
+        Assert.Throws<ArgumentException>(() => new MiddlewareSink().RequireBearerToken("ok", " "));
+        Assert.Throws<ArgumentNullException>(() => new MiddlewareSink().RequireBearerToken((IEnumerable<string?>)null!));
+        Assert.Throws<ArgumentNullException>(() => new MiddlewareSink().RequireBearerToken((Func<string, AccessDecision>)null!));
+        Assert.Throws<ArgumentNullException>(() => ((MiddlewareSink)null!).RequireAuthentication(_ => default));
+        Assert.Throws<ArgumentNullException>(() => new AuthenticationMiddleware(null!, "Bearer"));
+        Assert.Throws<ArgumentException>(() => new AuthenticationMiddleware(_ => default, " "));
         Assert.Throws<ArgumentNullException>(() => BearerToken.Read(null!));
         Assert.Throws<ArgumentNullException>(() => BearerToken.Matches(null!, []));
         Assert.Throws<ArgumentNullException>(() => BearerToken.Matches("x", null!));
@@ -136,10 +168,10 @@ public sealed class AuthenticationTests
 
     public sealed record Note(string Text);
 
-    private sealed class FilterSink : IEndpointFilterBuilder
+    private sealed class MiddlewareSink : IMiddlewareBuilder
     {
         public IServiceProvider Services => throw new NotSupportedException();
 
-        public IEndpointFilterBuilder AddEndpointFilter(IEndpointFilter filter) => this;
+        public IMiddlewareBuilder Use(IPulyaMiddleware middleware) => this;
     }
 }

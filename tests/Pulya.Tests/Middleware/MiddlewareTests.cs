@@ -261,4 +261,90 @@ public sealed class MiddlewareTests
         Assert.Contains("before the application starts", error.Message, StringComparison.Ordinal);
         Assert.Throws<InvalidOperationException>(() => client.Application.MapGet("/late", () => "x"));
     }
+    [Theory]
+    [MemberData(nameof(TestTransports.Data), MemberType = typeof(TestTransports))]
+    public async Task Route_middleware_runs_inside_its_groups_and_before_the_body_is_read(TestTransport transport)
+    {
+        var order = new List<string>();
+        await using var client = await StartAsync(transport, app =>
+        {
+            var api = app.MapGroup("/api").Use(async (request, next) =>
+            {
+                order.Add("group");
+                return await next(request);
+            });
+            api.MapPost("/notes", ([Body] Note note) => note.Text)
+                .Use((request, next) =>
+                {
+                    order.Add("route");
+                    return request.Headers.Get("X-Allow") is null ? new ValueTask<object?>(Response.Text("refused", 403)) : next(request);
+                });
+            api.MapGet("/other", () => "other");
+        });
+
+        using var refused = await client.Client.PostAsync(Path("/api/notes"), new StringContent("{not json", Encoding.UTF8, "application/json"));
+        using var allowed = new HttpRequestMessage(HttpMethod.Post, Path("/api/notes"))
+        {
+            Content = new StringContent("{\"text\":\"hi\"}", Encoding.UTF8, "application/json"),
+            Headers = { { "X-Allow", "1" } },
+        };
+        using var accepted = await client.Client.SendAsync(allowed);
+        var other = await client.Client.GetStringAsync(Path("/api/other"));
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal("hi", await accepted.Content.ReadAsStringAsync());
+        Assert.Equal("other", other);
+        Assert.Equal(["group", "route", "group", "route", "group"], order);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestTransports.Data), MemberType = typeof(TestTransports))]
+    public async Task Middleware_that_calls_next_twice_binds_the_same_body_again(TestTransport transport)
+    {
+        var seen = new List<string>();
+        await using var client = await StartAsync(transport, app => app
+            .Use(async (request, next) =>
+            {
+                _ = await next(request);
+                return await next(request);
+            })
+            .MapPost("/notes", ([Body] Note note) =>
+            {
+                seen.Add(note.Text);
+                return note.Text + "!";
+            }));
+
+        using var response = await client.Client.PostAsync(Path("/notes"), new StringContent("{\"text\":\"again\"}", Encoding.UTF8, "application/json"));
+
+        Assert.Equal("again!", await response.Content.ReadAsStringAsync());
+        Assert.Equal(["again", "again"], seen);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestTransports.Data), MemberType = typeof(TestTransports))]
+    public async Task Middleware_that_calls_next_twice_for_a_streamed_body_fails_loudly(TestTransport transport)
+    {
+        var logs = new CapturedLogs();
+        await using var client = await StartWithLogsAsync(
+            transport,
+            app => app
+                .Use(async (request, next) =>
+                {
+                    _ = await next(request);
+                    return await next(request);
+                })
+                .MapPost("/raw", async ([Body] Stream body) =>
+                {
+                    using var reader = new StreamReader(body);
+                    return await reader.ReadToEndAsync();
+                }),
+            logs);
+
+        using var response = await client.Client.PostAsync(Path("/raw"), new StringContent("payload"));
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Contains(logs.Entries, e => e.Exception?.Message.Contains("cannot replay a streamed body", StringComparison.Ordinal) == true);
+    }
+
+    public sealed record Note(string Text);
 }
