@@ -50,10 +50,10 @@ internal static class ErrorResponses
         _ => ForStatus(status),
     };
 
-    /// <summary>The 415 body of a serialized request body, encoded once per application: <c>send the body as application/json (UTF-8)</c>.</summary>
+    /// <summary>The 415 body of a serialized request body, encoded once per application (types in ordinal order, whichever is the default): <c>send the body as application/json (UTF-8)</c>.</summary>
     public static byte[] UnsupportedMediaTypeOf(IEnumerable<string> mediaTypes)
     {
-        var types = mediaTypes.Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+        var types = mediaTypes.Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToArray();
         var list = types.Length == 1 ? types[0] : string.Join(", ", types[..^1]) + " or " + types[^1];
         return Encode($"Unsupported media type: send the body as {list} (UTF-8).");
     }
