@@ -22,13 +22,16 @@ internal sealed class HostInterception : IObserver<DiagnosticListener>, IObserve
     private readonly TaskCompletionSource<IHost> _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _completed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<IDisposable> _subscriptions = [];
+    private readonly string? _missing;
 
     /// <param name="configure">Applied to the program's host builder before it builds.</param>
     /// <param name="criticalLog">The program's critical log entries, to explain a program that returned without starting.</param>
-    public HostInterception(Action<IHostBuilder> configure, Func<IEnumerable<string>> criticalLog)
+    /// <param name="missing">What the program may be missing (its settings), added to the error of a failed start; null when nothing is known to be missing.</param>
+    public HostInterception(Action<IHostBuilder> configure, Func<IEnumerable<string>> criticalLog, string? missing = null)
     {
         _configure = configure;
         _criticalLog = criticalLog;
+        _missing = missing;
     }
 
     /// <summary>The host, once the program started it (its <c>ApplicationStarted</c> fired).</summary>
@@ -55,13 +58,15 @@ internal sealed class HostInterception : IObserver<DiagnosticListener>, IObserve
                 entryPoint.Invoke(null, entryPoint.GetParameters().Length == 0 ? null : [args]);
                 var log = string.Join(" ", _criticalLog());
                 _started.TrySetException(new InvalidOperationException(
-                    $"The entry point of {entryPoint.DeclaringType?.Assembly.GetName().Name} returned without starting a Pulya application.{(log.Length > 0 ? " It logged: " + log : "")}"));
+                    $"The entry point of {entryPoint.DeclaringType?.Assembly.GetName().Name} returned without starting a Pulya application.{(log.Length > 0 ? " It logged: " + log : "")}{(_missing is null ? "" : " " + _missing)}"));
                 _completed.TrySetResult();
             }
             catch (TargetInvocationException ex) when (ex.InnerException is not null)
             {
-                _started.TrySetException(ex.InnerException);
-                _completed.TrySetException(ex.InnerException);
+                // A program that read a setting it did not find fails on that setting: say what is missing, not just that.
+                var error = _missing is null ? ex.InnerException : new InvalidOperationException(ex.InnerException.Message + " " + _missing, ex.InnerException);
+                _started.TrySetException(error);
+                _completed.TrySetException(error);
             }
             finally
             {

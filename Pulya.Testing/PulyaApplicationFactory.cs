@@ -13,7 +13,10 @@ namespace Pulya.Testing;
 /// server: the counterpart of ASP.NET Core's <c>WebApplicationFactory&lt;TEntryPoint&gt;</c>. The program runs on its own
 /// thread up to <c>app.Run()</c>; when it builds its application, the factory adds the test's services and settings
 /// (registered after the program's, so they replace them) and swaps Kestrel for the test server. Disposing the factory
-/// stops the application as Ctrl+C would and waits for the program to return.
+/// stops the application as Ctrl+C would and waits for the program to return. The content root (where the program reads
+/// <c>appsettings.json</c>) is the application's project folder, found above the test's output folder as
+/// <c>WebApplicationFactory</c> finds it, so settings that are not copied to the test output are still read; a
+/// <c>--contentRoot</c> argument or <see cref="UseContentRoot"/> sets it explicitly.
 /// </summary>
 /// <typeparam name="TEntryPoint">Any type of the application's assembly, usually its <c>Program</c> (make it visible to the
 /// test project with <c>&lt;InternalsVisibleTo Include="MyApp.Tests" /&gt;</c>).</typeparam>
@@ -31,6 +34,7 @@ public sealed class PulyaApplicationFactory<TEntryPoint> : IAsyncDisposable
     private readonly List<Action<IServiceCollection>> _services = [];
     private readonly Dictionary<string, string?> _settings = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<string> _arguments = [];
+    private string? _contentRoot;
     private readonly SemaphoreSlim _startLock = new(1, 1);
     private readonly CriticalLogCollector _criticalLog = new();
     private HostInterception? _interception;
@@ -71,6 +75,19 @@ public sealed class PulyaApplicationFactory<TEntryPoint> : IAsyncDisposable
         return this;
     }
 
+    /// <summary>
+    /// Sets the application's content root, where it reads <c>appsettings.json</c>. Defaults to the application's project
+    /// folder (a folder named after its assembly, holding <c>&lt;name&gt;.csproj</c>, above the test's output folder), or
+    /// the program's own default when there is none.
+    /// </summary>
+    public PulyaApplicationFactory<TEntryPoint> UseContentRoot(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        NotStarted();
+        _contentRoot = Path.GetFullPath(path);
+        return this;
+    }
+
     /// <summary>Runs the program until its application has started; repeated calls start it once.</summary>
     /// <exception cref="InvalidOperationException">The assembly has no entry point, or the program returned without starting a Pulya application.</exception>
     public async Task StartAsync(CancellationToken cancellationToken = default)
@@ -86,8 +103,19 @@ public sealed class PulyaApplicationFactory<TEntryPoint> : IAsyncDisposable
             var assembly = typeof(TEntryPoint).Assembly;
             var entryPoint = assembly.EntryPoint
                 ?? throw new InvalidOperationException($"{assembly.GetName().Name} has no entry point: PulyaApplicationFactory runs an application's Program.");
-            _interception = new HostInterception(Configure, () => _criticalLog.Entries);
-            _interception.Run(entryPoint, [$"--applicationName={assembly.GetName().Name}", .. _arguments]);
+            string[] arguments = [$"--applicationName={assembly.GetName().Name}", .. _arguments];
+            string? missing = null;
+            if (!arguments.Any(a => a.StartsWith("--contentRoot", StringComparison.OrdinalIgnoreCase)))
+            {
+                var contentRoot = _contentRoot ?? ContentRootLocator.Find(assembly, AppContext.BaseDirectory);
+                arguments = contentRoot is null ? arguments : [.. arguments, $"--contentRoot={contentRoot}"];
+                missing = contentRoot is null && !File.Exists(Path.Combine(AppContext.BaseDirectory, "appsettings.json"))
+                    ? ContentRootLocator.Missing(assembly, AppContext.BaseDirectory)
+                    : null;
+            }
+
+            _interception = new HostInterception(Configure, () => _criticalLog.Entries, missing);
+            _interception.Run(entryPoint, arguments);
             var host = await _interception.Started.WaitAsync(cancellationToken);
             _server = (TestServer)host.Services.GetRequiredService<IServer>();
             _host = host;

@@ -29,8 +29,8 @@ public static class OptionsBinding
         }
         catch (InvalidOperationException ex)
         {
-            // The binder's own message names the key and the target type, on one line.
-            throw Invalid(target.GetType(), ex.Message);
+            // The binder's own message names the key and the target type, on one line; for an enum, the values it takes say more.
+            throw Invalid(target.GetType(), UnknownEnumValue<T>(configuration) ?? ex.Message);
         }
         catch (TargetInvocationException ex)
         {
@@ -73,6 +73,23 @@ public static class OptionsBinding
                 throw Invalid(target.GetType(), $"{(prefix.Length == 0 ? key : $"{prefix}:{key}")}: '{value}' is invalid. {Reason(ex.InnerException!)}");
             }
         }
+    }
+
+    /// <summary>The message for a value of an enum option that names none of its members, listing them; null when there is none.</summary>
+    private static string? UnknownEnumValue<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.All)] T>(IConfiguration configuration)
+    {
+        var prefix = Path(configuration);
+        foreach (var (key, value) in configuration.AsEnumerable(makePathsRelative: true))
+        {
+            var property = value is null ? null : typeof(T).GetProperty(key, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
+            var type = property is null ? null : Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+            if (type is { IsEnum: true } && !Enum.TryParse(type, value, ignoreCase: true, out _))
+            {
+                return $"{(prefix.Length == 0 ? key : $"{prefix}:{key}")}: '{value}' is not one of {string.Join(", ", Enum.GetNames(type))}.";
+            }
+        }
+
+        return null;
     }
 
     private static string Path(IConfiguration configuration) => (configuration as IConfigurationSection)?.Path ?? string.Empty;

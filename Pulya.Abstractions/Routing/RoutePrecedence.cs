@@ -2,12 +2,13 @@ namespace Pulya.Routing;
 
 /// <summary>
 /// The one order every router uses to choose among the routes of the request's method that match a path: ASP.NET Core's
-/// inbound route precedence. Segment by segment, a literal beats a parameter with a constraint (<c>{id:int}</c>), which
+/// inbound route precedence. Segment by segment, a literal beats a parameter with any constraint (<c>{id:int}</c>,
+/// <c>{code:length(3)}</c>, <c>{slug:regex(^[a-z]+$)}</c>: ASP.NET Core ranks every inline constraint alike), which
 /// beats a parameter without (<c>{id}</c>), which beats a catch-all (<c>{*rest}</c>); a template that ends where the other
 /// goes on wins (<c>/files</c> before <c>/files/{*rest}</c>). Where ASP.NET Core would call two templates ambiguous (they
 /// differ only in which constraints their typed parameters have, e.g. <c>{id:int}</c> and <c>{id:long}</c>, both matching
-/// <c>42</c>), the first typed parameter whose constraint differs decides, in <see cref="RouteConstraint"/> order
-/// (<c>int</c>, <c>long</c>, <c>guid</c>, <c>bool</c>). Registration order never matters: two routes this order cannot
+/// <c>42</c>), the first typed parameter whose constraint differs decides, by <see cref="RouteConstraint.Compare"/>
+/// (<c>int</c> before <c>long</c>, <c>guid</c>, <c>bool</c>, ..., <c>regex</c>). Registration order never matters: two routes this order cannot
 /// tell apart (same method, same shape) are refused when the <see cref="RouteTable"/> is built.
 /// </summary>
 public static class RoutePrecedence
@@ -40,7 +41,7 @@ public static class RoutePrecedence
         // Same digits everywhere: typed parameters sit at the same positions; the first differing constraint decides.
         for (var i = 0; i < common; i++)
         {
-            var order = x.Segments[i].Constraint.CompareTo(y.Segments[i].Constraint);
+            var order = RouteConstraint.Compare(x.Segments[i].Constraint, y.Segments[i].Constraint);
             if (order != 0)
             {
                 return order;
@@ -55,7 +56,7 @@ public static class RoutePrecedence
     {
         RouteSegmentKind.Literal => 1,
         RouteSegmentKind.CatchAll => 4,
-        _ when segment.Constraint == RouteConstraint.None => 3,
+        _ when segment.Constraint.IsNone => 3,
         _ => 2,
     };
 }

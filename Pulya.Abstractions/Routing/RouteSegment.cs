@@ -16,7 +16,7 @@ public sealed class RouteSegment : IEquatable<RouteSegment>
     /// <summary>The literal text for <see cref="RouteSegmentKind.Literal"/>, otherwise the parameter name.</summary>
     public string Value { get; }
 
-    /// <summary>The parameter's constraint; <see cref="RouteConstraint.None"/> for literals and catch-alls.</summary>
+    /// <summary>The parameter's constraints; <see cref="RouteConstraint.None"/> for literals, catch-alls and parameters without any.</summary>
     public RouteConstraint Constraint { get; }
 
     /// <summary>Whether this segment binds a parameter (a <see cref="RouteSegmentKind.Parameter"/> or a <see cref="RouteSegmentKind.CatchAll"/>).</summary>
@@ -29,13 +29,13 @@ public sealed class RouteSegment : IEquatable<RouteSegment>
     public bool HasSameShape(RouteSegment other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        return Kind == other.Kind && Constraint == other.Constraint
+        return Kind == other.Kind && Constraint.Equals(other.Constraint)
             && (Kind != RouteSegmentKind.Literal || string.Equals(Value, other.Value, StringComparison.Ordinal));
     }
 
     /// <inheritdoc />
     public bool Equals(RouteSegment? other) =>
-        other is not null && Kind == other.Kind && Constraint == other.Constraint && string.Equals(Value, other.Value, StringComparison.Ordinal);
+        other is not null && Kind == other.Kind && Constraint.Equals(other.Constraint) && string.Equals(Value, other.Value, StringComparison.Ordinal);
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => Equals(obj as RouteSegment);
@@ -48,7 +48,7 @@ public sealed class RouteSegment : IEquatable<RouteSegment>
     {
         RouteSegmentKind.Literal => Value,
         RouteSegmentKind.CatchAll => "{*" + Value + "}",
-        _ when Constraint == RouteConstraint.None => "{" + Value + "}",
-        _ => "{" + Value + ":" + Constraint.ToString().ToLowerInvariant() + "}",
+        _ when Constraint.IsNone => "{" + Value + "}",
+        _ => "{" + Value + ":" + Constraint.Text.Replace("{", "{{", StringComparison.Ordinal).Replace("}", "}}", StringComparison.Ordinal) + "}",
     };
 }

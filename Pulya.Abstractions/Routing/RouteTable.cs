@@ -64,7 +64,7 @@ public sealed class RouteTable
                 {
                     RouteSegmentKind.Literal => "L" + segment.Value,
                     RouteSegmentKind.CatchAll => "C",
-                    _ => "P" + (int)segment.Constraint,
+                    _ => "P" + segment.Constraint.Text,
                 });
             }
 

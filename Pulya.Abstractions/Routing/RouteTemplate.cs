@@ -8,11 +8,12 @@ namespace Pulya.Routing;
 /// </summary>
 /// <remarks>
 /// Syntax: the template starts with <c>/</c> and is split on <c>/</c>. Each segment is a literal
-/// (matched ordinally, case-sensitively), a parameter <c>{name}</c> or <c>{name:int|long|guid|bool}</c>
-/// that matches one non-empty segment, or a catch-all <c>{*name}</c> (last segment only) that matches
+/// (matched ordinally, case-sensitively), a parameter <c>{name}</c> that matches one non-empty segment, optionally
+/// with inline constraints as in ASP.NET Core (<c>{id:int}</c>, <c>{id:long:min(1)}</c>, <c>{code:regex(^[a-z]{{2}}$)}</c>;
+/// see <see cref="RouteConstraint"/>), or a catch-all <c>{*name}</c> (last segment only) that matches
 /// the rest of the path. A trailing slash is significant: <c>/a/</c> ends with an empty literal and
 /// does not match <c>/a</c>. Empty segments anywhere else, mixed literal/parameter segments,
-/// duplicate parameter names and unknown constraints are refused.
+/// duplicate parameter names, unknown constraints and invalid constraint arguments are refused.
 /// </remarks>
 public sealed class RouteTemplate
 {
@@ -111,22 +112,25 @@ public sealed class RouteTemplate
             throw new RouteTemplateException(template, "it contains an empty segment ('//').");
         }
 
-        var open = part.IndexOf('{', StringComparison.Ordinal);
-        var close = part.IndexOf('}', StringComparison.Ordinal);
-        if (open < 0 && close < 0)
+        if (!part.Contains('{', StringComparison.Ordinal) && !part.Contains('}', StringComparison.Ordinal))
         {
             return new RouteSegment(RouteSegmentKind.Literal, part, RouteConstraint.None);
         }
 
-        if (open != 0 || close != part.Length - 1 || part.IndexOf('{', 1) >= 0)
+        var body = part.Length > 1 && part[0] == '{' && part[^1] == '}' ? Unescape(part[1..^1]) : null;
+        if (body is null)
         {
             throw new RouteTemplateException(template, $"the segment '{part}' must be either a literal or exactly one parameter such as '{{name}}'.");
         }
 
-        var body = part[1..^1];
         if (body.StartsWith('*'))
         {
             var catchAllName = body[1..];
+            if (catchAllName.Contains(':', StringComparison.Ordinal))
+            {
+                throw new RouteTemplateException(template, $"the catch-all '{{{body}}}' cannot have a constraint.");
+            }
+
             ValidateName(template, catchAllName);
             if (!isLast)
             {
@@ -139,18 +143,41 @@ public sealed class RouteTemplate
         var colon = body.IndexOf(':', StringComparison.Ordinal);
         var name = colon < 0 ? body : body[..colon];
         ValidateName(template, name);
-        var constraint = colon < 0 ? RouteConstraint.None : ParseConstraint(template, body[(colon + 1)..]);
+        RouteConstraint constraint;
+        try
+        {
+            constraint = colon < 0 ? RouteConstraint.None : RouteConstraint.Parse(body[(colon + 1)..]);
+        }
+        catch (FormatException e)
+        {
+            throw new RouteTemplateException(template, $"parameter '{name}': {e.Message}");
+        }
+
         return new RouteSegment(RouteSegmentKind.Parameter, name, constraint);
     }
 
-    private static RouteConstraint ParseConstraint(string template, string text) => text switch
+    /// <summary>The text between a parameter's braces with <c>{{</c> and <c>}}</c> undone; null when it holds a lone brace.</summary>
+    private static string? Unescape(string text)
     {
-        "int" => RouteConstraint.Int,
-        "long" => RouteConstraint.Long,
-        "guid" => RouteConstraint.Guid,
-        "bool" => RouteConstraint.Bool,
-        _ => throw new RouteTemplateException(template, $"unknown constraint '{text}' (expected int, long, guid or bool)."),
-    };
+        var result = new System.Text.StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c is '{' or '}')
+            {
+                if (i + 1 == text.Length || text[i + 1] != c)
+                {
+                    return null;
+                }
+
+                i++;
+            }
+
+            result.Append(c);
+        }
+
+        return result.ToString();
+    }
 
     private static void ValidateName(string template, string name)
     {

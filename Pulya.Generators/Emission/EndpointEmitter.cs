@@ -108,8 +108,13 @@ internal static class EndpointEmitter
                 code.AppendLine($"            bodyType = typeof({p.Type});");
                 code.AppendLine($"            bodyRequired = {Bool(p.Required)};");
                 break;
+            case ParameterSource.Service when p.Required:
+                // An unregistered required service is refused at start-up by the runtime binder, with the same message.
+                code.AppendLine($"            var service{i} = global::Pulya.Binding.ServiceParameter<{p.Type}>.Find(services, true);");
+                code.AppendLine($"            if (service{i} is null) return null;");
+                break;
             case ParameterSource.Service:
-                code.AppendLine($"            var service{i} = global::Pulya.Binding.ServiceParameter<{p.Type}>.Create(services, {Bool(p.Required)});");
+                code.AppendLine($"            var service{i} = global::Pulya.Binding.ServiceParameter<{p.Type}>.Create(services, false);");
                 break;
             case ParameterSource.ServiceOrBody:
                 code.AppendLine($"            var service{i} = global::Pulya.Binding.ServiceParameter<{p.Type}>.Find(services, {Bool(p.Required)});");

@@ -4,7 +4,7 @@ namespace Pulya.Routing.Trie;
 
 /// <summary>
 /// One segment position of the trie. Children are tried in priority order: the literal child equal to the segment,
-/// then typed parameters (in <see cref="RouteConstraint"/> order) whose constraint holds, then the untyped parameter,
+/// then typed parameters (in <see cref="RouteConstraint.Compare"/> order) whose constraints hold, then the untyped parameter,
 /// then the catch-all. Mutable while the router is built, frozen (arrays and a frozen dictionary) before first use.
 /// </summary>
 internal sealed class TrieNode
@@ -20,12 +20,12 @@ internal sealed class TrieNode
     private FrozenDictionary<string, TrieNode>.AlternateLookup<ReadOnlySpan<char>> _literalLookup;
     private bool _hashLiterals;
 
-    public TrieNode(RouteConstraint constraint = RouteConstraint.None) => Constraint = constraint;
+    public TrieNode(RouteConstraint? constraint = null) => Constraint = constraint ?? RouteConstraint.None;
 
     /// <summary>The constraint of a typed parameter node; <see cref="RouteConstraint.None"/> otherwise.</summary>
     public RouteConstraint Constraint { get; }
 
-    /// <summary>Typed parameter children, in <see cref="RouteConstraint"/> order.</summary>
+    /// <summary>Typed parameter children, in <see cref="RouteConstraint.Compare"/> order.</summary>
     public TrieNode[] Typed { get; private set; } = NoNodes;
 
     /// <summary>The untyped parameter child.</summary>
@@ -51,12 +51,12 @@ internal sealed class TrieNode
 
     public TrieNode AddParameter(RouteConstraint constraint)
     {
-        if (constraint == RouteConstraint.None)
+        if (constraint.IsNone)
         {
             return Parameter ??= new TrieNode();
         }
 
-        var build = _typedBuild ??= [];
+        var build = _typedBuild ??= new SortedDictionary<RouteConstraint, TrieNode>(Comparer<RouteConstraint>.Create(RouteConstraint.Compare));
         if (!build.TryGetValue(constraint, out var child))
         {
             child = new TrieNode(constraint);

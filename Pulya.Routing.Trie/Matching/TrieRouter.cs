@@ -198,7 +198,7 @@ internal sealed class TrieRouter : IRouter
             RouteEntry? best = null;
             foreach (var typed in node.Typed)
             {
-                if (!RouteConstraints.IsMatch(typed.Constraint, segment))
+                if (!typed.Constraint.IsMatch(segment))
                 {
                     continue;
                 }

@@ -113,6 +113,14 @@ internal sealed partial class EndpointCompiler(IServiceProvider services, Servic
 
         if (parameter.GetCustomAttribute<ServiceAttribute>() is not null)
         {
+            if (!optional && !_isService.IsService(type))
+            {
+                // As Minimal APIs do with IServiceProviderIsService: found at start-up, not as a 500 on every request.
+                throw new InvalidOperationException(
+                    $"it is marked [Service], but {type.Name} is not registered in the application's services; register it " +
+                    $"(builder.Services.AddSingleton<{type.Name}>(), AddScoped or AddTransient), or make the parameter nullable or give it a default to bind null.");
+            }
+
             return BindService(type, optional, context);
         }
 
@@ -141,8 +149,9 @@ internal sealed partial class EndpointCompiler(IServiceProvider services, Servic
         if (HasNoBody(method))
         {
             throw new InvalidOperationException(
-                $"{type.Name} is neither a route value, a service nor a type the query can bind, and a {method} request has no body; " +
-                "mark the parameter [Body] to read a body anyway, or change its type or source.");
+                $"{type.Name} is neither a route value, a registered service nor a type the query can bind, and a {method} request has no body. " +
+                $"If it is a service, register it (builder.Services.AddSingleton<{type.Name}>(), AddScoped or AddTransient); " +
+                "if it is the request body, mark the parameter [Body] to read a body anyway; otherwise change its type or source.");
         }
 
         return BindBody(type, optional, context, ref bodyType, ref bodyRequired);

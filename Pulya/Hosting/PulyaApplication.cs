@@ -125,6 +125,21 @@ public sealed partial class PulyaApplication : RouteMapper, IMiddlewareBuilder, 
                 throw;
             }
 
+            var server = Services.GetRequiredService<PulyaServer>();
+            try
+            {
+                // Pulya's own start (hooks, route table, bindings, serializers, listening) before the host's hosted
+                // services, which it would have started first anyway: a failure (a port in use, conflicting routes) is
+                // reported once, here, rather than by the host as well.
+                await server.StartAsync(cancellationToken);
+            }
+            catch (Exception ex)
+            {
+                LogStartFailure(ex);
+                await StopAfterFailedStartAsync(server.StopAsync);
+                throw;
+            }
+
             try
             {
                 await _host.StartAsync(cancellationToken);
@@ -132,7 +147,7 @@ public sealed partial class PulyaApplication : RouteMapper, IMiddlewareBuilder, 
             catch (Exception ex)
             {
                 LogStartFailure(ex);
-                await StopAfterFailedStartAsync();
+                await StopAfterFailedStartAsync(_host.StopAsync);
                 throw;
             }
 
@@ -145,11 +160,11 @@ public sealed partial class PulyaApplication : RouteMapper, IMiddlewareBuilder, 
     }
 
     /// <summary>Stops what did start; an error here (e.g. the host failed before it had any hosted service) must not hide the start-up error.</summary>
-    private async Task StopAfterFailedStartAsync()
+    private async Task StopAfterFailedStartAsync(Func<CancellationToken, Task> stop)
     {
         try
         {
-            await _host.StopAsync(CancellationToken.None);
+            await stop(CancellationToken.None);
         }
         catch (Exception ex)
         {
@@ -162,10 +177,11 @@ public sealed partial class PulyaApplication : RouteMapper, IMiddlewareBuilder, 
 
     /// <summary>
     /// Starts the application and waits until it is stopped (Ctrl+C, SIGTERM, or <paramref name="cancellationToken"/>).
-    /// An invalid option does not throw: it is logged as one line naming the configuration key, the value and the allowed
-    /// range, <see cref="Environment.ExitCode"/> is set to 1, the application is disposed (so that the line is written out
-    /// before the process ends) and the method returns, so the process ends with exit code 1.
-    /// Any other start-up failure is logged and thrown.
+    /// A start-up failure does not throw, as a console application should not: it is logged as one line (an invalid
+    /// option names the configuration key, the value and the allowed range; a port in use names the address; conflicting
+    /// routes name both), <see cref="Environment.ExitCode"/> is set to 1, the application is disposed (so that the line
+    /// is written out before the process ends) and the method returns, so the process ends with exit code 1 rather than
+    /// an unhandled exception. Cancelling <paramref name="cancellationToken"/> during the start still throws.
     /// </summary>
     public async Task RunAsync(CancellationToken cancellationToken = default)
     {
@@ -173,7 +189,7 @@ public sealed partial class PulyaApplication : RouteMapper, IMiddlewareBuilder, 
         {
             await StartAsync(cancellationToken);
         }
-        catch (Exception ex) when (InvalidConfiguration(ex) is not null)
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             Environment.ExitCode = 1;
             // Disposing the host disposes the logger providers, which writes out what they still queue (the console
@@ -185,7 +201,7 @@ public sealed partial class PulyaApplication : RouteMapper, IMiddlewareBuilder, 
         await _host.WaitForShutdownAsync(cancellationToken);
     }
 
-    /// <summary>Runs the application until it is stopped; an invalid option ends it with exit code 1 (see <see cref="RunAsync"/>).</summary>
+    /// <summary>Runs the application until it is stopped; a start-up failure ends it with one logged line and exit code 1 (see <see cref="RunAsync"/>).</summary>
     public void Run() => RunAsync().GetAwaiter().GetResult();
 
     /// <inheritdoc />
@@ -210,7 +226,9 @@ public sealed partial class PulyaApplication : RouteMapper, IMiddlewareBuilder, 
         }
         else
         {
-            LogStartFailed(Logger, exception);
+            // One line that says what went wrong; the stack trace only for those who ask for Debug.
+            LogStartFailed(Logger, Reason(exception));
+            LogStartFailureDetails(Logger, exception);
         }
     }
 
@@ -224,8 +242,15 @@ public sealed partial class PulyaApplication : RouteMapper, IMiddlewareBuilder, 
             : null;
     }
 
-    [LoggerMessage(30, LogLevel.Critical, "The application failed to start.")]
-    private static partial void LogStartFailed(ILogger logger, Exception exception);
+    /// <summary>The messages of <paramref name="exception"/> (of each inner exception of an aggregate), without stack traces.</summary>
+    private static string Reason(Exception exception) =>
+        exception is AggregateException aggregate ? string.Join(" ", aggregate.InnerExceptions.Select(e => e.Message)) : exception.Message;
+
+    [LoggerMessage(30, LogLevel.Critical, "The application failed to start: {Reason}")]
+    private static partial void LogStartFailed(ILogger logger, string reason);
+
+    [LoggerMessage(33, LogLevel.Debug, "Details of the start-up failure.")]
+    private static partial void LogStartFailureDetails(ILogger logger, Exception exception);
 
     [LoggerMessage(31, LogLevel.Critical, "Invalid configuration: {Problems}")]
     private static partial void LogInvalidConfiguration(ILogger logger, string problems);

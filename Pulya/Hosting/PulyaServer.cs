@@ -37,6 +37,7 @@ internal sealed partial class PulyaServer(
 
     private readonly ILogger _logger = loggerFactory.CreateLogger("Pulya.Server");
     private Task _negotiablePrepared = Task.CompletedTask;
+    private bool _starting;
 
     /// <summary>The router serving requests, once started.</summary>
     public IRouter? Router { get; private set; }
@@ -44,8 +45,18 @@ internal sealed partial class PulyaServer(
     /// <summary>The pipeline serving requests, once started.</summary>
     public PulyaHttpApplication? Application { get; private set; }
 
+    /// <summary>
+    /// Starts Pulya's pipeline and the server, once: the application calls it before starting the host (so that a failure
+    /// is reported once); the host's call, as a hosted service, then finds it started.
+    /// </summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        if (_starting)
+        {
+            return;
+        }
+
+        _starting = true;
         await hooks.RunStartupAsync(cancellationToken);
 
         var options = modules.Options;
@@ -68,7 +79,7 @@ internal sealed partial class PulyaServer(
             pipeline, modules.PoolProvider, services.GetService<PulyaMetrics>(), new PipelineMiddleware(routes.Middleware, routeMiddleware));
         ConfigureAddresses();
         await server.StartAsync(Application, cancellationToken);
-        LogStarted(_logger, table.Routes.Count, options.Router, serializers.Default.GetType().Name, options.PoolProvider);
+        LogStarted(_logger, routes.Count, options.Router, serializers.Default.GetType().Name, options.PoolProvider);
         // The bound addresses (with the actual port when 0 was asked for); the test server has none.
         foreach (var address in server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [])
         {
@@ -192,6 +203,6 @@ internal sealed partial class PulyaServer(
     [LoggerMessage(21, LogLevel.Warning, "Serializer {Serializer} cannot handle {Type}; requests that negotiate it for this type will fail.")]
     private static partial void LogPrepareFailed(ILogger logger, Exception exception, string serializer, string? type);
 
-    [LoggerMessage(20, LogLevel.Information, "Pulya started: {RouteCount} routes, router {Router}, default serializer {Serializer}, pool provider {PoolProvider}.")]
+    [LoggerMessage(20, LogLevel.Information, "Pulya started: {RouteCount} routes mapped, router {Router}, default serializer {Serializer}, pool provider {PoolProvider}.")]
     private static partial void LogStarted(ILogger logger, int routeCount, string router, string serializer, string poolProvider);
 }

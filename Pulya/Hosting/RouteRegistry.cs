@@ -11,6 +11,9 @@ internal sealed class RouteRegistry
 {
     private readonly List<(EndpointDefinition Definition, RouteHandlerBuilder Route)> _routes = [];
 
+    /// <summary>The number of routes the application mapped (the HEAD answers of GET routes not counted).</summary>
+    public int Count => _routes.Count;
+
     private bool _frozen;
 
     /// <summary>The routes as mapped, in the order mapped (HEAD routes added for GET routes are not among them).</summary>

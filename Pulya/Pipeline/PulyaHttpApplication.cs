@@ -188,7 +188,7 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
 
             if (endpoint.BodyType is not null && await ReadBodyAsync(context, endpoint) is var status and not 0)
             {
-                return Error(context, status, ErrorResponses.ForStatus(status), write);
+                return Error(context, status, ErrorResponses.ForBodyStatus(status, endpoint.BodyType, _services.Serializers), write);
             }
 
             var result = await endpoint.Invoke(context);

@@ -87,7 +87,7 @@ public sealed class LinearRouter : IRouter
             }
             else
             {
-                if (text.Length == 0 || !RouteConstraints.IsMatch(segment.Constraint, text))
+                if (text.Length == 0 || !segment.Constraint.IsMatch(text))
                 {
                     return false;
                 }

@@ -26,7 +26,11 @@ internal sealed class SerializerSelector
         _serializers = [.. serializers];
         Default = _serializers[0];
         _mediaTypes = [.. _serializers.SelectMany(s => s.MediaTypes.Select(m => (m[..m.IndexOf('/', StringComparison.Ordinal)], m[(m.IndexOf('/', StringComparison.Ordinal) + 1)..], s)))];
+        UnsupportedMediaType = Pipeline.ErrorResponses.UnsupportedMediaTypeOf(_serializers.SelectMany(s => s.MediaTypes));
     }
+
+    /// <summary>The 415 body naming every media type a request body may have, encoded once.</summary>
+    public byte[] UnsupportedMediaType { get; }
 
     public IPulyaSerializer Default { get; }
 

@@ -89,6 +89,24 @@ public sealed class GeneratedEndpointTests
         }
         """;
 
+    private const string UnregisteredServiceProgram = """
+        using Pulya;
+        using Pulya.Hosting;
+
+        namespace Unregistered;
+
+        public sealed class Clock;
+
+        public sealed record Filter(int Page);
+
+        public static class Endpoints
+        {
+            public static void MapService(PulyaApplication app) => app.MapGet("/now", ([Service] Clock clock) => "never");
+
+            public static void MapImplicit(PulyaApplication app) => app.MapGet("/list", (Filter filter) => "never");
+        }
+        """;
+
     private static readonly Assembly Compiled = GeneratorHarness.Load(Program);
 
     public static TheoryData<string, string, string?, string?> Requests => new()
@@ -176,6 +194,22 @@ public sealed class GeneratedEndpointTests
 
         Assert.Equal("6", response);
         Assert.Equal(15, replaced);
+    }
+
+    [Theory]
+    [InlineData("MapService", "parameter 'clock': it is marked [Service], but Clock is not registered")]
+    [InlineData("MapImplicit", "If it is a service, register it (builder.Services.AddSingleton<Filter>()")]
+    public async Task A_parameter_no_registered_service_can_bind_fails_the_start_up_alike_with_both_binders(string map, string expected)
+    {
+        var program = GeneratorHarness.Load(UnregisteredServiceProgram);
+        Task<PulyaTestClient> Start(string binder) => PulyaTestClient.StartAsync(
+            app => program.GetType("Unregistered.Endpoints")!.GetMethod(map)!.Invoke(null, [app]), null, $"--Pulya:Binder={binder}", "--Logging:LogLevel:Default=None");
+
+        var generated = await Assert.ThrowsAsync<InvalidOperationException>(() => Start("Generated"));
+        var compiled = await Assert.ThrowsAsync<InvalidOperationException>(() => Start("Compiled"));
+
+        Assert.Equal(compiled.Message, generated.Message);
+        Assert.Contains(expected, generated.Message, StringComparison.Ordinal);
     }
 
     private static Task<PulyaTestClient> StartAsync(string binder) =>

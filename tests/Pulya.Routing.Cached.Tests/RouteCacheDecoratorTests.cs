@@ -169,7 +169,7 @@ public sealed class RouteCacheDecoratorTests
             "--Pulya:RouteCache:Enabled=true",
             "--Pulya:RouteCache:Admission=Sometimes"));
 
-        Assert.Equal("Failed to convert configuration value 'Sometimes' at 'Pulya:RouteCache:Admission' to type 'Pulya.Routing.Cached.RouteCacheAdmission'.", error.Message);
+        Assert.Equal("Pulya:RouteCache:Admission: 'Sometimes' is not one of SecondMiss, FirstMiss.", error.Message);
     }
 
     [Fact]

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Pulya.Hosting;
 using Pulya.Sample;
 using Pulya.Testing;
+using Pulya.Testing.TestApp;
 
 namespace Pulya.Testing.Tests;
 
@@ -89,13 +90,13 @@ public sealed class PulyaApplicationFactoryTests
     [Fact]
     public async Task A_program_that_fails_to_start_fails_the_start_with_its_error()
     {
-        // The program's RunAsync throws when a hosted service fails to start.
+        // The program's RunAsync logs the failure of a hosted service as one line, sets exit code 1 and returns.
         await using var throwing = new PulyaApplicationFactory<Program>()
             .ConfigureServices(services => services.AddHostedService<FailingService>());
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => throwing.StartAsync().WaitAsync(Timeout));
 
-        Assert.Equal(FailingService.Message, error.Message);
+        Assert.EndsWith($"It logged: The application failed to start: {FailingService.Message}", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -147,6 +148,75 @@ public sealed class PulyaApplicationFactoryTests
     }
 
     [Fact]
+    public async Task Settings_the_build_does_not_copy_are_read_from_the_application_project_folder()
+    {
+        // The test output holds the sample's appsettings.json, not this application's: its own is read where dotnet run reads it.
+        await using var factory = new PulyaApplicationFactory<TestAppEntry>();
+        using var client = await factory.CreateClientAsync().WaitAsync(Timeout);
+
+        Assert.Equal("hello from the project's appsettings.json", await client.GetStringAsync(new Uri("/", UriKind.Relative)));
+        var root = factory.Services.GetRequiredService<IHostEnvironment>().ContentRootPath;
+        Assert.True(File.Exists(Path.Combine(root, "Pulya.Testing.TestApp.csproj")), root);
+    }
+
+    [Fact]
+    public async Task An_explicit_content_root_wins_over_the_project_folder()
+    {
+        var empty = Directory.CreateTempSubdirectory("pulya-content-root-");
+        try
+        {
+            await using var factory = new PulyaApplicationFactory<TestAppEntry>().UseContentRoot(empty.FullName);
+
+            var error = await Assert.ThrowsAsync<InvalidOperationException>(() => factory.StartAsync().WaitAsync(Timeout));
+
+            Assert.Equal("Greeting:Text is not configured.", error.Message);
+            Assert.Throws<ArgumentException>(() => new PulyaApplicationFactory<TestAppEntry>().UseContentRoot(string.Empty));
+        }
+        finally
+        {
+            empty.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Without_a_project_folder_a_failed_start_says_what_is_missing()
+    {
+        var empty = Directory.CreateTempSubdirectory("pulya-no-project-");
+        try
+        {
+            var assembly = typeof(TestAppEntry).Assembly;
+
+            Assert.Null(ContentRootLocator.Find(assembly, empty.FullName));
+            // The walk stops at a repository's root: a folder holding a solution file.
+            var repository = empty.CreateSubdirectory("repository");
+            File.WriteAllText(Path.Combine(repository.FullName, "App.sln"), string.Empty);
+            Assert.Null(ContentRootLocator.Find(assembly, repository.CreateSubdirectory("tests").FullName));
+            Assert.Equal(
+                $"The content root of Pulya.Testing.TestApp could not be located: no folder Pulya.Testing.TestApp holding Pulya.Testing.TestApp.csproj was found above {empty.FullName}, "
+                + "and the test output holds no appsettings.json. If the application reads appsettings.json, copy it to the test output "
+                + "(<Content Include=\"path/to/Pulya.Testing.TestApp/appsettings.json\" CopyToOutputDirectory=\"PreserveNewest\" />) or call UseContentRoot(path).",
+                ContentRootLocator.Missing(assembly, empty.FullName));
+        }
+        finally
+        {
+            empty.Delete(recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData(nameof(ThrowingProgram), "Greeting:Text is not configured. Settings are missing.")]
+    [InlineData(nameof(ReturningProgram), "The entry point of Pulya.Testing.Tests returned without starting a Pulya application. Settings are missing.")]
+    public async Task A_program_that_fails_to_start_is_explained_with_what_may_be_missing(string program, string message)
+    {
+        var interception = new HostInterception(_ => { }, () => [], "Settings are missing.");
+
+        interception.Run(typeof(PulyaApplicationFactoryTests).GetMethod(program, System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!, []);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => interception.Started.WaitAsync(Timeout));
+        Assert.Equal(message, error.Message);
+    }
+
+    [Fact]
     public void An_error_reported_by_the_hosting_listener_fails_a_waiting_start()
     {
         var interception = new HostInterception(_ => { }, () => []);
@@ -170,6 +240,12 @@ public sealed class PulyaApplicationFactoryTests
         }
 
         Assert.Equal(["down"], collector.Entries);
+    }
+
+    private static void ThrowingProgram(string[] args) => throw new InvalidOperationException("Greeting:Text is not configured.");
+
+    private static void ReturningProgram(string[] args)
+    {
     }
 
     private sealed class FailingService : IHostedService

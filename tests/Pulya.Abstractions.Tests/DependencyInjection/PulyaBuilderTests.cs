@@ -71,6 +71,17 @@ public sealed class PulyaBuilderTests
         provider.GetRequiredService<IStartupValidator>().Validate();
     }
 
+    [Theory]
+    [InlineData("Sample:Day", "Someday", "Pulya:Sample:Day: 'Someday' is not one of Sunday, Monday, Tuesday, Wednesday, Thursday, Friday, Saturday.")]
+    [InlineData("Sample:day", "Someday", "Pulya:Sample:day: 'Someday' is not one of Sunday, Monday, Tuesday, Wednesday, Thursday, Friday, Saturday.")]
+    public void An_enum_value_that_names_no_member_fails_listing_the_members(string key, string value, string message)
+    {
+        var error = Assert.Throws<OptionsValidationException>(() => Resolve(("Sample:Name", "x"), (key, value)));
+
+        Assert.Equal(message, error.Message);
+        Assert.Equal(DayOfWeek.Friday, Resolve(("Sample:Day", "friday")).Day);
+    }
+
     [Fact]
     public void A_value_the_binder_cannot_convert_fails_naming_the_key_and_the_value()
     {
@@ -139,6 +150,8 @@ public sealed class PulyaBuilderTests
         private int _amount;
 
         public int Size { get; set; }
+
+        public DayOfWeek? Day { get; set; }
 
         public string? Name { get; set; }
 

@@ -130,24 +130,93 @@ public sealed class RouteModelTests
     }
 
     [Theory]
-    [InlineData(RouteConstraint.None, "anything", true)]
-    [InlineData(RouteConstraint.Int, "-42", true)]
-    [InlineData(RouteConstraint.Int, "4.2", false)]
-    [InlineData(RouteConstraint.Int, "99999999999", false)]
-    [InlineData(RouteConstraint.Long, "99999999999", true)]
-    [InlineData(RouteConstraint.Long, "x", false)]
-    [InlineData(RouteConstraint.Guid, "0f8fad5b-d9cb-469f-a165-70867728950e", true)]
-    [InlineData(RouteConstraint.Guid, "0f8fad5b", false)]
-    [InlineData(RouteConstraint.Bool, "True", true)]
-    [InlineData(RouteConstraint.Bool, "yes", false)]
-    public void Constraints_check_the_segment(RouteConstraint constraint, string segment, bool expected)
+    [InlineData("", "anything", true)]
+    [InlineData("int", "-42", true)]
+    [InlineData("int", "4.2", false)]
+    [InlineData("int", "99999999999", false)]
+    [InlineData("long", "99999999999", true)]
+    [InlineData("long", "x", false)]
+    [InlineData("guid", "0f8fad5b-d9cb-469f-a165-70867728950e", true)]
+    [InlineData("guid", "0f8fad5b", false)]
+    [InlineData("bool", "True", true)]
+    [InlineData("bool", "yes", false)]
+    [InlineData("decimal", "-12.50", true)]
+    [InlineData("decimal", "1,000", false)]
+    [InlineData("decimal", "1 000", false)]
+    [InlineData("decimal", "5-", false)]
+    [InlineData("double", "1.5e3", true)]
+    [InlineData("double", "1.5.3", false)]
+    [InlineData("float", "-0.25", true)]
+    [InlineData("float", "abc", false)]
+    [InlineData("datetime", "2024-01-31", true)]
+    [InlineData("datetime", "2024-01-31T10:20:30Z", true)]
+    [InlineData("datetime", "2024-02-30", false)]
+    [InlineData("alpha", "abcXYZ", true)]
+    [InlineData("alpha", "abc1", false)]
+    [InlineData("alpha", "caf\u00e9", false)]
+    [InlineData("min(10)", "10", true)]
+    [InlineData("min(10)", "9", false)]
+    [InlineData("min(10)", "ten", false)]
+    [InlineData("max(10)", "10", true)]
+    [InlineData("max(10)", "11", false)]
+    [InlineData("range(-5,5)", "-5", true)]
+    [InlineData("range(-5,5)", "6", false)]
+    [InlineData("length(3)", "abc", true)]
+    [InlineData("length(3)", "abcd", false)]
+    [InlineData("length(2,3)", "ab", true)]
+    [InlineData("length(2,3)", "a", false)]
+    [InlineData("minlength(2)", "ab", true)]
+    [InlineData("minlength(2)", "a", false)]
+    [InlineData("maxlength(2)", "ab", true)]
+    [InlineData("maxlength(2)", "abc", false)]
+    [InlineData("regex(^[a-z]{2}\\d$)", "AB1", true)]
+    [InlineData("regex(^[a-z]{2}\\d$)", "ab12", false)]
+    [InlineData("regex(\\d)", "x1y", true)]
+    [InlineData("int:min(1):max(9)", "5", true)]
+    [InlineData("int:min(1):max(9)", "0", false)]
+    [InlineData("int:min(1):max(9)", "10", false)]
+    public void Constraints_check_the_segment(string constraint, string segment, bool expected)
     {
-        Assert.Equal(expected, RouteConstraints.IsMatch(constraint, segment));
+        var parsed = constraint.Length == 0 ? RouteConstraint.None : RouteConstraint.Parse(constraint);
+
+        Assert.Equal(expected, parsed.IsMatch(System.Text.RegularExpressions.Regex.Unescape(segment)));
     }
 
     [Fact]
-    public void Unknown_constraint_values_are_refused()
+    public void A_regex_that_backtracks_past_its_time_out_does_not_match()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => RouteConstraints.IsMatch((RouteConstraint)99, "1"));
+        var constraint = RouteConstraint.Parse("regex(^(a|a?)+$)");
+
+        Assert.True(constraint.IsMatch("aaaa"));
+        Assert.False(constraint.IsMatch(new string('a', 40) + "!"));
+    }
+
+    [Theory]
+    [InlineData("int", "long", -1)]
+    [InlineData("bool", "decimal", -1)]
+    [InlineData("min(1)", "min(2)", -1)]
+    [InlineData("int:min(1)", "int", -1)]
+    [InlineData("regex(a)", "alpha", 1)]
+    [InlineData("length(2)", "LENGTH(2)", 0)]
+    public void Constraints_order_ties_by_kind_then_argument_and_the_more_restricted_first(string x, string y, int expected)
+    {
+        var (left, right) = (RouteConstraint.Parse(x), RouteConstraint.Parse(y));
+
+        Assert.Equal(expected, Math.Sign(RouteConstraint.Compare(left, right)));
+        Assert.Equal(-expected, Math.Sign(RouteConstraint.Compare(right, left)));
+        Assert.Equal(expected == 0, left.Equals((object)right));
+        Assert.Equal(expected == 0, left.GetHashCode() == right.GetHashCode());
+        Assert.Equal(left.Text, left.ToString());
+    }
+
+    [Fact]
+    public void Constraint_arguments_are_checked()
+    {
+        Assert.Throws<ArgumentNullException>(() => RouteConstraint.Parse(null!));
+        Assert.Throws<ArgumentNullException>(() => RouteConstraint.Compare(null!, RouteConstraint.None));
+        Assert.Throws<ArgumentNullException>(() => RouteConstraint.Compare(RouteConstraint.None, null!));
+        Assert.False(RouteConstraint.None.Equals(null));
+        Assert.True(RouteConstraint.None.IsNone);
+        Assert.False(RouteConstraint.Parse("int").IsNone);
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Pulya.Routing;
 using AspNetTemplateParser = Microsoft.AspNetCore.Routing.Template.TemplateParser;
 
@@ -20,25 +19,34 @@ public static class AspNetCorePrecedence
         {
             RouteSegmentKind.Literal => "l",
             RouteSegmentKind.CatchAll => "{*rest}",
-            _ when segment.Constraint == RouteConstraint.None => "{p" + i.ToString(CultureInfo.InvariantCulture) + "}",
-            _ => "{p" + i.ToString(CultureInfo.InvariantCulture) + ":" + segment.Constraint.ToString().ToLowerInvariant() + "}",
+            _ when segment.Constraint.IsNone => "{p" + i.ToString(CultureInfo.InvariantCulture) + "}",
+            _ => "{p" + i.ToString(CultureInfo.InvariantCulture) + ":" + Escape(segment.Constraint.Text) + "}",
         }));
         return Microsoft.AspNetCore.Routing.Template.RoutePrecedence.ComputeInbound(AspNetTemplateParser.Parse(text));
     }
 
     /// <summary>
-    /// Where ASP.NET Core leaves two typed parameters tied (both digit 2), Pulya orders them by constraint: a key per
-    /// segment, the constraint's position for a typed parameter and 0 otherwise, compared ordinally.
+    /// Where ASP.NET Core leaves two constrained parameters tied (both digit 2), Pulya orders them by their constraints:
+    /// the first segment whose constraints differ decides, by <see cref="RouteConstraint.Compare"/>.
     /// </summary>
-    public static string TypedOrder(RouteTemplate template)
+    public static IComparer<RouteTemplate> TypedOrder { get; } = Comparer<RouteTemplate>.Create(static (x, y) =>
     {
-        ArgumentNullException.ThrowIfNull(template);
-        var key = new StringBuilder();
-        foreach (var segment in template.Segments)
+        for (var i = 0; i < Math.Min(x.Segments.Count, y.Segments.Count); i++)
         {
-            key.Append(segment.Kind == RouteSegmentKind.Parameter ? (char)('0' + (int)segment.Constraint) : '0');
+            var order = RouteConstraint.Compare(x.Segments[i].Constraint, y.Segments[i].Constraint);
+            if (order != 0)
+            {
+                return order;
+            }
         }
 
-        return key.ToString();
+        return 0;
+    });
+
+    /// <summary>Constraint text as an ASP.NET Core template writes it: braces of a pattern doubled.</summary>
+    public static string Escape(string constraint)
+    {
+        ArgumentNullException.ThrowIfNull(constraint);
+        return constraint.Replace("{", "{{", StringComparison.Ordinal).Replace("}", "}}", StringComparison.Ordinal);
     }
 }

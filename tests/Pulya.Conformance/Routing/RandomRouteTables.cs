@@ -7,8 +7,18 @@ namespace Pulya.Conformance.Routing;
 public sealed class RandomRouteTables
 {
     private static readonly string[] Literals = ["a", "b", "c", "1", "true", "users"];
-    private static readonly string[] Parameters = ["", ":int", ":long", ":bool", ":guid"];
-    private static readonly string[] Values = ["a", "b", "c", "1", "42", "-7", "2147483648", "true", "False", "x%2Fy", "users", "", "3f2504e0-4f89-11d3-9a0c-0305e82c3301"];
+    private static readonly string[] Parameters =
+    [
+        "", "", ":int", ":long", ":bool", ":guid", ":decimal", ":double", ":float", ":datetime", ":alpha", ":min(0)", ":max(10)",
+        ":range(1,50)", ":length(1)", ":length(2,5)", ":minlength(2)", ":maxlength(3)", ":regex(^[a-c]+$)", ":regex(\\d{{2}})", ":int:min(1)",
+    ];
+
+    // Values on which ASP.NET Core's constraints and Pulya's agree (no group separators, whitespace or exponents).
+    private static readonly string[] Values =
+    [
+        "a", "b", "c", "1", "42", "-7", "2147483648", "true", "False", "x%2Fy", "users", "", "3f2504e0-4f89-11d3-9a0c-0305e82c3301",
+        "1.5", "-0.25", "2024-01-31", "abc", "12", "aB",
+    ];
     private static readonly string[] RestValues = ["", "a", "a/b", "1/", "x%2Fy/z"];
     private static readonly string[] Methods = ["GET", "POST", "DELETE"];
 

@@ -5,7 +5,8 @@ namespace Pulya.Conformance.Routing;
 /// <summary>
 /// The documented path semantics, written independently of every router (split the path on '/', compare segment by
 /// segment): a parameter takes one non-empty segment, a catch-all the rest (slashes included, possibly empty, so
-/// <c>/files/{*rest}</c> also matches <c>/files</c>), trailing slash significant, ordinal comparison, <c>%2F</c> never splits.
+/// <c>/files/{*rest}</c> also matches <c>/files</c>), trailing slash significant, ordinal comparison, <c>%2F</c> never splits;
+/// constraints are checked by ASP.NET Core's own route constraints.
 /// </summary>
 public static class ReferenceMatcher
 {
@@ -64,7 +65,7 @@ public static class ReferenceMatcher
             }
             else
             {
-                if (text.IsEmpty || !RouteConstraints.IsMatch(segment.Constraint, text))
+                if (text.IsEmpty || !AspNetCoreConstraints.IsMatch(segment.Constraint, text.ToString()))
                 {
                     return null;
                 }

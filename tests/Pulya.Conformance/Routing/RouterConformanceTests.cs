@@ -179,6 +179,79 @@ public abstract class RouterConformanceTests
         AssertFound(router, "GET", path, template, template == "/u/new" ? [] : [path[3..]]);
     }
 
+    [Theory]
+    [InlineData("/dec/-12.50", "/dec/{v:decimal}")]
+    [InlineData("/dec/1,000", null)]
+    [InlineData("/dbl/1.5e3", "/dbl/{v:double}")]
+    [InlineData("/dbl/x", null)]
+    [InlineData("/flt/0.25", "/flt/{v:float}")]
+    [InlineData("/dt/2024-01-31", "/dt/{v:datetime}")]
+    [InlineData("/dt/2024-02-30", null)]
+    [InlineData("/alp/abcXYZ", "/alp/{v:alpha}")]
+    [InlineData("/alp/abc1", null)]
+    [InlineData("/min/10", "/min/{v:min(10)}")]
+    [InlineData("/min/9", null)]
+    [InlineData("/max/-3", "/max/{v:max(-2)}")]
+    [InlineData("/max/-1", null)]
+    [InlineData("/rng/50", "/rng/{v:range(1,50)}")]
+    [InlineData("/rng/51", null)]
+    [InlineData("/rng/abc", null)]
+    [InlineData("/len/abc", "/len/{v:length(3)}")]
+    [InlineData("/len/ab", null)]
+    [InlineData("/lr/abcd", "/lr/{v:length(2,4)}")]
+    [InlineData("/lr/abcde", null)]
+    [InlineData("/mnl/ab", "/mnl/{v:minlength(2)}")]
+    [InlineData("/mnl/a", null)]
+    [InlineData("/mxl/ab", "/mxl/{v:maxlength(2)}")]
+    [InlineData("/mxl/abc", null)]
+    [InlineData("/rx/AB12", "/rx/{v:regex(^[a-z]{{2}}\\d+$)}")]
+    [InlineData("/rx/AB", null)]
+    [InlineData("/two/5", "/two/{v:int:range(1,9)}")]
+    [InlineData("/two/10", null)]
+    public void AspNetCore_constraints_match_only_the_values_they_accept(string path, string? template)
+    {
+        var router = Router(
+            "GET /dec/{v:decimal}", "GET /dbl/{v:double}", "GET /flt/{v:float}", "GET /dt/{v:datetime}", "GET /alp/{v:alpha}",
+            "GET /min/{v:min(10)}", "GET /max/{v:max(-2)}", "GET /rng/{v:range(1,50)}", "GET /len/{v:length(3)}", "GET /lr/{v:length(2,4)}",
+            "GET /mnl/{v:minlength(2)}", "GET /mxl/{v:maxlength(2)}", "GET /rx/{v:regex(^[a-z]{{2}}\\d+$)}", "GET /two/{v:int:range(1,9)}");
+
+        if (template is null)
+        {
+            AssertNotFound(router, "GET", path);
+        }
+        else
+        {
+            AssertFound(router, "GET", path, template, path[(path.IndexOf('/', 1) + 1)..]);
+        }
+    }
+
+    [Theory]
+    [InlineData("/p/all", "/p/all")]
+    [InlineData("/p/12", "/p/{n:min(10)}")]
+    [InlineData("/p/abc", "/p/{s:length(3)}")]
+    [InlineData("/p/5", "/p/{x}")]
+    [InlineData("/p/abcd", "/p/{x}")]
+    [InlineData("/p/5/6", "/p/{*rest}")]
+    public void Any_constraint_ranks_a_parameter_above_a_plain_one_as_in_aspnetcore(string path, string template)
+    {
+        var router = Router("GET /p/{*rest}", "GET /p/{x}", "GET /p/{s:length(3)}", "GET /p/{n:min(10)}", "GET /p/all");
+
+        AssertFound(router, "GET", path, template, template == "/p/all" ? [] : [path[3..]]);
+    }
+
+    [Theory]
+    [InlineData("/q/5", "/q/{a:int:min(1)}")]
+    [InlineData("/q/0", "/q/{b:int}")]
+    [InlineData("/q/x", "/q/{c:alpha}")]
+    [InlineData("/q/123", "/q/{a:int:min(1)}")]
+    [InlineData("/q/1234", "/q/{a:int:min(1)}")]
+    public void Constraints_aspnetcore_leaves_tied_are_ordered_by_kind_and_the_more_restricted_first(string path, string template)
+    {
+        var router = Router("GET /q/{d:regex(^\\d{{3}}$)}", "GET /q/{c:alpha}", "GET /q/{b:int}", "GET /q/{a:int:min(1)}");
+
+        AssertFound(router, "GET", path, template, path[3..]);
+    }
+
     [Fact]
     public void A_failed_literal_branch_backtracks_to_the_parameter()
     {
@@ -370,7 +443,7 @@ public abstract class RouterConformanceTests
                     // inbound precedence (and the constraint order among typed parameters it leaves tied) which wins.
                     var candidates = table.Routes.Where(r => ReferenceMatcher.Match(r.Template, path) is not null).ToList();
                     var expected = candidates.Where(r => r.Method == method)
-                        .OrderBy(r => AspNetCorePrecedence.Inbound(r.Template)).ThenBy(r => AspNetCorePrecedence.TypedOrder(r.Template))
+                        .OrderBy(r => AspNetCorePrecedence.Inbound(r.Template)).ThenBy(r => r.Template, AspNetCorePrecedence.TypedOrder)
                         .FirstOrDefault();
                     ambiguous += candidates.Count(r => r.Method == method) > 1 ? 1 : 0;
 

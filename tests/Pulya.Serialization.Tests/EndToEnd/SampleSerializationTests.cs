@@ -132,7 +132,7 @@ public abstract class SampleSerializationTests(TestTransport transport)
         using var response = await server.Client.SendAsync(Post(Encoding.UTF8.GetBytes(EchoJson), contentType));
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
-        Assert.Equal("{\"error\":\"Unsupported media type.\"}", await response.Content.ReadAsStringAsync());
+        Assert.Equal("{\"error\":\"Unsupported media type: send the body as application/json, application/msgpack or application/x-msgpack (UTF-8).\"}", await response.Content.ReadAsStringAsync());
     }
 
     public static TheoryData<string, string, byte[]> MalformedBodies()

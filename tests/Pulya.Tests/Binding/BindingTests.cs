@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
@@ -111,6 +112,43 @@ public abstract class BindingTests(TestTransport transport, string binder) : Tra
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal($"{{\"error\":\"{message}\"}}", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_value_a_typed_route_constraint_accepts_always_binds_to_that_type()
+    {
+        await using var client = await StartAsync(app => app
+            .MapGet("/c/decimal/{v:decimal}", (decimal v) => v.ToString(CultureInfo.InvariantCulture))
+            .MapGet("/c/double/{v:double}", (double v) => v.ToString(CultureInfo.InvariantCulture))
+            .MapGet("/c/float/{v:float}", (float v) => v.ToString(CultureInfo.InvariantCulture))
+            .MapGet("/c/datetime/{v:datetime}", (DateTime v) => v.ToString("o", CultureInfo.InvariantCulture))
+            .MapGet("/c/min/{v:min(1)}", (long v) => v.ToString(CultureInfo.InvariantCulture))
+            .MapGet("/c/range/{v:int:range(1,9)}", (int v) => v.ToString(CultureInfo.InvariantCulture)));
+        string[] numbers = ["1.5", "-2", "+7", "1e3", "1,5", "5-", "%205", "0x10", "NaN", "9", "10", "x"];
+        string[] dates = ["2024-01-31", "2024-01-31T10:20:30Z", "2024-02-30", "yesterday"];
+
+        var answers = new List<string>();
+        foreach (var kind in new[] { "decimal", "double", "float", "datetime", "min", "range" })
+        {
+            foreach (var value in kind == "datetime" ? dates : numbers)
+            {
+                using var response = await client.Client.GetAsync(Path($"/c/{kind}/{value}"));
+                Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.NotFound, $"{kind} {value}: {response.StatusCode}");
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    answers.Add($"{kind} {value}={await response.Content.ReadAsStringAsync()}");
+                }
+            }
+        }
+
+        Assert.Equal(
+        [
+            "decimal 1.5=1.5", "decimal -2=-2", "decimal +7=7", "decimal 1e3=1000", "decimal 9=9", "decimal 10=10",
+            "double 1.5=1.5", "double -2=-2", "double +7=7", "double 1e3=1000", "double NaN=NaN", "double 9=9", "double 10=10",
+            "float 1.5=1.5", "float -2=-2", "float +7=7", "float 1e3=1000", "float NaN=NaN", "float 9=9", "float 10=10",
+            "datetime 2024-01-31=2024-01-31T00:00:00.0000000", "datetime 2024-01-31T10:20:30Z=2024-01-31T10:20:30.0000000Z",
+            "min +7=7", "min 9=9", "min 10=10", "range +7=7", "range 9=9",
+        ], answers);
     }
 
     [Fact]
@@ -286,6 +324,18 @@ public abstract class BindingTests(TestTransport transport, string binder) : Tra
 
         Assert.Contains("Route '/points', parameter 'filter'", error.Message, StringComparison.Ordinal);
         Assert.Contains($"a {method} request has no body", error.Message, StringComparison.Ordinal);
+        Assert.Contains("If it is a service, register it (builder.Services.AddSingleton<Point>(), AddScoped or AddTransient)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("if it is the request body, mark the parameter [Body]", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_required_service_parameter_whose_type_is_not_registered_fails_at_start_up_naming_it()
+    {
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            StartAsync(app => app.MapGet("/m", ([Service] Missing missing) => "never")));
+
+        Assert.Contains("Route '/m', parameter 'missing': it is marked [Service], but Missing is not registered", error.Message, StringComparison.Ordinal);
+        Assert.Contains("builder.Services.AddSingleton<Missing>()", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -41,6 +41,18 @@ public sealed class OperationsLogTests
         Assert.Contains(logs.Entries, e => e.Category == "Pulya.Server" && e.Level == LogLevel.Information && e.Message == $"Now listening on: {address}");
     }
 
+    [Theory]
+    [MemberData(nameof(TestTransports.Data), MemberType = typeof(TestTransports))]
+    public async Task The_start_up_line_counts_the_routes_mapped_not_their_head_answers(TestTransport transport)
+    {
+        var logs = new CapturedLogs();
+        await using var client = await StartWithLogsAsync(
+            transport, app => app.MapGet("/", () => "up").MapGet("/users/{id:int}", (int id) => id).MapPost("/users", () => "created"), logs);
+
+        Assert.Equal(5, client.Application.Router!.Table.Routes.Count);
+        Assert.Single(logs.Entries, e => e.Category == "Pulya.Server" && e.Message.StartsWith("Pulya started: 3 routes mapped, router Linear", StringComparison.Ordinal));
+    }
+
     public sealed class ThrowingDisposable : IDisposable
     {
         public string Name => "sync";

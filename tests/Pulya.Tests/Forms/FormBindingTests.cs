@@ -103,10 +103,10 @@ public sealed class FormBindingTests
     {
         await using var server = await StartFormAppAsync(transport);
 
-        await AssertErrorAsync(server, "/fields", new StringContent("{\"name\":\"x\"}", Encoding.UTF8, "application/json"), HttpStatusCode.UnsupportedMediaType, "Unsupported media type.");
-        await AssertErrorAsync(server, "/fields", Raw("name=x", "application/x-www-form-urlencoded; charset=iso-8859-1"), HttpStatusCode.UnsupportedMediaType, "Unsupported media type.");
-        await AssertErrorAsync(server, "/fields", Raw("name=x", "not a media type"), HttpStatusCode.UnsupportedMediaType, "Unsupported media type.");
-        await AssertErrorAsync(server, "/fields", new StringContent("x"), HttpStatusCode.UnsupportedMediaType, "Unsupported media type.");
+        await AssertErrorAsync(server, "/fields", new StringContent("{\"name\":\"x\"}", Encoding.UTF8, "application/json"), HttpStatusCode.UnsupportedMediaType, "Unsupported media type: send the form as application/x-www-form-urlencoded or multipart/form-data (UTF-8).");
+        await AssertErrorAsync(server, "/fields", Raw("name=x", "application/x-www-form-urlencoded; charset=iso-8859-1"), HttpStatusCode.UnsupportedMediaType, "Unsupported media type: send the form as application/x-www-form-urlencoded or multipart/form-data (UTF-8).");
+        await AssertErrorAsync(server, "/fields", Raw("name=x", "not a media type"), HttpStatusCode.UnsupportedMediaType, "Unsupported media type: send the form as application/x-www-form-urlencoded or multipart/form-data (UTF-8).");
+        await AssertErrorAsync(server, "/fields", new StringContent("x"), HttpStatusCode.UnsupportedMediaType, "Unsupported media type: send the form as application/x-www-form-urlencoded or multipart/form-data (UTF-8).");
         await AssertErrorAsync(server, "/fields", new FormUrlEncodedContent([new("name", new string('x', 200_001))]), HttpStatusCode.RequestEntityTooLarge, "Request body too large.");
         var chunked = new StreamContent(new ProducerStream(_ => Task.FromResult(Encoding.ASCII.GetBytes("name=" + new string('x', 200_001)))));
         chunked.Headers.ContentType = new MediaTypeHeaderValue("application/x-www-form-urlencoded");

@@ -209,6 +209,7 @@ public abstract class ApplicationTests(TestTransport transport) : TransportTests
     [InlineData("--Pulya:MaxRequestBodySize=-1", "Pulya:MaxRequestBodySize: '-1' is out of range; it must be at least 1 (bytes).")]
     [InlineData("--Pulya:MaxRequestBodySize=big", "Failed to convert configuration value 'big' at 'Pulya:MaxRequestBodySize' to type 'System.Int64'.")]
     [InlineData("--Pulya:HeaderStrategy=99", "Pulya:HeaderStrategy: '99' is not one of First, Last, Warn, Forbid.")]
+    [InlineData("--Pulya:HeaderStrategy=Newest", "Pulya:HeaderStrategy: 'Newest' is not one of First, Last, Warn, Forbid.")]
     [InlineData("--Pulya:ResponseBufferSize=1023", "Pulya:ResponseBufferSize: '1023' is out of range; it must be between 1024 and 67108864 (bytes).")]
     [InlineData("--Pulya:ResponseBufferSize=67108865", "Pulya:ResponseBufferSize: '67108865' is out of range; it must be between 1024 and 67108864 (bytes).")]
     [InlineData("--Pulya:MaxFormParts=0", "Pulya:MaxFormParts: '0' is out of range; it must be at least 1.")]
@@ -283,15 +284,47 @@ public abstract class ApplicationTests(TestTransport transport) : TransportTests
     }
 
     [Fact]
-    public async Task A_start_failure_that_is_not_an_option_is_logged_with_its_exception_and_thrown()
+    public async Task A_start_failure_that_is_not_an_option_ends_run_with_exit_code_1_and_one_line_the_failing_hook_with_its_exception()
     {
+        var previous = Environment.ExitCode;
         var logs = new CapturedLogs();
         await using var app = BuildWithLogs(logs);
         app.OnStartup(_ => throw new InvalidOperationException("hook failed"));
+        try
+        {
+            await app.RunAsync().WaitAsync(TimeSpan.FromSeconds(30));
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => app.RunAsync());
+            Assert.Equal(1, Environment.ExitCode);
+            Assert.Equal(
+                ["A start-up hook failed.|hook failed", "The application failed to start: hook failed|"],
+                logs.Entries.Where(e => e.Level == LogLevel.Critical).Select(e => e.Message + "|" + e.Exception?.Message));
+        }
+        finally
+        {
+            Environment.ExitCode = previous;
+        }
+    }
 
-        Assert.Contains(logs.Entries, e => e.Level == LogLevel.Critical && e.Exception?.Message == "hook failed");
+    [Fact]
+    public async Task Conflicting_routes_end_run_with_exit_code_1_and_one_line_naming_both()
+    {
+        var previous = Environment.ExitCode;
+        var logs = new CapturedLogs();
+        await using var app = BuildWithLogs(logs, "--urls", "http://127.0.0.1:0");
+        app.MapGet("/users/{id:int}", (int id) => id).MapGet("/users/{key:int}", (int key) => key);
+        try
+        {
+            await app.RunAsync().WaitAsync(TimeSpan.FromSeconds(30));
+
+            Assert.Equal(1, Environment.ExitCode);
+            var line = Assert.Single(logs.Entries, e => e.Level >= LogLevel.Error);
+            Assert.StartsWith("The application failed to start: The routes 'GET /users/{id:int}' and 'GET /users/{key:int}' can never be told apart", line.Message, StringComparison.Ordinal);
+            Assert.Null(line.Exception);
+        }
+        finally
+        {
+            Environment.ExitCode = previous;
+        }
     }
 
     [Fact]

@@ -173,7 +173,7 @@ public sealed class MiddlewareTests
         Assert.Equal("yes", boom.Headers.GetValues("X-Seen").Single());
         Assert.Contains("page", await badQuery.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal("{\"error\":\"Request body too large.\"}", await tooLarge.Content.ReadAsStringAsync());
-        Assert.Equal("{\"error\":\"Unsupported media type.\"}", await unsupported.Content.ReadAsStringAsync());
+        Assert.Equal("{\"error\":\"Unsupported media type: send the body as application/json (UTF-8).\"}", await unsupported.Content.ReadAsStringAsync());
         Assert.Equal("2", await ok.Content.ReadAsStringAsync());
         Assert.Equal([500, 400, 413, 415, 400, 200], statuses);
         Assert.All([badQuery, tooLarge, unsupported, malformed], r => Assert.Equal("yes", r.Headers.GetValues("X-Seen").Single()));

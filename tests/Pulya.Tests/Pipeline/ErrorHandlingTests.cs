@@ -63,7 +63,7 @@ public abstract class ErrorHandlingTests(TestTransport transport) : TransportTes
         using var response = await client.Client.PostAsync(Path("/b"), new StringContent("a,b", Encoding.UTF8, "text/csv"));
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
-        Assert.Equal("{\"error\":\"Unsupported media type.\"}", await response.Content.ReadAsStringAsync());
+        Assert.Equal("{\"error\":\"Unsupported media type: send the body as application/json (UTF-8).\"}", await response.Content.ReadAsStringAsync());
     }
 
     [Fact]

@@ -127,7 +127,7 @@ public sealed class NegotiationTests
         using var other = await PostAsync(client, "application/json; version=2", Encoding.UTF8.GetBytes("\"hi\""));
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, utf16.StatusCode);
-        Assert.Equal("{\"error\":\"Unsupported media type.\"}", await utf16.Content.ReadAsStringAsync());
+        Assert.Equal("{\"error\":\"Unsupported media type: send the body as application/json (UTF-8).\"}", await utf16.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, latin1.StatusCode);
         Assert.Equal("hi", await utf8.Content.ReadAsStringAsync());
         Assert.Equal("hi", await other.Content.ReadAsStringAsync());
