@@ -64,6 +64,9 @@ internal sealed class PulyaContext : PulyaRequest, IPoolable
     /// <summary>Whether body bytes went into the response writer: after that an error can no longer replace the response.</summary>
     public bool BodyStarted { get; set; }
 
+    /// <summary>The exception that failed the request (answered with 500), for telemetry; null otherwise.</summary>
+    public Exception? Failure { get; set; }
+
     public IHttpResponseFeature Response { get; private set; } = null!;
 
     public IHttpResponseBodyFeature ResponseBody { get; private set; } = null!;
@@ -126,6 +129,15 @@ internal sealed class PulyaContext : PulyaRequest, IPoolable
         ResponseBody = features.GetRequiredFeature<IHttpResponseBodyFeature>();
         _headers.Attach(_request.Headers, _pipeline.Options.HeaderStrategy, _pipeline.HeaderLogger);
     }
+
+    /// <summary>The request's scheme (<c>http</c>, <c>https</c>).</summary>
+    public string Scheme => Request.Scheme;
+
+    /// <summary>The request's protocol (<c>HTTP/1.1</c>, <c>HTTP/2</c>...).</summary>
+    public string Protocol => Request.Protocol;
+
+    /// <summary>The request headers as the server holds them, for trace context propagation.</summary>
+    public IHeaderDictionary RequestHeaders => Request.Headers;
 
     /// <summary>The request body as the server delivers it.</summary>
     public Stream RequestBody => Request.Body;
@@ -191,6 +203,7 @@ internal sealed class PulyaContext : PulyaRequest, IPoolable
         BodyStreamTaken = false;
         Negotiated = null;
         BodyStarted = false;
+        Failure = null;
         if (BodyBuffer is { } buffer)
         {
             BodyBuffer = null;

@@ -30,7 +30,7 @@ public class MetricsBenchmarks
         builder.Logging.ClearProviders();
         SampleApp.ConfigureServices(builder);
         // Registered before Build's TryAdd, a null factory result leaves the pipeline without instruments.
-        builder.Services.AddSingleton<PulyaMetrics>(_ => null!);
+        builder.Services.AddSingleton<PulyaTelemetry>(_ => null!);
         var app = builder.Build();
         SampleApp.MapRoutes(app);
         _client = PulyaTestClient.StartAsync(app).GetAwaiter().GetResult();
@@ -48,7 +48,7 @@ public class MetricsBenchmarks
         {
             InstrumentPublished = (instrument, listener) =>
             {
-                if (instrument.Meter.Name == PulyaMetrics.MeterName && ReferenceEquals(instrument.Meter.Scope, factory))
+                if (instrument.Meter.Name == PulyaTelemetry.MeterName && ReferenceEquals(instrument.Meter.Scope, factory))
                 {
                     listener.EnableMeasurementEvents(instrument);
                 }
