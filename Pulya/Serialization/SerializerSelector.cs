@@ -1,5 +1,7 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
+using Microsoft.Net.Http.Headers;
 
 namespace Pulya.Serialization;
 
@@ -20,13 +22,26 @@ internal sealed class SerializerSelector
     private readonly IPulyaSerializer[] _serializers;
     private readonly (string Type, string Subtype, IPulyaSerializer Serializer)[] _mediaTypes;
 
+    /// <summary>Per entry of <see cref="_mediaTypes"/>, the serializer answering a range naming exactly that media type.</summary>
+    private readonly IPulyaSerializer[] _exactAnswers;
+
     /// <param name="serializers">The default serializer first.</param>
     public SerializerSelector(IReadOnlyList<IPulyaSerializer> serializers)
     {
         _serializers = [.. serializers];
         Default = _serializers[0];
         _mediaTypes = [.. _serializers.SelectMany(s => s.MediaTypes.Select(m => (m[..m.IndexOf('/', StringComparison.Ordinal)], m[(m.IndexOf('/', StringComparison.Ordinal) + 1)..], s)))];
+        // A client that names an alias (application/x-msgpack) gets the content type it asked for; ranges with wildcards
+        // get the serializer's own.
+        _exactAnswers = [.. _mediaTypes.Select(m => IsOwnMediaType(m.Serializer, m.Type + "/" + m.Subtype) ? m.Serializer : new AliasedSerializer(m.Serializer, m.Type + "/" + m.Subtype))];
+        Negotiates = _mediaTypes.Select(m => m.Type + "/" + m.Subtype).Distinct(StringComparer.OrdinalIgnoreCase).Count() > 1;
     }
+
+    /// <summary>
+    /// Whether <c>Accept</c> can change a response: more than one media type is registered. Then a negotiated response
+    /// carries <c>Vary: Accept</c>.
+    /// </summary>
+    public bool Negotiates { get; }
 
     public IPulyaSerializer Default { get; }
 
@@ -111,7 +126,20 @@ internal sealed class SerializerSelector
             }
         }
 
-        return best < 0 ? null : _mediaTypes[best].Serializer;
+        return best < 0 ? null : specificity[best] >= 2 ? _exactAnswers[best] : _mediaTypes[best].Serializer;
+    }
+
+    private static bool IsOwnMediaType(IPulyaSerializer serializer, string mediaType) =>
+        serializer.ContentType.AsSpan().StartsWith(mediaType, StringComparison.OrdinalIgnoreCase)
+        && (serializer.ContentType.Length == mediaType.Length || serializer.ContentType[mediaType.Length] == ';');
+
+    /// <summary>Adds <c>Vary: Accept</c> to a response whose format was chosen from <c>Accept</c>, when that choice exists.</summary>
+    public void VaryByAccept(IHeaderDictionary headers)
+    {
+        if (Negotiates)
+        {
+            headers.Append(HeaderNames.Vary, HeaderNames.Accept);
+        }
     }
 
     /// <summary>Applies one media range to every registered media type it matches; false when it does not parse.</summary>
