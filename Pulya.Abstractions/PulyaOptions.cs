@@ -46,6 +46,13 @@ public sealed class PulyaOptions
     /// </summary>
     public int ResponseBufferSize { get; set; } = 32 * 1024;
 
+    /// <summary>
+    /// The shape of error responses: <c>Pulya</c> (<c>{"error":"…"}</c> as <c>application/json</c>) or <c>ProblemDetails</c>
+    /// (RFC 9457, <c>application/problem+json</c> with <c>type</c>, <c>title</c>, <c>status</c>, <c>detail</c>,
+    /// <c>instance</c> and <c>traceId</c>). Defaults to <c>Pulya</c>.
+    /// </summary>
+    public string Errors { get; set; } = "Pulya";
+
     /// <summary>What a single-valued header binding does with several values (a defined <see cref="Http.HeaderStrategy"/>). Defaults to <see cref="HeaderStrategy.First"/>.</summary>
     public HeaderStrategy HeaderStrategy { get; set; } = HeaderStrategy.First;
 }

@@ -130,6 +130,9 @@ internal sealed class PulyaContext : PulyaRequest, IPoolable
         _headers.Attach(_request.Headers, _pipeline.Options.HeaderStrategy, _pipeline.HeaderLogger);
     }
 
+    /// <summary>The shape error responses take (<c>Pulya:Errors</c>).</summary>
+    public ErrorShape Errors => _pipeline.Errors;
+
     /// <summary>The request's scheme (<c>http</c>, <c>https</c>).</summary>
     public string Scheme => Request.Scheme;
 

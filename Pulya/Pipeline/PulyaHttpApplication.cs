@@ -227,7 +227,7 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
             return Written;
         }
 
-        var result = Response.Bytes(body, ErrorResponses.JsonContentType, status);
+        var result = Response.Bytes(context.Errors.Body(context, status, body), context.Errors.ContentType, status);
         if (allow is not null)
         {
             result.WithHeader(HeaderNames.Allow, allow);
@@ -484,7 +484,7 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
             context.Response.Headers.Connection = "close";
         }
 
-        ResultWriter.WriteBytes(context, status, ErrorResponses.JsonContentType, body);
+        context.Errors.Write(context, status, body);
     }
 
     [LoggerMessage(1, LogLevel.Error, "Unhandled exception in the handler of {Method} {Path}.")]

@@ -200,16 +200,37 @@ public abstract class OpenTelemetryTests(TestTransport transport) : IAsyncLifeti
     }
 
     [Fact]
-    public async Task A_request_the_sampler_drops_has_no_span_but_is_still_measured()
+    public async Task A_request_the_sampler_drops_is_not_exported_but_still_measured()
     {
         await using var client = await PulyaTestClient.StartAsync(transport, app => app.MapGet("/items/{id}", (string id) => new Item(id)));
-        using var dropping = Sdk.CreateTracerProviderBuilder().AddSource(PulyaActivitySource.Name).SetSampler(new AlwaysOffSampler()).Build();
+        var dropped = new List<Activity>();
+        using var dropping = Sdk.CreateTracerProviderBuilder().AddSource(PulyaActivitySource.Name).SetSampler(new AlwaysOffSampler()).AddInMemoryExporter(dropped).Build();
         _tracer.Dispose();
 
         using var response = await client.Client.GetAsync(new Uri("/items/1", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(dropped);
         Assert.Empty(_spans);
+        _meter.ForceFlush();
+        Assert.Contains(_metrics, metric => metric.Name == "http.server.request.duration");
+    }
+
+    [Fact]
+    public async Task No_activity_is_created_when_the_only_listener_declines_but_the_request_is_measured()
+    {
+        await using var client = await PulyaTestClient.StartAsync(transport, app => app.MapGet("/current", () => Activity.Current is null ? "none" : "some"));
+        _tracer.Dispose();
+        using var declining = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == PulyaActivitySource.Name,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.None,
+        };
+        ActivitySource.AddActivityListener(declining);
+
+        var body = await client.Client.GetStringAsync(new Uri("/current", UriKind.Relative));
+
+        Assert.Equal("none", body);
         _meter.ForceFlush();
         Assert.Contains(_metrics, metric => metric.Name == "http.server.request.duration");
     }

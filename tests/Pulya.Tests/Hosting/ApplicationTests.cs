@@ -203,6 +203,7 @@ public abstract class ApplicationTests(TestTransport transport) : TransportTests
     [InlineData("--Pulya:MaxRequestBodySize=-1", "Pulya:MaxRequestBodySize: '-1' is out of range; it must be at least 1 (bytes).")]
     [InlineData("--Pulya:MaxRequestBodySize=big", "Failed to convert configuration value 'big' at 'Pulya:MaxRequestBodySize' to type 'System.Int64'.")]
     [InlineData("--Pulya:HeaderStrategy=99", "Pulya:HeaderStrategy: '99' is not one of First, Last, Warn, Forbid.")]
+    [InlineData("--Pulya:Errors=Xml", "Pulya:Errors: 'Xml' is not one of Pulya, ProblemDetails.")]
     [InlineData("--Pulya:ResponseBufferSize=1023", "Pulya:ResponseBufferSize: '1023' is out of range; it must be between 1024 and 67108864 (bytes).")]
     [InlineData("--Pulya:ResponseBufferSize=67108865", "Pulya:ResponseBufferSize: '67108865' is out of range; it must be between 1024 and 67108864 (bytes).")]
     public async Task Invalid_option_values_fail_at_start_naming_key_value_and_range(string argument, string message)
