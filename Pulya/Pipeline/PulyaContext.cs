@@ -29,6 +29,7 @@ internal sealed class PulyaContext : PulyaRequest, IPoolable
     private IServiceScope? _scope;
     private IHttpRequestLifetimeFeature? _lifetime;
     private bool _lifetimeResolved;
+    private byte _negotiated;
 
     public PulyaContext(PipelineServices pipeline)
     {
@@ -55,8 +56,16 @@ internal sealed class PulyaContext : PulyaRequest, IPoolable
     /// <summary>Whether the body was handed to a handler as a stream, which cannot be handed out a second time.</summary>
     public bool BodyStreamTaken { get; set; }
 
-    /// <summary>The format the endpoint stage negotiated from <c>Accept</c>, for writing the result; null when none was needed.</summary>
-    public IPulyaSerializer? Negotiated { get; set; }
+    /// <summary>
+    /// The format the endpoint stage negotiated from <c>Accept</c>, for writing a result middleware returned; null when none
+    /// was needed. Kept as a position in the registered serializers, a byte that fits beside the flags, so the context (one
+    /// allocation per request without pooling) does not grow for it.
+    /// </summary>
+    public IPulyaSerializer? Negotiated
+    {
+        get => _negotiated == 0 ? null : _pipeline.Serializers.All[_negotiated - 1];
+        set => _negotiated = value is null ? (byte)0 : checked((byte)(IndexOf(_pipeline.Serializers.All, value) + 1));
+    }
 
     /// <summary>The request body bytes, held until the request ends; the buffer comes from <see cref="ArrayPool{T}.Shared"/>.</summary>
     public byte[]? BodyBuffer { get; set; }
@@ -186,6 +195,17 @@ internal sealed class PulyaContext : PulyaRequest, IPoolable
         return scope is IAsyncDisposable async ? async.DisposeAsync() : ValueTask.CompletedTask;
     }
 
+    private static int IndexOf(IReadOnlyList<IPulyaSerializer> serializers, IPulyaSerializer serializer)
+    {
+        for (var i = 0; ; i++)
+        {
+            if (ReferenceEquals(serializers[i], serializer))
+            {
+                return i;
+            }
+        }
+    }
+
     private static ObjectDisposedException Ended() =>
         new(nameof(PulyaRequest), "The request has ended: a PulyaRequest is only valid during its request (the instance may be reused).");
 
@@ -204,7 +224,7 @@ internal sealed class PulyaContext : PulyaRequest, IPoolable
         BodyValue = null;
         BodyRead = false;
         BodyStreamTaken = false;
-        Negotiated = null;
+        _negotiated = 0;
         BodyStarted = false;
         Failure = null;
         if (BodyBuffer is { } buffer)
