@@ -20,6 +20,9 @@ internal sealed class PulyaContext : PulyaRequest, IPoolable
 {
     private static readonly IHeaderDictionary EmptyHeaders = new HeaderDictionary();
 
+    /// <summary>The key of <see cref="Failure"/> in the items; private, so no application can collide with it.</summary>
+    private static readonly object FailureKey = new();
+
     private readonly PipelineServices _pipeline;
     private readonly Headers _headers;
     private IFeatureCollection? _features;
@@ -63,8 +66,8 @@ internal sealed class PulyaContext : PulyaRequest, IPoolable
     /// </summary>
     public IPulyaSerializer? Negotiated
     {
-        get => _negotiated == 0 ? null : _pipeline.Serializers.All[_negotiated - 1];
-        set => _negotiated = value is null ? (byte)0 : checked((byte)(IndexOf(_pipeline.Serializers.All, value) + 1));
+        get => _negotiated == 0 ? null : _pipeline.Serializers.Answers[_negotiated - 1];
+        set => _negotiated = value is null ? (byte)0 : checked((byte)(IndexOf(_pipeline.Serializers.Answers, value) + 1));
     }
 
     /// <summary>The request body bytes, held until the request ends; the buffer comes from <see cref="ArrayPool{T}.Shared"/>.</summary>
@@ -73,8 +76,15 @@ internal sealed class PulyaContext : PulyaRequest, IPoolable
     /// <summary>Whether body bytes went into the response writer: after that an error can no longer replace the response.</summary>
     public bool BodyStarted { get; set; }
 
-    /// <summary>The exception that failed the request (answered with 500), for telemetry; null otherwise.</summary>
-    public Exception? Failure { get; set; }
+    /// <summary>
+    /// The exception that failed the request (answered with 500), for telemetry; null otherwise. Kept in the request's
+    /// items (created only on that failure), so the context does not grow for it.
+    /// </summary>
+    public Exception? Failure
+    {
+        get => _items is not null && _items.TryGetValue(FailureKey, out var failure) ? (Exception?)failure : null;
+        set => Items[FailureKey] = value;
+    }
 
     public IHttpResponseFeature Response { get; private set; } = null!;
 
@@ -226,7 +236,6 @@ internal sealed class PulyaContext : PulyaRequest, IPoolable
         BodyStreamTaken = false;
         _negotiated = 0;
         BodyStarted = false;
-        Failure = null;
         if (BodyBuffer is { } buffer)
         {
             BodyBuffer = null;

@@ -34,6 +34,7 @@ internal sealed class SerializerSelector
         // A client that names an alias (application/x-msgpack) gets the content type it asked for; ranges with wildcards
         // get the serializer's own.
         _exactAnswers = [.. _mediaTypes.Select(m => IsOwnMediaType(m.Serializer, m.Type + "/" + m.Subtype) ? m.Serializer : new AliasedSerializer(m.Serializer, m.Type + "/" + m.Subtype))];
+        Answers = [.. _serializers, .. _exactAnswers.Except(_serializers)];
         Negotiates = _mediaTypes.Select(m => m.Type + "/" + m.Subtype).Distinct(StringComparer.OrdinalIgnoreCase).Count() > 1;
     }
 
@@ -46,6 +47,9 @@ internal sealed class SerializerSelector
     public IPulyaSerializer Default { get; }
 
     public IReadOnlyList<IPulyaSerializer> All => _serializers;
+
+    /// <summary>Every serializer <see cref="ForAccept(StringValues)"/> can answer with: <see cref="All"/>, then the aliases.</summary>
+    public IReadOnlyList<IPulyaSerializer> Answers { get; }
 
     /// <summary>The serializer for a request body with <paramref name="contentType"/>, or null (415).</summary>
     public IPulyaSerializer? ForContentType(string? contentType)

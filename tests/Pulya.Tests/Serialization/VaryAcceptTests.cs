@@ -62,11 +62,34 @@ public sealed class VaryAcceptTests
         Assert.Equal(["Origin", "Accept"], response.Headers.Vary);
     }
 
-    [Theory]
-    [MemberData(nameof(TestTransports.Data), MemberType = typeof(TestTransports))]
-    public async Task A_client_asking_for_an_alias_media_type_gets_that_type(TestTransport transport)
+    public static TheoryData<TestTransport, bool> TransportsWithAndWithoutMiddleware()
     {
-        await using var client = await StartAsync(transport, Map, builder => builder.Pulya.AddMessagePack());
+        var data = new TheoryData<TestTransport, bool>();
+        foreach (var transport in TestTransports.All)
+        {
+            data.Add(transport, false);
+            data.Add(transport, true);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(TransportsWithAndWithoutMiddleware))]
+    public async Task A_client_asking_for_an_alias_media_type_gets_that_type(TestTransport transport, bool middleware)
+    {
+        await using var client = await StartAsync(
+            transport,
+            app =>
+            {
+                if (middleware)
+                {
+                    app.Use((request, next) => next(request));
+                }
+
+                Map(app);
+            },
+            builder => builder.Pulya.AddMessagePack());
 
         using var alias = await GetAsync(client, "/item", "application/x-msgpack");
         using var own = await GetAsync(client, "/item", "application/msgpack");
@@ -98,6 +121,7 @@ public sealed class VaryAcceptTests
         Assert.Same(aliased, selector.ForAccept("application/x-aliased"));
         Assert.Same(answer, selector.ForAccept("text/x-aliased;q=0.9"));
         Assert.True(selector.Negotiates);
+        Assert.Equal([json, aliased, answer], selector.Answers);
         Assert.False(new SerializerSelector([json, new SystemTextJsonSerializer()]).Negotiates);
     }
 
