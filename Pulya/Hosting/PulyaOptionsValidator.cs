@@ -53,6 +53,16 @@ internal sealed class PulyaOptionsValidator(IEnumerable<PulyaComponent> componen
             failures.Add($"Pulya:Errors: '{options.Errors}' is not one of {ErrorShape.PulyaName}, {ErrorShape.ProblemDetailsName}.");
         }
 
+        if (options.MaxFormParts < 1)
+        {
+            failures.Add($"Pulya:MaxFormParts: '{options.MaxFormParts}' is out of range; it must be at least 1.");
+        }
+
+        if (options.MaxCollectedSequenceItems < 1)
+        {
+            failures.Add($"Pulya:MaxCollectedSequenceItems: '{options.MaxCollectedSequenceItems}' is out of range; it must be at least 1.");
+        }
+
         if (!Enum.IsDefined(options.HeaderStrategy))
         {
             failures.Add($"Pulya:HeaderStrategy: '{(int)options.HeaderStrategy}' is not one of {string.Join(", ", Enum.GetNames<HeaderStrategy>())}.");

@@ -52,6 +52,7 @@ internal sealed partial class PulyaServer(
         var routeMiddleware = new Dictionary<RouteEntry, IPulyaMiddleware[]>(ReferenceEqualityComparer.Instance);
         var table = routes.Build(modules.Binder, routeMiddleware);
         Router = modules.CreateRouter(table);
+        RouteTableExport.WriteIfAsked(configuration, services, options, routes.Definitions, table);
         var serializers = new SerializerSelector(modules.Serializers());
         var types = PreparedTypes(table);
         foreach (var type in types)

@@ -86,6 +86,9 @@ internal sealed class PulyaContext : PulyaRequest, IPoolable
         set => Items[FailureKey] = value;
     }
 
+    /// <summary>The framework's options, validated at start-up.</summary>
+    public PulyaOptions Options => _pipeline.Options;
+
     public IHttpResponseFeature Response { get; private set; } = null!;
 
     public IHttpResponseBodyFeature ResponseBody { get; private set; } = null!;

@@ -4,7 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Pulya.LoadTest;
+namespace Pulya.Measurement;
 
 /// <summary>
 /// One server process on 127.0.0.1 and a free port. Measures the time from process start to the first HTTP response
@@ -38,21 +38,23 @@ internal sealed class ServerProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts the server and waits for its first response; null and a reason when it exits or never answers.</summary>
-    public static async Task<(ServerProcess? Server, string? Failure)> StartAsync(ServerSpec spec, bool gitHub, string probePath, TimeSpan timeout)
+    /// <summary>
+    /// Starts the program <paramref name="info"/> describes (told to listen on 127.0.0.1:<paramref name="port"/>) and waits
+    /// for its first response to <c>GET <paramref name="probePath"/></c> (any status); null and a reason when it exits or
+    /// never answers.
+    /// </summary>
+    public static async Task<(ServerProcess? Server, string? Failure)> StartAsync(ProcessStartInfo info, int port, string probePath, TimeSpan timeout)
     {
-        var port = FreePort();
-        var info = StartInfo(spec, port, gitHub);
         var clock = Stopwatch.StartNew();
         Process process;
         try
         {
-            process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {spec.ProgramPath}.");
+            process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {info.FileName}.");
         }
         catch (System.ComponentModel.Win32Exception ex)
         {
             // A file that is not executable (or not a program for this machine).
-            return (null, $"could not start {spec.ProgramPath}: {ex.Message}");
+            return (null, $"could not start {info.FileName}: {ex.Message}");
         }
 
         var server = new ServerProcess(process, port);
@@ -97,44 +99,6 @@ internal sealed class ServerProcess : IAsyncDisposable
 
         await server.DisposeAsync();
         return (null, $"no response within {timeout.TotalSeconds:0} s: {LastLines(server.Output, 6)}");
-    }
-
-    /// <summary>
-    /// How a server starts: a <c>.dll</c> with <c>dotnet</c>, a native executable directly, each with the same arguments
-    /// (<c>--urls http://127.0.0.1:PORT</c>, warnings-only logging, <c>--Sample:GitHubRoutes=true</c> for the GitHub
-    /// set), then the server's own; in its own directory, in the Production environment.
-    /// </summary>
-    public static ProcessStartInfo StartInfo(ServerSpec spec, int port, bool gitHub)
-    {
-        var info = new ProcessStartInfo(spec.IsAssembly ? "dotnet" : spec.ProgramPath)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = Path.GetDirectoryName(spec.ProgramPath)!,
-        };
-        if (spec.IsAssembly)
-        {
-            info.ArgumentList.Add(spec.ProgramPath);
-        }
-
-        info.ArgumentList.Add("--urls");
-        info.ArgumentList.Add($"http://127.0.0.1:{port}");
-        info.ArgumentList.Add("--Logging:LogLevel:Default=Warning");
-        info.ArgumentList.Add("--Logging:LogLevel:Microsoft.Hosting.Lifetime=Warning");
-        if (gitHub)
-        {
-            info.ArgumentList.Add("--Sample:GitHubRoutes=true");
-        }
-
-        foreach (var argument in spec.Arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        info.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        info.Environment["DOTNET_TieredPGO"] = "1";
-        return info;
     }
 
     /// <summary>Resident set size now and at its peak, in MB (Linux /proc; zero elsewhere).</summary>
@@ -202,7 +166,8 @@ internal sealed class ServerProcess : IAsyncDisposable
     private static long Kilobytes(string line) =>
         long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
 
-    private static int FreePort()
+    /// <summary>A port free on 127.0.0.1 now (the server binds it a moment later).</summary>
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

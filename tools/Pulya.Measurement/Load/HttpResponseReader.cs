@@ -2,7 +2,7 @@ using System.Buffers.Text;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Pulya.LoadTest;
+namespace Pulya.Measurement;
 
 /// <summary>
 /// The load tool's one HTTP/1.1 response parser: reads responses from one connection (status line, headers,

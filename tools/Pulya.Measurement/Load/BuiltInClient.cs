@@ -2,14 +2,13 @@ using System.Buffers.Text;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using System.Text;
 using HdrHistogram;
 
-namespace Pulya.LoadTest;
+namespace Pulya.Measurement;
 
 /// <summary>
 /// A small HTTP/1.1 load generator over raw sockets: one task per connection writes a batch of
-/// <see cref="LoadRequest.Depth"/> requests (round-robin over the scenario's paths), reads as many responses
+/// <see cref="LoadRequest.Depth"/> requests (round-robin over the requests), reads as many responses
 /// (Content-Length or chunked), and records the batch's latency in an HdrHistogram — the same figures wrk gives,
 /// with nothing to install. It shares the two cores with the server, as wrk does.
 /// </summary>
@@ -44,11 +43,11 @@ internal sealed class BuiltInClient : ILoadClient
         return new LoadResult(requests, seconds, Ms(50), Ms(90), Ms(99), histogram.TotalCount == 0 ? 0 : histogram.GetMaxValue() / 1000.0, non2xx, errors);
     }
 
-    /// <summary>The request batches, rotating through the scenario's paths as <c>wrk/pulya.lua</c> does.</summary>
+    /// <summary>The request batches, rotating through the requests as <c>wrk/pulya.lua</c> does.</summary>
     internal static byte[][] Batches(LoadRequest request)
     {
         var host = $"127.0.0.1:{request.Port}";
-        var singles = request.Scenario.Requests.Select(r => Single(r.Method, r.Path, host, request.Scenario.Body)).ToArray();
+        var singles = request.Requests.Select(r => r.Encode(host)).ToArray();
         var count = singles.Length / Gcd(singles.Length, request.Depth);
         var batches = new byte[count][];
         for (var b = 0; b < count; b++)
@@ -63,18 +62,6 @@ internal sealed class BuiltInClient : ILoadClient
         }
 
         return batches;
-    }
-
-    private static byte[] Single(string method, string path, string host, byte[]? body)
-    {
-        var head = new StringBuilder().Append(method).Append(' ').Append(path).Append(" HTTP/1.1\r\nHost: ").Append(host).Append("\r\n");
-        if (body is not null)
-        {
-            head.Append("Content-Type: ").Append(Scenario.JsonContentType).Append("\r\nContent-Length: ").Append(body.Length).Append("\r\n");
-        }
-
-        var bytes = Encoding.ASCII.GetBytes(head.Append("\r\n").ToString());
-        return body is null ? bytes : [.. bytes, .. body];
     }
 
     private static int Gcd(int a, int b) => b == 0 ? a : Gcd(b, a % b);

@@ -3,7 +3,7 @@ using System.Globalization;
 using Microsoft.Diagnostics.NETCore.Client;
 using Microsoft.Diagnostics.Tracing;
 
-namespace Pulya.LoadTest;
+namespace Pulya.Measurement;
 
 /// <summary>
 /// Reads the server's <c>System.Runtime</c> event counters over EventPipe (the channel <c>dotnet-counters</c> uses): bytes
