@@ -47,6 +47,13 @@ public sealed class PulyaOptions
     public int ResponseBufferSize { get; set; } = 32 * 1024;
 
     /// <summary>
+    /// The shape of error responses: <c>Pulya</c> (<c>{"error":"…"}</c> as <c>application/json</c>) or <c>ProblemDetails</c>
+    /// (RFC 9457, <c>application/problem+json</c> with <c>type</c>, <c>title</c>, <c>status</c>, <c>detail</c>,
+    /// <c>instance</c> and <c>traceId</c>). Defaults to <c>Pulya</c>.
+    /// </summary>
+    public string Errors { get; set; } = "Pulya";
+
+    /// <summary>
     /// The most parts a form may hold: fields of an <c>application/x-www-form-urlencoded</c> body, fields and files
     /// together of a <c>multipart/form-data</c> body (an empty file part counts as one). One more is a 400, answered as
     /// soon as that part starts, so a body of many tiny parts costs no more than this many. At least 1. Defaults to 1024.

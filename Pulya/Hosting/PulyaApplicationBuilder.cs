@@ -94,7 +94,7 @@ public sealed class PulyaApplicationBuilder
         services.AddScoped(sp => sp.GetRequiredService<RequestHolder>().Request
             ?? throw new InvalidOperationException("PulyaRequest is only available in a request's scope."));
         services.AddMetrics();
-        services.TryAddSingleton<PulyaMetrics>();
+        services.TryAddSingleton<PulyaTelemetry>();
         services.AddSingleton<PulyaServer>();
         services.AddHostedService(sp => sp.GetRequiredService<PulyaServer>());
         services.AddSingleton(new ServiceLifetimes(services));
@@ -124,6 +124,8 @@ public sealed class PulyaApplicationBuilder
             .AddEnvironmentVariables()
             .AddCommandLine(args);
         host.Logging.AddConfiguration(host.Configuration.GetSection("Logging")).AddSimpleConsole();
+        // As the full builder's default host: log scopes carry the request activity's trace and span ids.
+        host.Logging.Configure(options => options.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId | ActivityTrackingOptions.ParentId);
         return host;
     }
 

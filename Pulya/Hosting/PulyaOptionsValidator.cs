@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Pulya.Binding;
 using Pulya.DependencyInjection;
 using Pulya.Http;
+using Pulya.Pipeline;
 using Pulya.Pooling;
 using Pulya.Routing;
 using Pulya.Serialization;
@@ -45,6 +46,11 @@ internal sealed class PulyaOptionsValidator(IEnumerable<PulyaComponent> componen
         if (options.ResponseBufferSize is < PulyaOptions.MinResponseBufferSize or > PulyaOptions.MaxResponseBufferSize)
         {
             failures.Add($"Pulya:ResponseBufferSize: '{options.ResponseBufferSize}' is out of range; it must be between {PulyaOptions.MinResponseBufferSize} and {PulyaOptions.MaxResponseBufferSize} (bytes).");
+        }
+
+        if (options.Errors is not (ErrorShape.PulyaName or ErrorShape.ProblemDetailsName))
+        {
+            failures.Add($"Pulya:Errors: '{options.Errors}' is not one of {ErrorShape.PulyaName}, {ErrorShape.ProblemDetailsName}.");
         }
 
         if (options.MaxFormParts < 1)

@@ -76,7 +76,7 @@ internal sealed partial class PulyaServer(
         var maxBodySize = ApplyBodyLimit(services.GetRequiredService<IOptions<KestrelServerOptions>>().Value.Limits, options.MaxRequestBodySize);
         var pipeline = new PipelineServices(options, services.GetRequiredService<IServiceScopeFactory>(), loggerFactory, Router, serializers, maxBodySize);
         Application = new PulyaHttpApplication(
-            pipeline, modules.PoolProvider, services.GetService<PulyaMetrics>(), new PipelineMiddleware(routes.Middleware, routeMiddleware));
+            pipeline, modules.PoolProvider, services.GetService<PulyaTelemetry>(), new PipelineMiddleware(routes.Middleware, routeMiddleware));
         ConfigureAddresses();
         await server.StartAsync(Application, cancellationToken);
         LogStarted(_logger, routes.Count, options.Router, serializers.Default.GetType().Name, options.PoolProvider);

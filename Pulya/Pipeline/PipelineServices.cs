@@ -16,6 +16,9 @@ internal sealed class PipelineServices(
 {
     public PulyaOptions Options { get; } = options;
 
+    /// <summary>The shape error responses take, from <see cref="PulyaOptions.Errors"/>.</summary>
+    public ErrorShape Errors { get; } = ErrorShape.For(options.Errors);
+
     public IServiceScopeFactory ScopeFactory { get; } = scopeFactory;
 
     public ILogger HeaderLogger { get; } = loggerFactory.CreateLogger("Pulya.Headers");

@@ -20,6 +20,9 @@ internal sealed class PulyaContext : PulyaRequest, IPoolable
 {
     private static readonly IHeaderDictionary EmptyHeaders = new HeaderDictionary();
 
+    /// <summary>The key of <see cref="Failure"/> in the items; private, so no application can collide with it.</summary>
+    private static readonly object FailureKey = new();
+
     private readonly PipelineServices _pipeline;
     private readonly Headers _headers;
     private IFeatureCollection? _features;
@@ -63,8 +66,8 @@ internal sealed class PulyaContext : PulyaRequest, IPoolable
     /// </summary>
     public IPulyaSerializer? Negotiated
     {
-        get => _negotiated == 0 ? null : _pipeline.Serializers.All[_negotiated - 1];
-        set => _negotiated = value is null ? (byte)0 : checked((byte)(IndexOf(_pipeline.Serializers.All, value) + 1));
+        get => _negotiated == 0 ? null : _pipeline.Serializers.Answers[_negotiated - 1];
+        set => _negotiated = value is null ? (byte)0 : checked((byte)(IndexOf(_pipeline.Serializers.Answers, value) + 1));
     }
 
     /// <summary>The request body bytes, held until the request ends; the buffer comes from <see cref="ArrayPool{T}.Shared"/>.</summary>
@@ -72,6 +75,16 @@ internal sealed class PulyaContext : PulyaRequest, IPoolable
 
     /// <summary>Whether body bytes went into the response writer: after that an error can no longer replace the response.</summary>
     public bool BodyStarted { get; set; }
+
+    /// <summary>
+    /// The exception that failed the request (answered with 500), for telemetry; null otherwise. Kept in the request's
+    /// items (created only on that failure), so the context does not grow for it.
+    /// </summary>
+    public Exception? Failure
+    {
+        get => _items is not null && _items.TryGetValue(FailureKey, out var failure) ? (Exception?)failure : null;
+        set => Items[FailureKey] = value;
+    }
 
     /// <summary>The framework's options, validated at start-up.</summary>
     public PulyaOptions Options => _pipeline.Options;
@@ -138,6 +151,18 @@ internal sealed class PulyaContext : PulyaRequest, IPoolable
         ResponseBody = features.GetRequiredFeature<IHttpResponseBodyFeature>();
         _headers.Attach(_request.Headers, _pipeline.Options.HeaderStrategy, _pipeline.HeaderLogger);
     }
+
+    /// <summary>The shape error responses take (<c>Pulya:Errors</c>).</summary>
+    public ErrorShape Errors => _pipeline.Errors;
+
+    /// <summary>The request's scheme (<c>http</c>, <c>https</c>).</summary>
+    public string Scheme => Request.Scheme;
+
+    /// <summary>The request's protocol (<c>HTTP/1.1</c>, <c>HTTP/2</c>...).</summary>
+    public string Protocol => Request.Protocol;
+
+    /// <summary>The request headers as the server holds them, for trace context propagation.</summary>
+    public IHeaderDictionary RequestHeaders => Request.Headers;
 
     /// <summary>The request body as the server delivers it.</summary>
     public Stream RequestBody => Request.Body;

@@ -32,7 +32,7 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
     private readonly PipelineServices _services;
     private readonly IRequestPool<PulyaContext> _pool;
     private readonly ILogger _logger;
-    private readonly PulyaMetrics? _metrics;
+    private readonly PulyaTelemetry? _telemetry;
     private readonly Func<PulyaContext, Task> _process;
 
     /// <summary>Application middleware around the route stage; null when the application has none.</summary>
@@ -44,10 +44,10 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
     /// <summary>The first buffer rented for a request body; it doubles as bytes arrive.</summary>
     private const int InitialBodyBufferSize = 4096;
 
-    public PulyaHttpApplication(PipelineServices services, IRequestPoolProvider pools, PulyaMetrics? metrics = null, PipelineMiddleware? middleware = null)
+    public PulyaHttpApplication(PipelineServices services, IRequestPoolProvider pools, PulyaTelemetry? telemetry = null, PipelineMiddleware? middleware = null)
     {
         _services = services;
-        _metrics = metrics;
+        _telemetry = telemetry;
         _logger = services.Logger;
         _application = middleware is { Application.Count: > 0 } ? Chain(middleware.Application, RouteAsync) : null;
         _routes = ComposeRoutes(services.Router.Table, middleware?.Routes);
@@ -63,7 +63,7 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
     }
 
     public Task ProcessRequestAsync(PulyaContext context) =>
-        _metrics is { TracksRequests: true } metrics ? metrics.TrackAsync(context, _process) : _process(context);
+        _telemetry is { Enabled: true } telemetry ? telemetry.TrackAsync(context, _process) : _process(context);
 
     /// <summary>One route's stages: its endpoint, and the middleware around it (null when none).</summary>
     private sealed record RouteStage(EndpointBinding Endpoint, PulyaRequestDelegate? Middleware);
@@ -161,11 +161,9 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
                 error = null;
                 return match.Route;
             case RouteMatchKind.MethodNotAllowed:
-                _metrics?.Unmatched(context.Method, StatusCodes.Status405MethodNotAllowed);
                 error = Error(context, StatusCodes.Status405MethodNotAllowed, ErrorResponses.MethodNotAllowed, !wrapped, match.Allowed!.HeaderValue);
                 return null;
             default:
-                _metrics?.Unmatched(context.Method, StatusCodes.Status404NotFound);
                 error = Error(context, StatusCodes.Status404NotFound, ErrorResponses.NotFound, !wrapped);
                 return null;
         }
@@ -229,7 +227,7 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
             return Written;
         }
 
-        var result = Response.Bytes(body, ErrorResponses.JsonContentType, status);
+        var result = Response.Bytes(context.Errors.Body(context, status, body), context.Errors.ContentType, status);
         if (allow is not null)
         {
             result.WithHeader(HeaderNames.Allow, allow);
@@ -354,6 +352,7 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
                 return false;
             default:
                 LogHandlerFailed(_logger, exception, context.Method, context.Path);
+                context.Failure = exception;
                 (status, body) = (StatusCodes.Status500InternalServerError, ErrorResponses.InternalServerError);
                 return true;
         }
@@ -485,7 +484,7 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
             context.Response.Headers.Connection = "close";
         }
 
-        ResultWriter.WriteBytes(context, status, ErrorResponses.JsonContentType, body);
+        context.Errors.Write(context, status, body);
     }
 
     [LoggerMessage(1, LogLevel.Error, "Unhandled exception in the handler of {Method} {Path}.")]

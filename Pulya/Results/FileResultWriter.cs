@@ -26,7 +26,7 @@ internal static class FileResultWriter
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException || (ex is UnauthorizedAccessException && Directory.Exists(path)))
         {
             context.Response.Headers.Clear();
-            ResultWriter.WriteBytes(context, StatusCodes.Status404NotFound, ErrorResponses.JsonContentType, ErrorResponses.NotFound);
+            context.Errors.Write(context, StatusCodes.Status404NotFound, ErrorResponses.NotFound);
             return;
         }
 
@@ -53,7 +53,7 @@ internal static class FileResultWriter
                 if (!TryResolve(range, length, out offset, out count))
                 {
                     headers.ContentRange = "bytes */" + length.ToString(CultureInfo.InvariantCulture);
-                    ResultWriter.WriteBytes(context, StatusCodes.Status416RangeNotSatisfiable, ErrorResponses.JsonContentType, RangeNotSatisfiable);
+                    context.Errors.Write(context, StatusCodes.Status416RangeNotSatisfiable, RangeNotSatisfiable);
                     return;
                 }
 

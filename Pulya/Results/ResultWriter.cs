@@ -75,6 +75,7 @@ internal static class ResultWriter
 
         context.Response.StatusCode = status;
         context.Response.Headers.ContentType = contentType ?? serializer!.ContentType;
+        serializers.VaryByAccept(context.Response.Headers);
         var writer = SerializedBodyWriter.Rent(context, bufferSize);
         try
         {

@@ -23,6 +23,7 @@ internal sealed class TypedAsyncSequence<T>(IAsyncEnumerable<T> items) : AsyncSe
 
         context.Response.StatusCode = status;
         context.Response.Headers.ContentType = contentType ?? serializer.ContentType;
+        serializers.VaryByAccept(context.Response.Headers);
         if (context.IsHead)
         {
             return true;

@@ -1,5 +1,7 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
+using Microsoft.Net.Http.Headers;
 
 namespace Pulya.Serialization;
 
@@ -20,6 +22,9 @@ internal sealed class SerializerSelector
     private readonly IPulyaSerializer[] _serializers;
     private readonly (string Type, string Subtype, IPulyaSerializer Serializer)[] _mediaTypes;
 
+    /// <summary>Per entry of <see cref="_mediaTypes"/>, the serializer answering a range naming exactly that media type.</summary>
+    private readonly IPulyaSerializer[] _exactAnswers;
+
     /// <param name="serializers">The default serializer first.</param>
     public SerializerSelector(IReadOnlyList<IPulyaSerializer> serializers)
     {
@@ -27,14 +32,28 @@ internal sealed class SerializerSelector
         Default = _serializers[0];
         _mediaTypes = [.. _serializers.SelectMany(s => s.MediaTypes.Select(m => (m[..m.IndexOf('/', StringComparison.Ordinal)], m[(m.IndexOf('/', StringComparison.Ordinal) + 1)..], s)))];
         UnsupportedMediaType = Pipeline.ErrorResponses.UnsupportedMediaTypeOf(_serializers.SelectMany(s => s.MediaTypes));
+        // A client that names an alias (application/x-msgpack) gets the content type it asked for; ranges with wildcards
+        // get the serializer's own.
+        _exactAnswers = [.. _mediaTypes.Select(m => IsOwnMediaType(m.Serializer, m.Type + "/" + m.Subtype) ? m.Serializer : new AliasedSerializer(m.Serializer, m.Type + "/" + m.Subtype))];
+        Answers = [.. _serializers, .. _exactAnswers.Except(_serializers)];
+        Negotiates = _mediaTypes.Select(m => m.Type + "/" + m.Subtype).Distinct(StringComparer.OrdinalIgnoreCase).Count() > 1;
     }
 
     /// <summary>The 415 body naming every media type a request body may have, encoded once.</summary>
     public byte[] UnsupportedMediaType { get; }
 
+    /// <summary>
+    /// Whether <c>Accept</c> can change a response: more than one media type is registered. Then a negotiated response
+    /// carries <c>Vary: Accept</c>.
+    /// </summary>
+    public bool Negotiates { get; }
+
     public IPulyaSerializer Default { get; }
 
     public IReadOnlyList<IPulyaSerializer> All => _serializers;
+
+    /// <summary>Every serializer <see cref="ForAccept(StringValues)"/> can answer with: <see cref="All"/>, then the aliases.</summary>
+    public IReadOnlyList<IPulyaSerializer> Answers { get; }
 
     /// <summary>The serializer for a request body with <paramref name="contentType"/>, or null (415).</summary>
     public IPulyaSerializer? ForContentType(string? contentType)
@@ -115,7 +134,20 @@ internal sealed class SerializerSelector
             }
         }
 
-        return best < 0 ? null : _mediaTypes[best].Serializer;
+        return best < 0 ? null : specificity[best] >= 2 ? _exactAnswers[best] : _mediaTypes[best].Serializer;
+    }
+
+    private static bool IsOwnMediaType(IPulyaSerializer serializer, string mediaType) =>
+        serializer.ContentType.AsSpan().StartsWith(mediaType, StringComparison.OrdinalIgnoreCase)
+        && (serializer.ContentType.Length == mediaType.Length || serializer.ContentType[mediaType.Length] == ';');
+
+    /// <summary>Adds <c>Vary: Accept</c> to a response whose format was chosen from <c>Accept</c>, when that choice exists.</summary>
+    public void VaryByAccept(IHeaderDictionary headers)
+    {
+        if (Negotiates)
+        {
+            headers.Append(HeaderNames.Vary, HeaderNames.Accept);
+        }
     }
 
     /// <summary>Applies one media range to every registered media type it matches; false when it does not parse.</summary>

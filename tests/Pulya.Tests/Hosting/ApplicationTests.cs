@@ -210,6 +210,7 @@ public abstract class ApplicationTests(TestTransport transport) : TransportTests
     [InlineData("--Pulya:MaxRequestBodySize=big", "Failed to convert configuration value 'big' at 'Pulya:MaxRequestBodySize' to type 'System.Int64'.")]
     [InlineData("--Pulya:HeaderStrategy=99", "Pulya:HeaderStrategy: '99' is not one of First, Last, Warn, Forbid.")]
     [InlineData("--Pulya:HeaderStrategy=Newest", "Pulya:HeaderStrategy: 'Newest' is not one of First, Last, Warn, Forbid.")]
+    [InlineData("--Pulya:Errors=Xml", "Pulya:Errors: 'Xml' is not one of Pulya, ProblemDetails.")]
     [InlineData("--Pulya:ResponseBufferSize=1023", "Pulya:ResponseBufferSize: '1023' is out of range; it must be between 1024 and 67108864 (bytes).")]
     [InlineData("--Pulya:ResponseBufferSize=67108865", "Pulya:ResponseBufferSize: '67108865' is out of range; it must be between 1024 and 67108864 (bytes).")]
     [InlineData("--Pulya:MaxFormParts=0", "Pulya:MaxFormParts: '0' is out of range; it must be at least 1.")]

@@ -3,12 +3,13 @@ using System.Diagnostics.Metrics;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Pulya.Diagnostics;
+using Pulya.Http;
 using Pulya.Testing;
 
 namespace Pulya.Tests.Diagnostics;
 
-/// <summary>The <c>Pulya</c> meter, observed with a <see cref="MeterListener"/> limited to one application's meter factory.</summary>
-public abstract class PulyaMetricsTests(TestTransport transport) : IAsyncLifetime
+/// <summary>The <c>Pulya</c> meter's OpenTelemetry HTTP instruments, observed with a <see cref="MeterListener"/> limited to one application's meter factory.</summary>
+public abstract class PulyaTelemetryTests(TestTransport transport) : IAsyncLifetime
 {
     private readonly TaskCompletionSource _handlerStarted = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _releaseHandler = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -26,6 +27,7 @@ public abstract class PulyaMetricsTests(TestTransport transport) : IAsyncLifetim
                 return new Item("slow");
             })
             .MapGet("/fails", string () => throw new InvalidOperationException("handler failure"))
+            .MapGet("/unavailable", () => Response.Status(503))
             .MapPost("/items", () => new Item("posted")));
 
     public async Task DisposeAsync()
@@ -37,13 +39,13 @@ public abstract class PulyaMetricsTests(TestTransport transport) : IAsyncLifetim
     [Fact]
     public void Nobody_listening_means_no_request_tracking()
     {
-        Assert.False(_client.Application.Services.GetRequiredService<PulyaMetrics>().TracksRequests);
+        Assert.False(_client.Application.Services.GetRequiredService<PulyaTelemetry>().Enabled);
     }
 
     [Fact]
     public async Task Requests_are_not_measured_when_nobody_listens()
     {
-        Listen("pulya.server.unmatched_requests");
+        Listen("some.other.instrument");
 
         using var response = await _client.Client.GetAsync(new Uri("/items/7", UriKind.Relative));
 
@@ -59,19 +61,23 @@ public abstract class PulyaMetricsTests(TestTransport transport) : IAsyncLifetim
         using var response = await _client.Client.GetAsync(new Uri("/items/42", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var duration = Assert.Single(_measurements, m => m.Instrument == "pulya.server.request.duration");
+        var duration = Assert.Single(_measurements, m => m.Instrument == "http.server.request.duration");
         Assert.InRange(duration.Value, 0, 60);
         Assert.Equal("/items/{id}", duration.Tags["http.route"]);
         Assert.Equal("GET", duration.Tags["http.request.method"]);
         Assert.Equal(200, duration.Tags["http.response.status_code"]);
-        Assert.Equal([1.0, -1.0], _measurements.Where(m => m.Instrument == "pulya.server.active_requests").Select(m => m.Value));
-        Assert.DoesNotContain(_measurements, m => m.Instrument == "pulya.server.unmatched_requests");
+        Assert.Equal("http", duration.Tags["url.scheme"]);
+        Assert.Equal("1.1", duration.Tags["network.protocol.version"]);
+        Assert.False(duration.Tags.ContainsKey("error.type"));
+        var active = _measurements.Where(m => m.Instrument == "http.server.active_requests").ToList();
+        Assert.Equal([1.0, -1.0], active.Select(m => m.Value));
+        Assert.All(active, m => Assert.Equal(["GET", "http"], [m.Tags["http.request.method"], m.Tags["url.scheme"]]));
     }
 
     [Fact]
     public async Task A_request_in_flight_is_counted_as_active_until_it_completes()
     {
-        Listen("pulya.server.active_requests");
+        Listen("http.server.active_requests");
 
         var pending = _client.Client.GetAsync(new Uri("/slow", UriKind.Relative));
         await _handlerStarted.Task.WaitAsync(TimeSpan.FromSeconds(30));
@@ -86,7 +92,7 @@ public abstract class PulyaMetricsTests(TestTransport transport) : IAsyncLifetim
     [Theory]
     [InlineData("GET", "/nowhere", 404)]
     [InlineData("DELETE", "/items/1", 405)]
-    public async Task An_unmatched_request_is_counted_with_its_status(string method, string path, int status)
+    public async Task An_unmatched_request_is_measured_without_a_route(string method, string path, int status)
     {
         Listen();
 
@@ -94,19 +100,17 @@ public abstract class PulyaMetricsTests(TestTransport transport) : IAsyncLifetim
         using var response = await _client.Client.SendAsync(request);
 
         Assert.Equal(status, (int)response.StatusCode);
-        var unmatched = Assert.Single(_measurements, m => m.Instrument == "pulya.server.unmatched_requests");
-        Assert.Equal(1, unmatched.Value);
-        Assert.Equal(method, unmatched.Tags["http.request.method"]);
-        Assert.Equal(status, unmatched.Tags["http.response.status_code"]);
-        var duration = Assert.Single(_measurements, m => m.Instrument == "pulya.server.request.duration");
+        var duration = Assert.Single(_measurements, m => m.Instrument == "http.server.request.duration");
+        Assert.Equal(method, duration.Tags["http.request.method"]);
+        Assert.False(duration.Tags.ContainsKey("error.type"));
         Assert.False(duration.Tags.ContainsKey("http.route"));
         Assert.Equal(status, duration.Tags["http.response.status_code"]);
     }
 
     [Fact]
-    public async Task A_failing_handler_is_measured_with_status_500()
+    public async Task A_failing_handler_is_measured_with_status_500_and_the_exception_type()
     {
-        Listen("pulya.server.request.duration");
+        Listen("http.server.request.duration");
 
         using var response = await _client.Client.GetAsync(new Uri("/fails", UriKind.Relative));
 
@@ -114,6 +118,18 @@ public abstract class PulyaMetricsTests(TestTransport transport) : IAsyncLifetim
         var duration = Assert.Single(_measurements);
         Assert.Equal(500, duration.Tags["http.response.status_code"]);
         Assert.Equal("/fails", duration.Tags["http.route"]);
+        Assert.Equal("System.InvalidOperationException", duration.Tags["error.type"]);
+    }
+
+    [Fact]
+    public async Task A_5xx_answered_by_the_handler_carries_its_status_as_error_type()
+    {
+        Listen("http.server.request.duration");
+
+        using var response = await _client.Client.GetAsync(new Uri("/unavailable", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("503", Assert.Single(_measurements).Tags["error.type"]);
     }
 
     [Theory]
@@ -131,10 +147,8 @@ public abstract class PulyaMetricsTests(TestTransport transport) : IAsyncLifetim
             using var response = await client.Client.SendAsync(request);
         }
 
-        var durations = _measurements.Where(m => m.Instrument == "pulya.server.request.duration").Select(m => m.Tags["http.request.method"]).ToList();
-        var unmatched = _measurements.Where(m => m.Instrument == "pulya.server.unmatched_requests").Select(m => m.Tags["http.request.method"]).ToList();
+        var durations = _measurements.Where(m => m.Instrument == "http.server.request.duration").Select(m => m.Tags["http.request.method"]).ToList();
         Assert.Equal(["_OTHER", "_OTHER", "_OTHER", "GET", "PATCH"], durations);
-        Assert.Equal(["_OTHER", "_OTHER", "PATCH"], unmatched);
     }
 
     [Theory]
@@ -151,13 +165,24 @@ public abstract class PulyaMetricsTests(TestTransport transport) : IAsyncLifetim
     [InlineData("QUERY", "_OTHER")]
     public void The_method_tag_keeps_the_known_methods_only(string method, string tag)
     {
-        Assert.Equal(tag, PulyaMetrics.MethodTag(method));
+        Assert.Equal(tag, PulyaTelemetry.MethodTag(method));
+    }
+
+    [Theory]
+    [InlineData("HTTP/1.0", "1.0")]
+    [InlineData("HTTP/1.1", "1.1")]
+    [InlineData("HTTP/2", "2")]
+    [InlineData("HTTP/3", "3")]
+    [InlineData("HTTP/4", "HTTP/4")]
+    public void The_protocol_version_follows_the_conventions(string protocol, string version)
+    {
+        Assert.Equal(version, PulyaTelemetry.ProtocolVersion(protocol));
     }
 
     [Fact]
     public void The_meter_factory_is_required()
     {
-        Assert.Throws<ArgumentNullException>(() => new PulyaMetrics(null!));
+        Assert.Throws<ArgumentNullException>(() => new PulyaTelemetry(null!));
     }
 
     /// <summary>Listens to this application's <c>Pulya</c> instruments (all, or the named ones).</summary>
@@ -170,7 +195,7 @@ public abstract class PulyaMetricsTests(TestTransport transport) : IAsyncLifetim
         {
             InstrumentPublished = (instrument, listener) =>
             {
-                if (instrument.Meter.Name == PulyaMetrics.MeterName && ReferenceEquals(instrument.Meter.Scope, factory)
+                if (instrument.Meter.Name == PulyaTelemetry.MeterName && ReferenceEquals(instrument.Meter.Scope, factory)
                     && (instruments.Length == 0 || instruments.Contains(instrument.Name)))
                 {
                     listener.EnableMeasurementEvents(instrument);
@@ -196,8 +221,8 @@ public abstract class PulyaMetricsTests(TestTransport transport) : IAsyncLifetim
     private sealed record Item(string Id);
 
     /// <summary>The suite in memory.</summary>
-    public sealed class OnTestServer() : PulyaMetricsTests(TestTransport.TestServer);
+    public sealed class OnTestServer() : PulyaTelemetryTests(TestTransport.TestServer);
 
     /// <summary>The suite over real Kestrel sockets.</summary>
-    public sealed class OnKestrel() : PulyaMetricsTests(TestTransport.Kestrel);
+    public sealed class OnKestrel() : PulyaTelemetryTests(TestTransport.Kestrel);
 }
