@@ -64,7 +64,7 @@ internal sealed partial class PulyaServer(
         var maxBodySize = ApplyBodyLimit(services.GetRequiredService<IOptions<KestrelServerOptions>>().Value.Limits, options.MaxRequestBodySize);
         var pipeline = new PipelineServices(options, services.GetRequiredService<IServiceScopeFactory>(), loggerFactory, Router, serializers, maxBodySize);
         Application = new PulyaHttpApplication(
-            pipeline, modules.PoolProvider, services.GetService<PulyaMetrics>(), new PipelineMiddleware(routes.Middleware, routeMiddleware));
+            pipeline, modules.PoolProvider, services.GetService<PulyaMetrics>(), new PipelineMiddleware(routes.Middleware, routeMiddleware, routes.RoutedMiddleware));
         ConfigureAddresses();
         await server.StartAsync(Application, cancellationToken);
         LogStarted(_logger, table.Routes.Count, options.Router, serializers.Default.GetType().Name, options.PoolProvider);

@@ -127,6 +127,12 @@ internal sealed class PulyaContext : PulyaRequest, IPoolable
         _headers.Attach(_request.Headers, _pipeline.Options.HeaderStrategy, _pipeline.HeaderLogger);
     }
 
+    /// <summary>
+    /// Points <see cref="ResponseBody"/> at the response body feature the request's features hold now: routed middleware
+    /// (compression, output caching) replaces it for the rest of the pipeline and puts the server's back afterwards.
+    /// </summary>
+    public void UseCurrentResponseBody() => ResponseBody = Features.GetRequiredFeature<IHttpResponseBodyFeature>();
+
     /// <summary>The request body as the server delivers it.</summary>
     public Stream RequestBody => Request.Body;
 
