@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Http;
@@ -20,17 +21,23 @@ internal sealed class AspNetCoreBridge(IServiceProvider services, Action<IApplic
     public Func<PulyaRequest, Task> Compose(RouteTable routes, Func<PulyaRequest, Task> next)
     {
         RequestDelegate terminal = http => next(http.Features.GetRequiredFeature<PulyaRequest>());
+        RequestDelegate authorized = http => http.Items.ContainsKey(AuthorizationMiddlewareInvoked)
+            ? next(http.Features.GetRequiredFeature<PulyaRequest>())
+            : throw new InvalidOperationException(
+                $"The endpoint {http.GetEndpoint()!.DisplayName} requires authorization, but the ASP.NET Core pipeline did not authorize it: "
+                + "add web.UseAuthorization() (after web.UseAuthentication()) in UseAspNetCore.");
         var endpoints = new Endpoint[routes.Routes.Count];
         var skipped = new bool[routes.Routes.Count];
         foreach (var route in routes.Routes)
         {
-            endpoints[route.Order] = CreateEndpoint(route, terminal);
-            skipped[route.Order] = route.Metadata.OfType<SkipAspNetCoreMetadata>().Any();
+            var secured = route.Metadata.Any(m => m is IAuthorizeData or AuthorizationPolicy);
+            endpoints[route.Order] = CreateEndpoint(route, secured ? authorized : terminal);
+            skipped[route.Order] = !secured && route.Metadata.Contains(SkipAspNetCoreMetadata.Instance);
         }
 
         var builder = new ApplicationBuilder(services, services.GetService<IServer>()?.Features ?? new FeatureCollection());
         configure(builder);
-        builder.Run(terminal);
+        builder.Run(http => http.GetEndpoint() is { RequestDelegate: { } endpoint } ? endpoint(http) : terminal(http));
         var pipeline = builder.Build();
         return request =>
         {
@@ -45,12 +52,18 @@ internal sealed class AspNetCoreBridge(IServiceProvider services, Action<IApplic
             }
 
             var http = request.HttpContext;
-            var feature = new RouteEndpointFeature(endpoints[route.Order], request);
+            var endpoint = endpoints[route.Order];
+            var feature = new RouteEndpointFeature(endpoint, request);
             http.Features.Set<IEndpointFeature>(feature);
             http.Features.Set<IRouteValuesFeature>(feature);
+            // The pipeline's end runs the endpoint's delegate, as ASP.NET Core's endpoint middleware does: a route that requires
+            // authorization checks that the authorization middleware ran.
             return pipeline(http);
         };
     }
+
+    /// <summary>The key ASP.NET Core's authorization middleware sets in <c>HttpContext.Items</c> when it ran for an endpoint.</summary>
+    private const string AuthorizationMiddlewareInvoked = "__AuthorizationMiddlewareWithEndpointInvoked";
 
     /// <summary>
     /// The route as ASP.NET Core routing would have made it: a <see cref="RouteEndpoint"/> with the route's template as its

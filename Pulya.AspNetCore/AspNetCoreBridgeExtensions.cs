@@ -18,8 +18,8 @@ public static class AspNetCoreBridgeExtensions
     /// and WebSockets can answer it). Middleware that answers by itself (401, 403, 429, a cached response, a file) ends the
     /// request: Pulya writes nothing more. Pulya writes its response through the body the middleware installed (compression,
     /// output caching). Costs an <c>HttpContext</c> and an endpoint feature per request, plus what the middleware does; a route
-    /// marked <see cref="AspNetCoreEndpointExtensions.SkipAspNetCore{TBuilder}"/> skips it all. Cannot be combined with
-    /// Pulya's application middleware (<c>app.Use</c>); route group middleware runs inside it.
+    /// marked <see cref="AspNetCoreEndpointExtensions.SkipAspNetCore{TBuilder}"/> skips it all. Pulya's application middleware
+    /// (<c>app.Use</c>) and route group middleware run inside it, so they see results before they are written.
     /// </summary>
     /// <param name="app">The application.</param>
     /// <param name="configure">Adds the ASP.NET Core middleware, in order; run once, at start-up.</param>

@@ -9,7 +9,8 @@ namespace Pulya.AspNetCore;
 /// <summary>
 /// Applies ASP.NET Core's own endpoint conventions (<c>RequireAuthorization</c>, <c>CacheOutput</c>…) to a Pulya route or
 /// group: the convention runs once, at once, on an empty endpoint builder, and the metadata it added go to the route or
-/// group. So the metadata are exactly those Minimal APIs would carry.
+/// group. So the metadata are exactly those Minimal APIs would carry. (None of the conventions applied here uses
+/// <c>Finally</c>, which keeps the interface's no-op.)
 /// </summary>
 internal sealed class ConventionMetadata : IEndpointConventionBuilder
 {
@@ -26,6 +27,4 @@ internal sealed class ConventionMetadata : IEndpointConventionBuilder
     }
 
     public void Add(Action<EndpointBuilder> convention) => convention(_endpoint);
-
-    public void Finally(Action<EndpointBuilder> finallyConvention) => finallyConvention(_endpoint);
 }

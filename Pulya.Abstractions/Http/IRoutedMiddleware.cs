@@ -10,8 +10,8 @@ namespace Pulya.Http;
 /// route middleware, the body, binding, filters, handler and writer; for no match, the 404 or 405 answer. A stage that
 /// answers by itself simply does not call it, and Pulya writes nothing more. Composed once at start-up with the frozen
 /// route table (<see cref="Compose"/>); an application without one runs none of this. The ASP.NET Core bridge
-/// (<c>Pulya.AspNetCore</c>) is one. It cannot be combined with application middleware (<see cref="IPulyaMiddleware"/>
-/// added to the application), which expects results that are not written yet: the start-up fails if both are added.
+/// (<c>Pulya.AspNetCore</c>) is one. Application middleware (<see cref="IPulyaMiddleware"/> added to the application) sees
+/// results before they are written, so with routed middleware it runs inside it, around the route stage.
 /// </summary>
 public interface IRoutedMiddleware
 {

@@ -91,8 +91,8 @@ public sealed partial class PulyaApplication : RouteMapper, IMiddlewareBuilder, 
     /// <summary>
     /// Adds routed middleware (see <see cref="IRoutedMiddleware"/>): it runs after routing, for every request (404 and 405
     /// included, before they are answered), before the matched route's own middleware and body; the rest of the pipeline
-    /// writes the response inside it. The first added runs first (outermost). It cannot be combined with application
-    /// middleware (<see cref="Use(IPulyaMiddleware)"/>): the start-up fails if both are added.
+    /// writes the response inside it. The first added runs first (outermost). Application middleware
+    /// (<see cref="Use(IPulyaMiddleware)"/>) sees results before they are written, so it then runs inside routed middleware.
     /// </summary>
     /// <exception cref="InvalidOperationException">The application has started: middleware is composed at start-up.</exception>
     public PulyaApplication UseRouted(IRoutedMiddleware middleware)

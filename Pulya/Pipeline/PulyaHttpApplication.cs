@@ -95,14 +95,6 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
             return null;
         }
 
-        if (_application is not null)
-        {
-            throw new InvalidOperationException(
-                "Application middleware (app.Use) cannot be combined with routed middleware (e.g. UseAspNetCore): application middleware "
-                + "sees results before they are written, routed middleware lets the rest of the pipeline write inside it. Add the "
-                + "middleware to a route group (group.Use) or to the routed middleware's own pipeline instead.");
-        }
-
         Func<PulyaRequest, Task> next = AfterRoutedAsync;
         for (var i = middleware.Routed.Count - 1; i >= 0; i--)
         {
@@ -198,6 +190,13 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
 
     private Task WriteRoutedAsync(PulyaContext context)
     {
+        if (_application is not null)
+        {
+            // Application middleware sees results before they are written, so it runs inside: it still wraps the route
+            // stage (404/405 included), which answers from the same match.
+            return ServeThroughAsync(context, _application);
+        }
+
         if (context.MatchedRoute is not { } route)
         {
             _ = Match(context, wrapped: false, out _);

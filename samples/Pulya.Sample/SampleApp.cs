@@ -1,5 +1,12 @@
+using System.Security.Claims;
+using System.Text;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using Pulya.AspNetCore;
 using Pulya.Hosting;
 using Pulya.Http;
 using Pulya.Middleware;
@@ -27,9 +34,48 @@ public static class SampleApp
         builder.Services.AddScoped<UserService>();
         // Modules: registered here, switched on by configuration (e.g. --Pulya:Router=Trie, --Pulya:Pooling:Enabled=true).
         builder.Pulya.AddTrieRouter().AddRouteCache().AddNewtonsoftJson().AddMessagePack().AddPooling();
+        // The /api group: JwtBearer tokens signed with Sample:Jwt:SigningKey, and a policy on their scope claim.
+        var configuration = builder.Configuration;
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(o =>
+        {
+            o.MapInboundClaims = false;
+            o.TokenValidationParameters = new TokenValidationParameters
+            {
+                ValidIssuer = configuration[JwtIssuerKey],
+                ValidAudience = configuration[JwtAudienceKey],
+                IssuerSigningKey = SigningKey(configuration),
+                NameClaimType = "sub",
+            };
+        });
+        builder.Services.AddAuthorization(o => o.AddPolicy(ApiPolicy, p => p.RequireClaim("scope", "api")));
     }
 
-    public static void MapRoutes(PulyaApplication app)
+    /// <summary>
+    /// ASP.NET Core middleware through Pulya's bridge: static files from <c>wwwroot</c> (<c>/index.html</c> with ETag and 304),
+    /// then JwtBearer authentication and authorization for the routes that ask for it (the <c>/api</c> group).
+    /// </summary>
+    public static void UseAspNetCore(PulyaApplication app) => app.UseAspNetCore(web =>
+    {
+        web.UseStaticFiles();
+        web.UseAuthentication();
+        web.UseAuthorization();
+    });
+
+    /// <summary>A token the <c>/api</c> group accepts, for <paramref name="subject"/>, valid for <paramref name="lifetime"/> (<c>dotnet run -- mint-token</c>).</summary>
+    public static string MintToken(IConfiguration configuration, string subject, TimeSpan lifetime) =>
+        new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Subject = new ClaimsIdentity([new Claim("sub", subject), new Claim("scope", "api")]),
+            Issuer = configuration[JwtIssuerKey],
+            Audience = configuration[JwtAudienceKey],
+            Expires = DateTime.UtcNow.Add(lifetime),
+            SigningCredentials = new SigningCredentials(SigningKey(configuration), SecurityAlgorithms.HmacSha256),
+        });
+
+    private static SymmetricSecurityKey SigningKey(IConfiguration configuration) =>
+        new(Encoding.UTF8.GetBytes(configuration[JwtSigningKeyKey] ?? throw new InvalidOperationException($"{JwtSigningKeyKey} is not set.")));
+
+    public static void MapRoutes(RouteMapper app)
     {
         app.MapGet("/", () => new SuccessResult(true));
 
@@ -84,21 +130,32 @@ public static class SampleApp
     }
 
     /// <summary>
-    /// A service-style part: the <c>/api</c> route group, whose routes need <c>Authorization: Bearer</c> with the token
-    /// configured at <c>Sample:ApiToken</c> (401 otherwise), and an endpoint filter that checks a user before it is created.
+    /// A service-style part: the <c>/api</c> route group, whose routes need a JWT (<c>Authorization: Bearer</c>) signed with
+    /// <c>Sample:Jwt:SigningKey</c> and carrying <c>scope: api</c> (401 without one, 403 without the scope; before the body is
+    /// read), and an endpoint filter that checks a user before it is created. Needs <see cref="UseAspNetCore"/>.
     /// </summary>
     public static void MapApi(PulyaApplication app)
     {
-        var api = app.MapGroup("/api").RequireBearerToken(app.Configuration[ApiTokenKey]);
+        var api = app.MapGroup("/api").RequireAuthorization(ApiPolicy);
         api.MapGet("/users/{id:int}", (int id) => new ApiUser(id, $"user {id}"));
+        api.MapGet("/me", (ClaimsPrincipal user) => new ApiUser(0, user.Identity!.Name!));
         api.MapPost("/users", ([Body] ApiUser user) => Response.Serialized(user, 201).WithHeader("Location", $"/api/users/{user.Id}"))
             .AddEndpointFilter((context, next) => context.Arguments[0] is ApiUser { Id: > 0, Name.Length: > 0 }
                 ? next(context)
                 : new ValueTask<object?>(Response.Serialized(new ApiError("A user needs an id above 0 and a name."), 422)));
     }
 
-    /// <summary>The configuration key of the bearer token the <c>/api</c> group requires.</summary>
-    public const string ApiTokenKey = "Sample:ApiToken";
+    /// <summary>The authorization policy of the <c>/api</c> group: a token with <c>scope: api</c>.</summary>
+    public const string ApiPolicy = "api";
+
+    /// <summary>The configuration keys of the tokens: issuer, audience and the HMAC-SHA256 signing key (32 bytes or more).</summary>
+    public const string JwtIssuerKey = "Sample:Jwt:Issuer";
+
+    /// <summary>The audience the tokens are issued for.</summary>
+    public const string JwtAudienceKey = "Sample:Jwt:Audience";
+
+    /// <summary>The signing key; the one in appsettings.json is for development only (set <c>Sample__Jwt__SigningKey</c> in production).</summary>
+    public const string JwtSigningKeyKey = "Sample:Jwt:SigningKey";
 
     /// <summary>The configuration key that switches request logging on.</summary>
     public const string RequestLoggingKey = "Sample:RequestLogging";

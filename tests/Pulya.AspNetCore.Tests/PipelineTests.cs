@@ -120,14 +120,15 @@ public sealed class PipelineTests
             app.UseAspNetCore(web => web.Use((HttpContext http, RequestDelegate next) =>
             {
                 http.Items["from"] = "aspnetcore";
+                http.Request.RouteValues = new RouteValueDictionary { ["set"] = "by middleware" };
                 return next(http);
             }));
             app.MapGet("/shared", (PulyaRequest request, HttpContext http) =>
-                $"{request.Items["from"]} {ReferenceEquals(http, request.HttpContext)} {ReferenceEquals(http.RequestServices, request.Services)} "
+                $"{request.Items["from"]} {http.GetRouteValue("set")} {ReferenceEquals(http, request.HttpContext)} {ReferenceEquals(http.RequestServices, request.Services)} "
                 + $"{ReferenceEquals(http.Features.Get<PulyaRequest>(), request)} {http.RequestAborted == request.RequestAborted}");
         });
 
-        Assert.Equal("aspnetcore True True True True", await client.Client.GetStringAsync("/shared"));
+        Assert.Equal("aspnetcore by middleware True True True True", await client.Client.GetStringAsync("/shared"));
     }
 
     [Theory]
@@ -171,17 +172,48 @@ public sealed class PipelineTests
         Assert.Equal(["/full"], seen);
     }
 
-    [Fact]
-    public async Task Application_middleware_and_the_bridge_together_fail_the_start_up()
+    [Theory]
+    [MemberData(nameof(TestTransports.Data), MemberType = typeof(TestTransports))]
+    public async Task Pulyas_application_middleware_runs_inside_the_bridge(TestTransport transport)
     {
-        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => StartAsync(TestTransport.TestServer, app =>
+        var order = new List<string>();
+        await using var client = await StartAsync(transport, app =>
         {
-            app.Use((request, next) => next(request));
-            app.UseAspNetCore(_ => { });
+            app.Use(async (request, next) =>
+            {
+                order.Add("pulya");
+                return Response.From(await next(request)).WithHeader("X-Pulya", "seen");
+            });
+            app.UseAspNetCore(web => web.Use(async (HttpContext http, RequestDelegate next) =>
+            {
+                order.Add("aspnetcore");
+                await next(http);
+            }));
             app.MapGet("/", () => "hi");
-        }));
+        });
 
-        Assert.Contains("cannot be combined with routed middleware", failure.Message, StringComparison.Ordinal);
+        using var response = await client.Client.GetAsync("/");
+
+        Assert.Equal("hi", await response.Content.ReadAsStringAsync());
+        Assert.Equal("seen", response.Headers.GetValues("X-Pulya").Single());
+        Assert.Equal(["aspnetcore", "pulya"], order);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestTransports.Data), MemberType = typeof(TestTransports))]
+    public async Task A_route_requiring_authorization_without_the_authorization_middleware_is_refused_not_opened(TestTransport transport)
+    {
+        var handled = false;
+        await using var client = await StartAsync(transport, app =>
+        {
+            app.UseAspNetCore(_ => { });
+            app.MapGet("/secret", () => handled = true).RequireAuthorization().SkipAspNetCore();
+        });
+
+        using var response = await client.Client.GetAsync("/secret");
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.False(handled);
     }
 
     private sealed record Marker(string Name);
