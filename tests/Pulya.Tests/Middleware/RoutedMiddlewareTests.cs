@@ -113,9 +113,9 @@ public sealed class RoutedMiddlewareTests
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Assert.Equal("{\"ERROR\":\"NOT FOUND.\"}", await missing.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.MethodNotAllowed, wrongMethod.StatusCode);
-        Assert.Contains("/hello GET /hello of 5", seen);
-        Assert.Contains("/missing no route of 5", seen);
-        Assert.Contains("/answered no route of 5", seen);
+        Assert.Contains("/hello GET /hello of 6", seen);
+        Assert.Contains("/missing no route of 6", seen);
+        Assert.Contains("/answered no route of 6", seen);
     }
 
     [Theory]
