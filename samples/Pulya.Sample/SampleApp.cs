@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text;
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -48,18 +49,31 @@ public static class SampleApp
             };
         });
         builder.Services.AddAuthorization(o => o.AddPolicy(ApiPolicy, p => p.RequireClaim("scope", "api")));
+        // Sample:ApiRateLimit=true: a fixed window per user on the /api group (generous: it does the work, never refuses
+        // under a load test), for the load tool's aspnetcore-auth profile against the Minimal APIs peer.
+        builder.Services.AddRateLimiter(o => o.AddPolicy(ApiRateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
+            http.User.Identity?.Name ?? "anonymous",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = 1_000_000, Window = TimeSpan.FromSeconds(1) })));
     }
 
     /// <summary>
     /// ASP.NET Core middleware through Pulya's bridge: static files from <c>wwwroot</c> (<c>/index.html</c> with ETag and 304),
     /// then JwtBearer authentication and authorization for the routes that ask for it (the <c>/api</c> group).
     /// </summary>
-    public static void UseAspNetCore(PulyaApplication app) => app.UseAspNetCore(web =>
+    public static void UseAspNetCore(PulyaApplication app)
     {
-        web.UseStaticFiles();
-        web.UseAuthentication();
-        web.UseAuthorization();
-    });
+        var rateLimit = app.Configuration.GetValue(ApiRateLimitKey, false);
+        app.UseAspNetCore(web =>
+        {
+            web.UseStaticFiles();
+            web.UseAuthentication();
+            web.UseAuthorization();
+            if (rateLimit)
+            {
+                web.UseRateLimiter();
+            }
+        });
+    }
 
     /// <summary>A token the <c>/api</c> group accepts, for <paramref name="subject"/>, valid for <paramref name="lifetime"/> (<c>dotnet run -- mint-token</c>).</summary>
     public static string MintToken(IConfiguration configuration, string subject, TimeSpan lifetime) =>
@@ -137,6 +151,11 @@ public static class SampleApp
     public static void MapApi(PulyaApplication app)
     {
         var api = app.MapGroup("/api").RequireAuthorization(ApiPolicy);
+        if (app.Configuration.GetValue(ApiRateLimitKey, false))
+        {
+            api.RequireRateLimiting(ApiRateLimitPolicy);
+        }
+
         api.MapGet("/users/{id:int}", (int id) => new ApiUser(id, $"user {id}"));
         api.MapGet("/me", (ClaimsPrincipal user) => new ApiUser(0, user.Identity!.Name!));
         api.MapPost("/users", ([Body] ApiUser user) => Response.Serialized(user, 201).WithHeader("Location", $"/api/users/{user.Id}"))
@@ -144,6 +163,12 @@ public static class SampleApp
                 ? next(context)
                 : new ValueTask<object?>(Response.Serialized(new ApiError("A user needs an id above 0 and a name."), 422)));
     }
+
+    /// <summary>The configuration key that adds the per-user rate limiter to the <c>/api</c> group.</summary>
+    public const string ApiRateLimitKey = "Sample:ApiRateLimit";
+
+    /// <summary>The rate limiter policy of the <c>/api</c> group when <see cref="ApiRateLimitKey"/> is true.</summary>
+    public const string ApiRateLimitPolicy = "per-user";
 
     /// <summary>The authorization policy of the <c>/api</c> group: a token with <c>scope: api</c>.</summary>
     public const string ApiPolicy = "api";
