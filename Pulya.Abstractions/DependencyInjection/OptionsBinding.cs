@@ -8,9 +8,10 @@ namespace Pulya.DependencyInjection;
 /// <summary>
 /// Binds configuration to an options object and turns what the binder throws (a value it cannot convert, a setter that
 /// rejects a value) into an <see cref="OptionsValidationException"/> whose one-line message names the configuration key
-/// and the value, so a bad value stops the start-up like any other invalid option.
+/// and the value, so a bad value stops the start-up like any other invalid option. Used by
+/// <see cref="PulyaBuilder.AddModuleOptions{TOptions}"/> and by hosts binding options of their own the same way.
 /// </summary>
-internal static class OptionsBinding
+public static class OptionsBinding
 {
     // Why reflection-based binding is safe under trimming and Native AOT here.
     private const string BindingJustification = "The options type's members are kept (DynamicallyAccessedMembers.All on T); options hold primitive, string and enum properties, which the binder sets without generating code.";

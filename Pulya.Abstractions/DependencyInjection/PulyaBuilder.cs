@@ -17,8 +17,13 @@ namespace Pulya.DependencyInjection;
 /// </summary>
 public sealed class PulyaBuilder
 {
-    internal PulyaBuilder(IServiceCollection services, IConfiguration configuration)
+    /// <summary>Creates the builder; <c>AddPulya()</c> does this for applications.</summary>
+    /// <param name="services">The application's services.</param>
+    /// <param name="configuration">The <c>Pulya</c> configuration section.</param>
+    public PulyaBuilder(IServiceCollection services, IConfiguration configuration)
     {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
         Services = services;
         Configuration = configuration;
     }
@@ -75,8 +80,16 @@ public sealed class PulyaBuilder
         return options;
     }
 
-    /// <summary>Registers <typeparamref name="TImplementation"/> as the keyed singleton <paramref name="name"/> of <typeparamref name="TContract"/>, once.</summary>
-    internal PulyaBuilder AddNamed<TContract, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TImplementation>(string name)
+    /// <summary>
+    /// Registers <typeparamref name="TImplementation"/> as the keyed singleton <paramref name="name"/> of
+    /// <typeparamref name="TContract"/>, once, and records it as a <see cref="PulyaComponent"/>: how every named contract is
+    /// registered, the core's own (routers, serializers, pool providers, endpoint binders) included.
+    /// </summary>
+    /// <typeparam name="TContract">The contract the core selects by name.</typeparam>
+    /// <typeparam name="TImplementation">The implementation.</typeparam>
+    /// <param name="name">The name it is selected by (e.g. <c>Pulya:Router=&lt;name&gt;</c>).</param>
+    /// <returns>This builder.</returns>
+    public PulyaBuilder AddNamed<TContract, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TImplementation>(string name)
         where TContract : class
         where TImplementation : class, TContract
     {

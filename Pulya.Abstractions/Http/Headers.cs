@@ -101,9 +101,16 @@ public sealed class Headers : IEnumerable<KeyValuePair<string, StringValues>>
     /// <inheritdoc />
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    /// <summary>Points a reused instance at the next request's collection (pooling).</summary>
-    internal void Attach(IHeaderDictionary inner, HeaderStrategy defaultStrategy, ILogger? logger)
+    /// <summary>
+    /// Points the instance at another request's header collection, so a host can reuse one instance per pooled request
+    /// context instead of allocating one per request (the core does this for every request).
+    /// </summary>
+    /// <param name="inner">The server's request headers.</param>
+    /// <param name="defaultStrategy">How a repeated header is read when the caller names no strategy.</param>
+    /// <param name="logger">Where a rejected duplicate is logged; null logs nothing.</param>
+    public void Attach(IHeaderDictionary inner, HeaderStrategy defaultStrategy, ILogger? logger)
     {
+        ArgumentNullException.ThrowIfNull(inner);
         _inner = inner;
         DefaultStrategy = defaultStrategy;
         _logger = logger;

@@ -15,6 +15,21 @@ namespace Pulya.Hosting;
 /// </summary>
 internal sealed class PulyaOptionsValidator(IEnumerable<PulyaComponent> components, PulyaConfiguration configuration) : IValidateOptions<PulyaOptions>
 {
+    /// <summary>
+    /// What adds the first-party modules, by contract and name (or claimed section): a hint in the start-up error when one
+    /// is selected but not registered. The core references none of them; a third-party name gets no hint.
+    /// </summary>
+    private static readonly Dictionary<(Type Contract, string Name), string> FirstPartyModules = new()
+    {
+        [(typeof(IRouterFactory), "Trie")] = Hint("Pulya.Routing.Trie", "AddTrieRouter()"),
+        [(typeof(IPulyaSerializer), "NewtonsoftJson")] = Hint("Pulya.Serialization", "AddNewtonsoftJson()"),
+        [(typeof(IPulyaSerializer), "MessagePack")] = Hint("Pulya.Serialization", "AddMessagePack()"),
+        [(typeof(IRequestPoolProvider), "ObjectPool")] = Hint("Pulya.Pooling", "AddPooling()"),
+        [(typeof(IRequestPoolProvider), "PerConnection")] = Hint("Pulya.Pooling", "AddPooling()"),
+        [(PulyaComponent.Section, "Pooling")] = Hint("Pulya.Pooling", "AddPooling()"),
+        [(PulyaComponent.Section, "RouteCache")] = Hint("Pulya.Routing.Cached", "AddRouteCache()"),
+    };
+
     public ValidateOptionsResult Validate(string? name, PulyaOptions options)
     {
         var failures = new List<string>();
@@ -43,7 +58,7 @@ internal sealed class PulyaOptionsValidator(IEnumerable<PulyaComponent> componen
             if (bool.TryParse(section["Enabled"], out var enabled) && enabled && !sections.Contains(section.Key, StringComparer.OrdinalIgnoreCase))
             {
                 failures.Add($"Pulya:{section.Key}:Enabled: 'true' but no registered module reads the section 'Pulya:{section.Key}' (register the module). "
-                    + $"Module sections registered: {List(sections)}.");
+                    + $"Module sections registered: {List(sections)}.{HintFor(PulyaComponent.Section, section.Key)}");
             }
         }
 
@@ -55,9 +70,14 @@ internal sealed class PulyaOptionsValidator(IEnumerable<PulyaComponent> componen
         var names = Names(contract);
         if (!names.Contains(selected, StringComparer.Ordinal))
         {
-            failures.Add($"{key}: '{selected}' is not registered. Registered: {List(names)}.");
+            failures.Add($"{key}: '{selected}' is not registered. Registered: {List(names)}.{HintFor(contract, selected)}");
         }
     }
+
+    private static string Hint(string package, string call) => $" Add the package {package} and call builder.Pulya.{call}.";
+
+    private static string HintFor(Type contract, string name) =>
+        FirstPartyModules.FirstOrDefault(m => m.Key.Contract == contract && string.Equals(m.Key.Name, name, StringComparison.OrdinalIgnoreCase)).Value ?? string.Empty;
 
     private List<string> Names(Type contract) => [.. components.Where(c => c.Contract == contract).Select(c => c.Name)];
 

@@ -15,8 +15,8 @@ internal static class StreamedResults
 {
     /// <summary>Whether <paramref name="result"/> is written here rather than by <see cref="ResultWriter"/>; a few type tests.</summary>
     public static bool Handles(object? result) =>
-        result is Stream or AsyncSequence or IAsyncEnumerable<object?>
-        || (result is Response { Content: { } content } && content is Stream or FileContent or EventStreamContent or AsyncSequence or IAsyncEnumerable<object?>);
+        result is Stream or AsyncSequence or IAsyncEnumerable<object?> or IResponseContent
+        || (result is Response { Content: { } content } && content is Stream or FileContent or EventStreamContent or AsyncSequence or IAsyncEnumerable<object?> or IResponseContent);
 
     /// <summary>Writes <paramref name="result"/>; false when no registered format is acceptable (406, nothing written).</summary>
     public static async Task<bool> WriteAsync(PulyaContext context, object result, SerializerSelector serializers)
@@ -49,10 +49,28 @@ internal static class StreamedResults
             case EventStreamContent events:
                 await PipeEventStreamWriter.RunAsync(context, status, contentType!, events.Producer);
                 return true;
+            case IResponseContent own:
+                await WriteOwnAsync(context, status, contentType ?? own.ContentType, own);
+                return true;
             case AsyncSequence sequence:
                 return await sequence.WriteAsync(context, status, contentType, serializers);
             default:
                 return await AsyncSequence.Of((IAsyncEnumerable<object?>)content).WriteAsync(context, status, contentType, serializers);
+        }
+    }
+
+    /// <summary>A module's content: status and content type here, the body by the content itself (not for HEAD).</summary>
+    private static async Task WriteOwnAsync(PulyaContext context, int status, string? contentType, IResponseContent content)
+    {
+        context.Response.StatusCode = status;
+        if (contentType is not null)
+        {
+            context.Response.Headers.ContentType = contentType;
+        }
+
+        if (!context.IsHead)
+        {
+            await content.WriteAsync(context, context.ResponseBody, context.RequestAborted);
         }
     }
 }

@@ -82,7 +82,7 @@ public sealed class EndpointBinderTests
         Assert.Throws<ArgumentException>(() => { _ = new EndpointDefinition("", template, invoke); });
         Assert.Throws<ArgumentNullException>(() => { _ = new EndpointBinding(null, true, typeof(void), invoke, null!, (_, _) => default); });
         Assert.False(new EndpointBinding(null, true, typeof(void), invoke, _ => [], (_, _) => default).BodyRequired);
-        Assert.Throws<ArgumentNullException>(() => PulyaBuilderBindingExtensions.AddBinder<PreferGeneratedBinder>(null!, "x"));
+        Assert.Throws<ArgumentNullException>(() => BindingPulyaBuilderExtensions.AddBinder<PreferGeneratedBinder>(null!, "x"));
     }
 
     /// <summary>Binds with the compiled binder, then, like a filter would, upper-cases string arguments (and, when asked, breaks an argument's type).</summary>

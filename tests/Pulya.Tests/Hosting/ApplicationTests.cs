@@ -189,8 +189,14 @@ public abstract class ApplicationTests(TestTransport transport) : TransportTests
     [InlineData("--Pulya:Router=Nope", "Pulya:Router: 'Nope' is not registered. Registered: Linear.")]
     [InlineData("--Pulya:Serializer=Nope", "Pulya:Serializer: 'Nope' is not registered. Registered: SystemTextJson.")]
     [InlineData("--Pulya:PoolProvider=Nope", "Pulya:PoolProvider: 'Nope' is not registered. Registered: None.")]
-    [InlineData("--Pulya:Pooling:Enabled=true", "Pulya:Pooling:Enabled: 'true' but no registered module reads the section 'Pulya:Pooling' (register the module). Module sections registered: none.")]
-    [InlineData("--Pulya:RouteCache:Enabled=True", "Pulya:RouteCache:Enabled: 'true' but no registered module reads the section 'Pulya:RouteCache' (register the module). Module sections registered: none.")]
+    [InlineData("--Pulya:Router=Trie", "Pulya:Router: 'Trie' is not registered. Registered: Linear. Add the package Pulya.Routing.Trie and call builder.Pulya.AddTrieRouter().")]
+    [InlineData("--Pulya:Serializer=NewtonsoftJson", "Pulya:Serializer: 'NewtonsoftJson' is not registered. Registered: SystemTextJson. Add the package Pulya.Serialization and call builder.Pulya.AddNewtonsoftJson().")]
+    [InlineData("--Pulya:Serializer=MessagePack", "Add the package Pulya.Serialization and call builder.Pulya.AddMessagePack().")]
+    [InlineData("--Pulya:PoolProvider=ObjectPool", "Pulya:PoolProvider: 'ObjectPool' is not registered. Registered: None. Add the package Pulya.Pooling and call builder.Pulya.AddPooling().")]
+    [InlineData("--Pulya:PoolProvider=PerConnection", "Add the package Pulya.Pooling and call builder.Pulya.AddPooling().")]
+    [InlineData("--Pulya:Pooling:Enabled=true", "Pulya:Pooling:Enabled: 'true' but no registered module reads the section 'Pulya:Pooling' (register the module). Module sections registered: none. Add the package Pulya.Pooling and call builder.Pulya.AddPooling().")]
+    [InlineData("--Pulya:RouteCache:Enabled=True", "Pulya:RouteCache:Enabled: 'true' but no registered module reads the section 'Pulya:RouteCache' (register the module). Module sections registered: none. Add the package Pulya.Routing.Cached and call builder.Pulya.AddRouteCache().")]
+    [InlineData("--Pulya:Sharding:Enabled=true", "Module sections registered: none.")]
     public async Task Unknown_module_names_fail_at_start_listing_the_registered_ones(string argument, string message)
     {
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => StartAsync(app => app.MapGet("/", () => "x"), null, argument));

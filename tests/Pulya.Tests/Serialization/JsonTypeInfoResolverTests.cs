@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Text;
 using System.Text.Json.Serialization.Metadata;
 using Pulya.DependencyInjection;
@@ -19,7 +20,7 @@ public sealed class JsonTypeInfoResolverTests
         using var response = await client.Client.PostAsync(Path("/echo"), new StringContent("{\"label\":\"a\"}", Encoding.UTF8, "application/json"));
 
         Assert.Equal("{\"label\":\"a\"}", await response.Content.ReadAsStringAsync());
-        Assert.Throws<ArgumentNullException>(() => PulyaBuilderJsonExtensions.AddJsonTypeInfoResolver(null!, renaming));
+        Assert.Throws<ArgumentNullException>(() => JsonPulyaBuilderExtensions.AddJsonTypeInfoResolver(null!, renaming));
     }
 
     private static void Rename(JsonTypeInfo info, string name)

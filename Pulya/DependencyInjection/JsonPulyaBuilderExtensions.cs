@@ -1,11 +1,11 @@
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
-using Microsoft.Extensions.DependencyInjection;
+using Pulya.DependencyInjection;
 
-namespace Pulya.DependencyInjection;
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>JSON type metadata for the <c>SystemTextJson</c> serializer on <see cref="PulyaBuilder"/>.</summary>
-public static class PulyaBuilderJsonExtensions
+public static class JsonPulyaBuilderExtensions
 {
     /// <summary>
     /// Adds a source of JSON type metadata, typically a <see cref="JsonSerializerContext"/> (<c>AppJsonContext.Default</c>),
