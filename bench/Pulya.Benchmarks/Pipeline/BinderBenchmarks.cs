@@ -3,6 +3,7 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Pulya.AspNetCore;
 using Pulya.Benchmarks.Pooling;
 using Pulya.Binding;
 using Pulya.Hosting;
