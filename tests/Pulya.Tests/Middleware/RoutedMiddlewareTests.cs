@@ -22,7 +22,10 @@ public sealed class RoutedMiddlewareTests
     /// </summary>
     private sealed class Uppercasing(List<string> seen) : IRoutedMiddleware
     {
-        public Func<PulyaRequest, Task> Compose(RouteTable routes, Func<PulyaRequest, Task> next) => async request =>
+        public Func<PulyaRequest, Task> Compose(RouteTable routes, Func<PulyaRequest, Task> next) => request =>
+            request.Path == "/throws" ? throw new InvalidOperationException("synchronous failure") : InvokeAsync(routes, next, request);
+
+        private async Task InvokeAsync(RouteTable routes, Func<PulyaRequest, Task> next, PulyaRequest request)
         {
             seen.Add($"{request.Path} {request.Route?.ToString() ?? "no route"} of {routes.Routes.Count}");
             switch (request.Path)
@@ -30,8 +33,6 @@ public sealed class RoutedMiddlewareTests
                 case "/answered":
                     await request.HttpContext.Response.WriteAsync("answered here");
                     return;
-                case "/throws":
-                    throw new InvalidOperationException("synchronous failure");
                 case "/throws-async":
                     await Task.Yield();
                     throw new InvalidOperationException("asynchronous failure");
@@ -53,7 +54,7 @@ public sealed class RoutedMiddlewareTests
             {
                 features.Set(server);
             }
-        };
+        }
     }
 
     /// <summary>Upper-cases ASCII letters on their way to the inner stream.</summary>
