@@ -46,6 +46,21 @@ public sealed class PulyaOptions
     /// </summary>
     public int ResponseBufferSize { get; set; } = 32 * 1024;
 
+    /// <summary>
+    /// The most parts a form may hold: fields of an <c>application/x-www-form-urlencoded</c> body, fields and files
+    /// together of a <c>multipart/form-data</c> body (an empty file part counts as one). One more is a 400, answered as
+    /// soon as that part starts, so a body of many tiny parts costs no more than this many. At least 1. Defaults to 1024.
+    /// </summary>
+    public int MaxFormParts { get; set; } = 1024;
+
+    /// <summary>
+    /// The most items of an <c>IAsyncEnumerable&lt;T&gt;</c> result collected in memory for a format that cannot frame a
+    /// sequence of unknown length (MessagePack: the array header carries the count). JSON streams items as they come and
+    /// has no such limit. One more item ends the enumeration and answers 500 before any byte is sent, the cause logged at
+    /// Error. At least 1. Defaults to 10,000.
+    /// </summary>
+    public int MaxCollectedSequenceItems { get; set; } = 10_000;
+
     /// <summary>What a single-valued header binding does with several values (a defined <see cref="Http.HeaderStrategy"/>). Defaults to <see cref="HeaderStrategy.First"/>.</summary>
     public HeaderStrategy HeaderStrategy { get; set; } = HeaderStrategy.First;
 }

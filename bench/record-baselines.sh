@@ -2,7 +2,9 @@
 # Re-records bench/baselines/ for every suite and measures the A/A noise of this machine, in one command:
 #   1. runs every suite (or FILTER) twice with the job of .github/workflows/benchmark.yml, into artifacts/baseline-a and
 #      artifacts/baseline-b;
-#   2. copies run A into bench/baselines/;
+#   2. copies run A into bench/baselines/, slimmed to what Pulya.BenchCompare reads (--slim: the environment, each
+#      benchmark's identity and job, a statistics summary, its memory figures and its measured iterations; the full
+#      reports stay in artifacts/baseline-a);
 #   3. compares run B with it as an A/A (Pulya.BenchCompare --aa) into artifacts/aa.md: per benchmark the change
 #      between two runs of the same code and the smallest slowdown the test can tell from that noise (detectable shift).
 # Exit code: BenchCompare's. 1 means a time threshold of bench/thresholds.json is below what the A/A run can detect
@@ -29,6 +31,7 @@ for run in a b; do
 done
 
 cp artifacts/baseline-a/results/*-report-full.json artifacts/baseline-a/results/*-baselines.json bench/baselines/
+dotnet run -c Release --project bench/Pulya.BenchCompare --no-build -- --slim bench/baselines
 echo "== A/A: run b against run a"
 dotnet run -c Release --project bench/Pulya.BenchCompare --no-build -- --baseline artifacts/baseline-a/results --current artifacts/baseline-b/results \
   --thresholds bench/thresholds.json --aa --markdown artifacts/aa.md

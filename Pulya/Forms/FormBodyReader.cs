@@ -14,12 +14,11 @@ namespace Pulya.Forms;
 /// Reads a request's form before its handler is bound: <c>application/x-www-form-urlencoded</c> with ASP.NET Core's
 /// <see cref="FormReader"/>, <c>multipart/form-data</c> with its <see cref="MultipartReader"/>, both streaming off the
 /// request body under the body limit (413). Field values are kept; files are buffered (<see cref="FormFileBuffer"/>) and
-/// deleted when the response completes. Another media type is a 415; a malformed form or one past the readers' limits
-/// (1024 fields, 16 headers per part, a 70-character boundary) a 400.
+/// deleted when the response completes. Another media type is a 415; a malformed form or one past the limits
+/// (<see cref="PulyaOptions.MaxFormParts"/> fields and files together, 16 headers per part, a 70-character boundary) a 400.
 /// </summary>
 internal static class FormBodyReader
 {
-    private const int ValueCountLimit = 1024;
     private const int MaxBoundaryLength = 70;
 
     /// <summary>Reads the form into <see cref="PulyaContext.BodyValue"/>; 0, or 415 when the media type is not a form.</summary>
@@ -48,7 +47,7 @@ internal static class FormBodyReader
         try
         {
             context.BodyValue = urlEncoded
-                ? new PulyaForm(await new FormReader(body, Encoding.UTF8) { ValueCountLimit = ValueCountLimit }.ReadFormAsync(context.RequestAborted), [])
+                ? new PulyaForm(await new FormReader(body, Encoding.UTF8) { ValueCountLimit = context.Options.MaxFormParts }.ReadFormAsync(context.RequestAborted), [])
                 : await ReadMultipartAsync(context, body, HeaderUtilities.RemoveQuotes(mediaType.Boundary).ToString());
         }
         catch (Exception ex) when (ex is InvalidDataException || (ex is IOException && ex is not Microsoft.AspNetCore.Http.BadHttpRequestException))
@@ -82,8 +81,15 @@ internal static class FormBodyReader
             return Task.CompletedTask;
         }, buffers);
 
+        var limit = context.Options.MaxFormParts;
+        var parts = 0;
         while (await reader.ReadNextSectionAsync(context.RequestAborted) is { } section)
         {
+            if (++parts > limit)
+            {
+                throw new BadRequestException($"The form has more than {limit} parts (fields and files).");
+            }
+
             if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
                 || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase)
                 || HeaderUtilities.RemoveQuotes(disposition.Name).ToString() is not { Length: > 0 } name)
@@ -100,11 +106,6 @@ internal static class FormBodyReader
             }
             else
             {
-                if (fields.ValueCount >= ValueCountLimit)
-                {
-                    throw new BadRequestException($"The form has more than {ValueCountLimit} fields.");
-                }
-
                 fields.Append(name, await section.ReadAsStringAsync(context.RequestAborted));
             }
         }

@@ -47,6 +47,16 @@ internal sealed class PulyaOptionsValidator(IEnumerable<PulyaComponent> componen
             failures.Add($"Pulya:ResponseBufferSize: '{options.ResponseBufferSize}' is out of range; it must be between {PulyaOptions.MinResponseBufferSize} and {PulyaOptions.MaxResponseBufferSize} (bytes).");
         }
 
+        if (options.MaxFormParts < 1)
+        {
+            failures.Add($"Pulya:MaxFormParts: '{options.MaxFormParts}' is out of range; it must be at least 1.");
+        }
+
+        if (options.MaxCollectedSequenceItems < 1)
+        {
+            failures.Add($"Pulya:MaxCollectedSequenceItems: '{options.MaxCollectedSequenceItems}' is out of range; it must be at least 1.");
+        }
+
         if (!Enum.IsDefined(options.HeaderStrategy))
         {
             failures.Add($"Pulya:HeaderStrategy: '{(int)options.HeaderStrategy}' is not one of {string.Join(", ", Enum.GetNames<HeaderStrategy>())}.");

@@ -54,6 +54,7 @@ internal sealed partial class PulyaServer(
         var table = routes.Build(modules.Binder, routeMiddleware);
         ThrowIfAuthorizationUnenforced(table, routes.RoutedMiddleware.Count);
         Router = modules.CreateRouter(table);
+        RouteTableExport.WriteIfAsked(configuration, services, options, routes.Definitions, table);
         var serializers = new SerializerSelector(modules.Serializers());
         var types = PreparedTypes(table);
         foreach (var type in types)

@@ -13,6 +13,9 @@ internal sealed class RouteRegistry
 
     private bool _frozen;
 
+    /// <summary>The routes as mapped, in the order mapped (HEAD routes added for GET routes are not among them).</summary>
+    public IReadOnlyList<EndpointDefinition> Definitions => [.. _routes.Select(r => r.Definition)];
+
     /// <summary>The application middleware, in the order added (first = outermost).</summary>
     public List<IPulyaMiddleware> Middleware { get; } = [];
 

@@ -29,6 +29,7 @@ internal sealed class PulyaContext : PulyaRequest, IPoolable
     private IServiceScope? _scope;
     private IHttpRequestLifetimeFeature? _lifetime;
     private bool _lifetimeResolved;
+    private byte _negotiated;
 
     public PulyaContext(PipelineServices pipeline)
     {
@@ -55,14 +56,25 @@ internal sealed class PulyaContext : PulyaRequest, IPoolable
     /// <summary>Whether the body was handed to a handler as a stream, which cannot be handed out a second time.</summary>
     public bool BodyStreamTaken { get; set; }
 
-    /// <summary>The format the endpoint stage negotiated from <c>Accept</c>, for writing the result; null when none was needed.</summary>
-    public IPulyaSerializer? Negotiated { get; set; }
+    /// <summary>
+    /// The format the endpoint stage negotiated from <c>Accept</c>, for writing a result middleware returned; null when none
+    /// was needed. Kept as a position in the registered serializers, a byte that fits beside the flags, so the context (one
+    /// allocation per request without pooling) does not grow for it.
+    /// </summary>
+    public IPulyaSerializer? Negotiated
+    {
+        get => _negotiated == 0 ? null : _pipeline.Serializers.All[_negotiated - 1];
+        set => _negotiated = value is null ? (byte)0 : checked((byte)(IndexOf(_pipeline.Serializers.All, value) + 1));
+    }
 
     /// <summary>The request body bytes, held until the request ends; the buffer comes from <see cref="ArrayPool{T}.Shared"/>.</summary>
     public byte[]? BodyBuffer { get; set; }
 
     /// <summary>Whether body bytes went into the response writer: after that an error can no longer replace the response.</summary>
     public bool BodyStarted { get; set; }
+
+    /// <summary>The framework's options, validated at start-up.</summary>
+    public PulyaOptions Options => _pipeline.Options;
 
     public IHttpResponseFeature Response { get; private set; } = null!;
 
@@ -177,6 +189,17 @@ internal sealed class PulyaContext : PulyaRequest, IPoolable
         return scope is IAsyncDisposable async ? async.DisposeAsync() : ValueTask.CompletedTask;
     }
 
+    private static int IndexOf(IReadOnlyList<IPulyaSerializer> serializers, IPulyaSerializer serializer)
+    {
+        for (var i = 0; ; i++)
+        {
+            if (ReferenceEquals(serializers[i], serializer))
+            {
+                return i;
+            }
+        }
+    }
+
     private static ObjectDisposedException Ended() =>
         new(nameof(PulyaRequest), "The request has ended: a PulyaRequest is only valid during its request (the instance may be reused).");
 
@@ -195,7 +218,7 @@ internal sealed class PulyaContext : PulyaRequest, IPoolable
         BodyValue = null;
         BodyRead = false;
         BodyStreamTaken = false;
-        Negotiated = null;
+        _negotiated = 0;
         BodyStarted = false;
         if (BodyBuffer is { } buffer)
         {

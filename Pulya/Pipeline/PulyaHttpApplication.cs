@@ -295,9 +295,9 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
             }
 
             var result = await endpoint.Invoke(context);
-            context.Negotiated = negotiated;
             if (!write)
             {
+                context.Negotiated = negotiated;
                 return result;
             }
 

@@ -8,7 +8,8 @@ namespace Pulya.Results;
 /// <summary>
 /// An <c>IAsyncEnumerable&lt;T&gt;</c> result. With a JSON serializer the items are written as one JSON array while they
 /// are produced, each flushed as soon as it is serialized; formats that cannot frame an array of unknown length
-/// (MessagePack's array header carries the count) collect the items and write one array when the sequence ends.
+/// (MessagePack's array header carries the count) collect the items, at most <see cref="PulyaOptions.MaxCollectedSequenceItems"/>
+/// (one more is a clean 500 before any byte), and write one array when the sequence ends.
 /// </summary>
 internal abstract class AsyncSequence
 {

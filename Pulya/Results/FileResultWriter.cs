@@ -9,7 +9,7 @@ namespace Pulya.Results;
 /// <summary>
 /// Sends a file with <c>Content-Length</c>, <c>Last-Modified</c>, a strong <c>ETag</c> (last write time and length) and
 /// <c>Accept-Ranges: bytes</c>. Conditional GET and HEAD (RFC 9110 §13): <c>If-None-Match</c> first, else
-/// <c>If-Modified-Since</c>, answer 304. One byte range on a GET (RFC 9110 §14) answers 206 or 416; <c>If-Range</c> that no
+/// <c>If-Modified-Since</c> (ignored when later than the server's clock), answer 304. A folder is a 404, as a missing file. One byte range on a GET (RFC 9110 §14) answers 206 or 416; <c>If-Range</c> that no
 /// longer matches, a malformed <c>Range</c> or several ranges answer 200 with the whole file (multipart/byteranges is not produced).
 /// </summary>
 internal static class FileResultWriter
@@ -23,7 +23,7 @@ internal static class FileResultWriter
         {
             stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0, FileOptions.Asynchronous | FileOptions.SequentialScan);
         }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException || (ex is UnauthorizedAccessException && Directory.Exists(path)))
         {
             context.Response.Headers.Clear();
             ResultWriter.WriteBytes(context, StatusCodes.Status404NotFound, ErrorResponses.JsonContentType, ErrorResponses.NotFound);
@@ -88,6 +88,7 @@ internal static class FileResultWriter
 
         return context.Headers.Get(HeaderNames.IfModifiedSince, Http.HeaderStrategy.First) is { } since
             && HeaderUtilities.TryParseDate(since, out var date)
+            && date <= DateTimeOffset.UtcNow // RFC 9110 §13.1.3: a date in the future is invalid, the condition is ignored
             && modified <= date.UtcDateTime;
     }
 

@@ -14,9 +14,14 @@ internal sealed class PipeEventStreamWriter : EventStreamWriter
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
     private static readonly char[] LineBreaks = ['\r', '\n'];
     private readonly PulyaContext _context;
+    private readonly ProducerLifetime _lifetime;
     private readonly StringBuilder _event = new();
 
-    private PipeEventStreamWriter(PulyaContext context) => _context = context;
+    private PipeEventStreamWriter(PulyaContext context, ProducerLifetime lifetime)
+    {
+        _context = context;
+        _lifetime = lifetime;
+    }
 
     /// <summary>Runs <paramref name="producer"/> with a writer on the response; the headers leave with its first write.</summary>
     public static async Task RunAsync(PulyaContext context, int status, string contentType, Func<EventStreamWriter, CancellationToken, Task> producer)
@@ -30,7 +35,8 @@ internal sealed class PipeEventStreamWriter : EventStreamWriter
         }
 
         context.ResponseBody.DisableBuffering();
-        await producer(new PipeEventStreamWriter(context), context.RequestAborted);
+        using var lifetime = new ProducerLifetime(context);
+        await producer(new PipeEventStreamWriter(context, lifetime), lifetime.Token);
     }
 
     public override ValueTask WriteAsync(string data, string? eventName = null, string? id = null)
@@ -79,6 +85,6 @@ internal sealed class PipeEventStreamWriter : EventStreamWriter
         writer.Advance(Utf8.GetBytes(text, writer.GetSpan(Utf8.GetByteCount(text))));
 
         _context.BodyStarted = true;
-        return StreamResultWriter.FlushAsync(_context);
+        return _lifetime.FlushAsync();
     }
 }

@@ -32,6 +32,7 @@ internal static class StreamResultWriter
     /// <summary>Copies up to <paramref name="count"/> bytes of <paramref name="stream"/>; the first read happens before any byte leaves.</summary>
     public static async Task CopyAsync(PulyaContext context, Stream stream, long count)
     {
+        using var lifetime = new ProducerLifetime(context);
         var writer = context.ResponseBody.Writer;
         while (count > 0)
         {
@@ -41,7 +42,7 @@ internal static class StreamResultWriter
                 memory = memory[..(int)count];
             }
 
-            var read = await stream.ReadAsync(memory, context.RequestAborted);
+            var read = await stream.ReadAsync(memory, lifetime.Token);
             if (read == 0)
             {
                 return;
@@ -50,15 +51,7 @@ internal static class StreamResultWriter
             context.BodyStarted = true;
             writer.Advance(read);
             count -= read;
-            await FlushAsync(context);
+            await lifetime.FlushAsync();
         }
-    }
-
-    /// <summary>Flushes the response writer; a client that is gone ends the producer as a cancellation.</summary>
-    public static async ValueTask FlushAsync(PulyaContext context)
-    {
-        // Kestrel ignores writes once the connection is gone rather than failing them: stop the producer on the abort signal.
-        await context.ResponseBody.Writer.FlushAsync(context.RequestAborted);
-        context.RequestAborted.ThrowIfCancellationRequested();
     }
 }

@@ -30,9 +30,18 @@ internal sealed class TypedAsyncSequence<T>(IAsyncEnumerable<T> items) : AsyncSe
 
         if (!IsJson(serializer))
         {
+            var limit = context.Options.MaxCollectedSequenceItems;
             var collected = new List<T>();
             await foreach (var item in items.WithCancellation(context.RequestAborted))
             {
+                if (collected.Count == limit)
+                {
+                    // Before any byte left: the pipeline answers the clean 500 and logs this at Error.
+                    throw new InvalidOperationException(
+                        $"The sequence has more than {limit} items, the most collected for {serializer.MediaTypes[0]}, which needs the item count before the first byte "
+                        + "(Pulya:MaxCollectedSequenceItems). JSON streams a sequence without this limit.");
+                }
+
                 collected.Add(item);
             }
 
@@ -42,7 +51,8 @@ internal sealed class TypedAsyncSequence<T>(IAsyncEnumerable<T> items) : AsyncSe
             return true;
         }
 
-        var enumerator = items.GetAsyncEnumerator(context.RequestAborted);
+        using var lifetime = new ProducerLifetime(context);
+        var enumerator = items.GetAsyncEnumerator(lifetime.Token);
         await using (enumerator)
         {
             // The first item is produced before any byte leaves, so a sequence that fails at once still gets a clean error.
@@ -54,7 +64,7 @@ internal sealed class TypedAsyncSequence<T>(IAsyncEnumerable<T> items) : AsyncSe
             {
                 var item = enumerator.Current;
                 serializer.Serialize(writer, item, item?.GetType() ?? typeof(T));
-                await StreamResultWriter.FlushAsync(context);
+                await lifetime.FlushAsync();
                 more = await enumerator.MoveNextAsync();
                 if (more)
                 {

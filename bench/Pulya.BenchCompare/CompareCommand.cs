@@ -14,10 +14,15 @@ namespace Pulya.BenchCompare;
 /// </summary>
 internal static class CompareCommand
 {
-    public const string Usage = "Usage: --baseline DIR|FILE --current DIR|FILE [--thresholds bench/thresholds.json] [--markdown FILE] [--aa]";
+    public const string Usage = "Usage: --baseline DIR|FILE --current DIR|FILE [--thresholds bench/thresholds.json] [--markdown FILE] [--aa], or --slim DIR|FILE";
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
+        if (args is ["--slim", var reports])
+        {
+            return await SlimAsync(reports, output, error);
+        }
+
         string? baseline = null, current = null, thresholdsFile = null, markdown = null;
         var aa = args.Contains("--aa");
         args = [.. args.Where(a => a != "--aa")];
@@ -98,6 +103,22 @@ internal static class CompareCommand
             return 1;
         }
         catch (Exception ex) when (ex is IOException or InvalidDataException or System.Text.Json.JsonException or UnauthorizedAccessException or FormatException)
+        {
+            await error.WriteLineAsync(ex.Message);
+            return 2;
+        }
+    }
+
+    /// <summary><c>--slim</c>: rewrites full-JSON reports in place with only what the comparison reads (<see cref="ReportSlimmer"/>).</summary>
+    private static async Task<int> SlimAsync(string reports, TextWriter output, TextWriter error)
+    {
+        try
+        {
+            var files = ReportSlimmer.SlimInPlace(reports);
+            await output.WriteLineAsync($"Slimmed {files.Count} report(s) in '{reports}'.");
+            return files.Count == 0 ? 2 : 0;
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or System.Text.Json.JsonException or UnauthorizedAccessException)
         {
             await error.WriteLineAsync(ex.Message);
             return 2;

@@ -54,7 +54,7 @@ internal static class ResultReader
             {
                 foreach (var m in measurements.EnumerateArray())
                 {
-                    if (String(m, "IterationMode") == "Workload" && String(m, "IterationStage") == "Result")
+                    if (IsMeasuredIteration(m))
                     {
                         var operations = m.GetProperty("Operations").GetDouble();
                         if (operations > 0)
@@ -74,6 +74,10 @@ internal static class ResultReader
 
         return results;
     }
+
+    /// <summary>A (workload, result) iteration: the measured time of the benchmark, overhead removed.</summary>
+    public static bool IsMeasuredIteration(JsonElement measurement) =>
+        String(measurement, "IterationMode") == "Workload" && String(measurement, "IterationStage") == "Result";
 
     private static string? String(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

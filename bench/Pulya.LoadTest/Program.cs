@@ -32,7 +32,7 @@ if (options.From is not null)
     var directory = Path.GetDirectoryName(Path.GetFullPath(options.From))!;
     var measuredScenarios = Scenario.All(root).Where(s => earlier.Summaries.Any(m => m.Scenario == s.Name)).ToList();
     var measuredServers = earlier.Servers.Where(s => s.Available).Select(s => s.Name).ToList();
-    await File.WriteAllTextAsync(Path.Combine(directory, "chart.svg"), SvgChart.Bars(earlier.Summaries, measuredServers, [.. measuredScenarios.Select(s => s.Name)]));
+    await File.WriteAllTextAsync(Path.Combine(directory, "chart.svg"), LoadChart.Render(earlier, measuredServers, [.. measuredScenarios.Select(s => s.Name)]));
     await File.WriteAllTextAsync(Path.Combine(directory, "report.md"), Report.Markdown(earlier, [], measuredScenarios, "chart.svg"));
     Console.WriteLine($"Rewrote {Path.Combine(directory, "report.md")} and chart.svg from {options.From}.");
     return options.CheckGates is null ? 0 : PrintCheck(Report.Check(earlier, options.CheckGates)) ? 0 : 1;
@@ -193,7 +193,7 @@ var results = new RunResults(
 
 var available = servers.Where(s => !runner.Failures.ContainsKey(s.Name)).Select(s => s.Name).ToList();
 await File.WriteAllTextAsync(Path.Combine(outputDirectory, "results.json"), JsonSerializer.Serialize(results, new JsonSerializerOptions { WriteIndented = true, IncludeFields = true }));
-await File.WriteAllTextAsync(Path.Combine(outputDirectory, "chart.svg"), SvgChart.Bars(results.Summaries, available, [.. scenarios.Select(s => s.Name)]));
+await File.WriteAllTextAsync(Path.Combine(outputDirectory, "chart.svg"), LoadChart.Render(results, available, [.. scenarios.Select(s => s.Name)]));
 await File.WriteAllTextAsync(Path.Combine(outputDirectory, "report.md"), Report.Markdown(results, servers, scenarios, "chart.svg"));
 Console.WriteLine($"Wrote {Path.Combine(outputDirectory, "report.md")}, results.json and chart.svg.");
 

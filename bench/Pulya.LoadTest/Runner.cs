@@ -40,7 +40,7 @@ internal sealed class Runner(LoadTestOptions options, ILoadClient client, IReadO
 
                     var gitHub = group.Key;
                     var probe = gitHub ? group.First().Requests[0].Path : "/";
-                    var (process, failure) = await ServerProcess.StartAsync(server, gitHub, probe, StartTimeout);
+                    var (process, failure) = await server.StartAsync(gitHub, probe, StartTimeout);
                     if (process is null)
                     {
                         _failures[server.Name] = failure!;
@@ -86,7 +86,7 @@ internal sealed class Runner(LoadTestOptions options, ILoadClient client, IReadO
     private async Task<Measurement> MeasureAsync(ServerProcess process, ServerSpec server, Scenario scenario, string mode, int round, bool withCounters, CancellationToken cancellationToken)
     {
         var depth = mode == "pipelined" ? options.Depth : 1;
-        LoadRequest Request(double seconds) => new(process.Port, scenario, depth, options.Connections, options.Threads, TimeSpan.FromSeconds(seconds), workDirectory);
+        LoadRequest Request(double seconds) => new(process.Port, scenario.Name, scenario.HttpRequests, depth, options.Connections, options.Threads, TimeSpan.FromSeconds(seconds), workDirectory);
         if (options.Warmup > 0)
         {
             await client.RunAsync(Request(options.Warmup), cancellationToken);

@@ -5,7 +5,10 @@ namespace Pulya.LoadTest;
 /// <summary>One kind of request the servers answer: a round-robin list of <c>METHOD /path</c> and an optional body.</summary>
 internal sealed record Scenario(string Name, string Description, bool GitHub, IReadOnlyList<(string Method, string Path)> Requests, byte[]? Body)
 {
-    public const string JsonContentType = "application/json";
+    public const string JsonContentType = HttpRequestData.JsonContentType;
+
+    /// <summary>The requests as the load clients send them: each path with the scenario's body, if any.</summary>
+    public IReadOnlyList<HttpRequestData> HttpRequests => [.. Requests.Select(r => HttpRequestData.Json(r.Method, r.Path, Body))];
 
     public static IReadOnlyList<Scenario> All(string repositoryRoot) =>
     [

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
 
@@ -62,6 +63,51 @@ internal sealed record ServerSpec(string Name, string Kind, string? Project, str
         // A native executable's size is the published binary's size (an assembly's is only its own code).
         var how = IsAssemblyPath(full) ? "assembly run with dotnet" : string.Create(CultureInfo.InvariantCulture, $"native executable, {new FileInfo(full).Length / 1048576.0:0.0} MB");
         return new(name, ServerKind, null, full, arguments, $"{how}: {full}");
+    }
+
+    /// <summary>
+    /// How a server starts: a <c>.dll</c> with <c>dotnet</c>, a native executable directly, each with the same arguments
+    /// (<c>--urls http://127.0.0.1:PORT</c>, warnings-only logging, <c>--Sample:GitHubRoutes=true</c> for the GitHub
+    /// set), then the server's own; in its own directory, in the Production environment.
+    /// </summary>
+    public ProcessStartInfo StartInfo(int port, bool gitHub)
+    {
+        var info = new ProcessStartInfo(IsAssembly ? "dotnet" : ProgramPath)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(ProgramPath)!,
+        };
+        if (IsAssembly)
+        {
+            info.ArgumentList.Add(ProgramPath);
+        }
+
+        info.ArgumentList.Add("--urls");
+        info.ArgumentList.Add($"http://127.0.0.1:{port}");
+        info.ArgumentList.Add("--Logging:LogLevel:Default=Warning");
+        info.ArgumentList.Add("--Logging:LogLevel:Microsoft.Hosting.Lifetime=Warning");
+        if (gitHub)
+        {
+            info.ArgumentList.Add("--Sample:GitHubRoutes=true");
+        }
+
+        foreach (var argument in Arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        info.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        info.Environment["DOTNET_TieredPGO"] = "1";
+        return info;
+    }
+
+    /// <summary>Starts the server on a free port and waits for its first response (see <see cref="ServerProcess.StartAsync"/>).</summary>
+    public Task<(ServerProcess? Server, string? Failure)> StartAsync(bool gitHub, string probePath, TimeSpan timeout)
+    {
+        var port = ServerProcess.FreePort();
+        return ServerProcess.StartAsync(StartInfo(port, gitHub), port, probePath, timeout);
     }
 
     /// <summary>Whether the program runs with <c>dotnet</c> (a <c>.dll</c>) rather than directly.</summary>

@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace Pulya.LoadTest;
 
 /// <summary>
-/// wrk with <c>--latency</c> and <c>wrk/pulya.lua</c>, which sends the scenario's requests round-robin, with its body, in
+/// wrk with <c>--latency</c> and <c>wrk/pulya.lua</c>, which sends the requests round-robin, with its body, in
 /// batches of the pipelining depth, and prints the figures as one JSON line.
 /// </summary>
 internal sealed class WrkClient(string wrkPath) : ILoadClient
@@ -29,12 +29,13 @@ internal sealed class WrkClient(string wrkPath) : ILoadClient
     public async Task<LoadResult> RunAsync(LoadRequest request, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(request.WorkDirectory);
-        var requests = Path.Combine(request.WorkDirectory, $"{request.Scenario.Name}.requests");
-        await File.WriteAllLinesAsync(requests, request.Scenario.Requests.Select(r => $"{r.Method} {r.Path}"), cancellationToken);
+        var requests = Path.Combine(request.WorkDirectory, $"{request.Name}.requests");
+        await File.WriteAllLinesAsync(requests, request.Requests.Select(r => $"{r.Method} {r.Path}"), cancellationToken);
         var body = "";
-        if (request.Scenario.Body is { } bytes)
+        // wrk/pulya.lua sends one body with every request: the load tool's scenarios have one body at most.
+        if (request.Requests.Select(r => r.Body).FirstOrDefault(b => b is not null) is { } bytes)
         {
-            body = Path.Combine(request.WorkDirectory, $"{request.Scenario.Name}.body");
+            body = Path.Combine(request.WorkDirectory, $"{request.Name}.body");
             await File.WriteAllBytesAsync(body, bytes, cancellationToken);
         }
 
@@ -54,7 +55,7 @@ internal sealed class WrkClient(string wrkPath) : ILoadClient
             "--latency",
             "-s", Path.Combine(AppContext.BaseDirectory, "wrk", "pulya.lua"),
             $"http://127.0.0.1:{request.Port}",
-            "--", requests, request.Depth.ToString(CultureInfo.InvariantCulture), body, Scenario.JsonContentType,
+            "--", requests, request.Depth.ToString(CultureInfo.InvariantCulture), body, HttpRequestData.JsonContentType,
         })
         {
             info.ArgumentList.Add(argument);

@@ -26,4 +26,6 @@ else
     SampleApp.MapApi(app);
 }
 
+SampleApp.MapDocumentation(app);
+
 await app.RunAsync();

@@ -54,6 +54,14 @@ public static class SampleApp
         builder.Services.AddRateLimiter(o => o.AddPolicy(ApiRateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
             http.User.Identity?.Name ?? "anonymous",
             _ => new FixedWindowRateLimiterOptions { PermitLimit = 1_000_000, Window = TimeSpan.FromSeconds(1) })));
+        builder.Pulya.AddOpenApi(configure: o => o.Title = "Pulya sample");
+    }
+
+    /// <summary>The OpenAPI document at <c>/openapi/v1.json</c> and Swagger UI showing it at <c>/swagger</c>.</summary>
+    public static void MapDocumentation(PulyaApplication app)
+    {
+        app.MapOpenApi();
+        app.MapSwaggerUi();
     }
 
     /// <summary>
@@ -150,18 +158,22 @@ public static class SampleApp
     /// </summary>
     public static void MapApi(PulyaApplication app)
     {
-        var api = app.MapGroup("/api").RequireAuthorization(ApiPolicy);
+        var api = app.MapGroup("/api").RequireAuthorization(ApiPolicy).WithTags("users")
+            .WithMetadata(new AuthenticationRequirement(JwtBearerDefaults.AuthenticationScheme));
         if (app.Configuration.GetValue(ApiRateLimitKey, false))
         {
             api.RequireRateLimiting(ApiRateLimitPolicy);
         }
 
-        api.MapGet("/users/{id:int}", (int id) => new ApiUser(id, $"user {id}"));
+        api.MapGet("/users/{id:int}", (int id) => new ApiUser(id, $"user {id}")).WithName("GetApiUser").WithSummary("A user by id");
         api.MapGet("/me", (ClaimsPrincipal user) => new ApiUser(0, user.Identity!.Name!));
         api.MapPost("/users", ([Body] ApiUser user) => Response.Serialized(user, 201).WithHeader("Location", $"/api/users/{user.Id}"))
             .AddEndpointFilter((context, next) => context.Arguments[0] is ApiUser { Id: > 0, Name.Length: > 0 }
                 ? next(context)
-                : new ValueTask<object?>(Response.Serialized(new ApiError("A user needs an id above 0 and a name."), 422)));
+                : new ValueTask<object?>(Response.Serialized(new ApiError("A user needs an id above 0 and a name."), 422)))
+            .WithName("CreateApiUser")
+            .Produces<ApiUser>(201)
+            .Produces<ApiError>(422);
     }
 
     /// <summary>The configuration key that adds the per-user rate limiter to the <c>/api</c> group.</summary>

@@ -100,7 +100,7 @@ public sealed class PeerParityTests(PeerParityTests.RawAnswers raw) : IClassFixt
         var answers = new List<Answer>();
         foreach (var group in Scenario.All(Root).GroupBy(s => s.GitHub).OrderBy(g => g.Key))
         {
-            var (process, failure) = await ServerProcess.StartAsync(spec, group.Key, group.Key ? group.First().Requests[0].Path : "/", Timeout);
+            var (process, failure) = await spec.StartAsync(group.Key, group.Key ? group.First().Requests[0].Path : "/", Timeout);
             Assert.True(process is not null, $"{spec.Name}: {failure}");
             await using (process)
             {

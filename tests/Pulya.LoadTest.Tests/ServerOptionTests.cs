@@ -82,7 +82,7 @@ public sealed class ServerOptionTests : IDisposable
     {
         var spec = ServerSpec.Server("r2r", Touch("Pulya.Sample.dll"), ["--Pulya:Binder=Generated"]);
 
-        var info = ServerProcess.StartInfo(spec, 5123, gitHub: true);
+        var info = spec.StartInfo(5123, gitHub: true);
 
         Assert.Equal((ServerSpec.ServerKind, null), (spec.Kind, spec.Project));
         Assert.Equal("dotnet", info.FileName);
@@ -95,7 +95,7 @@ public sealed class ServerOptionTests : IDisposable
     {
         var spec = ServerSpec.Server("aot", Touch("Pulya.Peers.RawKestrel", 3 * 512 * 1024), []);
 
-        var info = ServerProcess.StartInfo(spec, 5124, gitHub: false);
+        var info = spec.StartInfo(5124, gitHub: false);
 
         Assert.Equal(spec.ProgramPath, info.FileName);
         Assert.Equal(["--urls", "http://127.0.0.1:5124", "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Warning"], info.ArgumentList);
@@ -107,7 +107,7 @@ public sealed class ServerOptionTests : IDisposable
     {
         var spec = ServerSpec.Peer("/repo", ServerSpec.RawKestrel);
 
-        var info = ServerProcess.StartInfo(spec, 5125, gitHub: false);
+        var info = spec.StartInfo(5125, gitHub: false);
 
         Assert.Equal("dotnet", info.FileName);
         Assert.Equal(Path.Combine("/repo", "bench", "Pulya.Peers.RawKestrel"), spec.Project);
@@ -129,7 +129,7 @@ public sealed class ServerOptionTests : IDisposable
     {
         var spec = ServerSpec.Server("aot", Touch("not-a-program"), []);
 
-        var (server, failure) = await ServerProcess.StartAsync(spec, gitHub: false, "/", TimeSpan.FromSeconds(30));
+        var (server, failure) = await spec.StartAsync(gitHub: false, "/", TimeSpan.FromSeconds(30));
 
         Assert.Null(server);
         Assert.StartsWith($"could not start {spec.ProgramPath}", failure, StringComparison.Ordinal);

@@ -17,7 +17,7 @@ internal static class SoakRunner
 
     public static async Task<SoakResult> RunAsync(ServerSpec spec, LoadTestOptions options, CancellationToken cancellationToken)
     {
-        var (server, failure) = await ServerProcess.StartAsync(spec, gitHub: false, "/", TimeSpan.FromSeconds(60));
+        var (server, failure) = await spec.StartAsync(gitHub: false, "/", TimeSpan.FromSeconds(60));
         if (server is null)
         {
             return SoakResult.Unavailable(spec.Name, spec.Arguments, failure!, options.Connections, options.FloodShare);

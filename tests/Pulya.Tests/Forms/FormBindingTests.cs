@@ -125,9 +125,42 @@ public sealed class FormBindingTests
         await AssertErrorAsync(server, "/whole", Raw("--b\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nunterminated", "multipart/form-data; boundary=b"), HttpStatusCode.BadRequest, null);
         await AssertErrorAsync(server, "/whole", Raw("--b\r\nContent-Disposition: form-data; name=\"f\"; filename=\"a.txt\"\r\n\r\nunterminated", "multipart/form-data; boundary=b"), HttpStatusCode.BadRequest, null);
         var many = string.Concat(Enumerable.Range(0, 1025).Select(i => $"--b\r\nContent-Disposition: form-data; name=\"f{i}\"\r\n\r\n{i}\r\n")) + "--b--\r\n";
-        await AssertErrorAsync(server, "/whole", Raw(many, "multipart/form-data; boundary=b"), HttpStatusCode.BadRequest, "The form has more than 1024 fields.");
+        await AssertErrorAsync(server, "/whole", Raw(many, "multipart/form-data; boundary=b"), HttpStatusCode.BadRequest, "The form has more than 1024 parts (fields and files).");
         var manyEncoded = string.Join("&", Enumerable.Range(0, 1025).Select(i => $"f{i}={i}"));
         await AssertErrorAsync(server, "/whole", Raw(manyEncoded, "application/x-www-form-urlencoded"), HttpStatusCode.BadRequest, "The form is malformed: Form value count limit 1024 exceeded.");
+    }
+
+    [Theory]
+    [MemberData(nameof(TestTransports.Data), MemberType = typeof(TestTransports))]
+    public async Task Files_count_against_the_part_limit_with_fields(TestTransport transport)
+    {
+        await using var server = await StartFormAppAsync(transport);
+        static string Part(int i) => i % 2 == 0
+            ? $"--b\r\nContent-Disposition: form-data; name=\"f{i}\"; filename=\"e.txt\"\r\n\r\n\r\n"
+            : $"--b\r\nContent-Disposition: form-data; name=\"f{i}\"\r\n\r\n{i}\r\n";
+        static string Form(IEnumerable<string> parts) => string.Concat(parts) + "--b--\r\n";
+
+        var emptyFiles = Form(Enumerable.Repeat("--b\r\nContent-Disposition: form-data; name=\"f\"; filename=\"a\"\r\n\r\n\r\n", 2_000));
+        await AssertErrorAsync(server, "/whole", Raw(emptyFiles, "multipart/form-data; boundary=b"), HttpStatusCode.BadRequest, "The form has more than 1024 parts (fields and files).");
+        await AssertErrorAsync(server, "/whole", Raw(Form(Enumerable.Range(0, 1025).Select(Part)), "multipart/form-data; boundary=b"), HttpStatusCode.BadRequest, "The form has more than 1024 parts (fields and files).");
+
+        using var atTheLimit = await server.Client.PostAsync(Path("/whole"), Raw(Form(Enumerable.Range(0, 1024).Select(Part)), "multipart/form-data; boundary=b"));
+        Assert.Equal(HttpStatusCode.OK, atTheLimit.StatusCode);
+        Assert.EndsWith(";files=512", await atTheLimit.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestTransports.Data), MemberType = typeof(TestTransports))]
+    public async Task The_part_limit_is_configurable(TestTransport transport)
+    {
+        await using var server = await StreamingApp.StartAsync(transport, app => app.MapPost("/whole", (PulyaForm form) => $"{form.Fields.Count};{form.Files.Count}"), null, "--Pulya:MaxFormParts=2");
+        var file = "--b\r\nContent-Disposition: form-data; name=\"f\"; filename=\"a\"\r\n\r\nx\r\n";
+        var field = "--b\r\nContent-Disposition: form-data; name=\"g\"\r\n\r\ny\r\n";
+
+        using var two = await server.Client.PostAsync(Path("/whole"), Raw(field + file + "--b--\r\n", "multipart/form-data; boundary=b"));
+        Assert.Equal("1;1", await two.Content.ReadAsStringAsync());
+        await AssertErrorAsync(server, "/whole", Raw(field + file + file + "--b--\r\n", "multipart/form-data; boundary=b"), HttpStatusCode.BadRequest, "The form has more than 2 parts (fields and files).");
+        await AssertErrorAsync(server, "/whole", Raw("a=1&b=2&c=3", "application/x-www-form-urlencoded"), HttpStatusCode.BadRequest, "The form is malformed: Form value count limit 2 exceeded.");
     }
 
     [Theory]

@@ -211,6 +211,8 @@ public abstract class ApplicationTests(TestTransport transport) : TransportTests
     [InlineData("--Pulya:HeaderStrategy=99", "Pulya:HeaderStrategy: '99' is not one of First, Last, Warn, Forbid.")]
     [InlineData("--Pulya:ResponseBufferSize=1023", "Pulya:ResponseBufferSize: '1023' is out of range; it must be between 1024 and 67108864 (bytes).")]
     [InlineData("--Pulya:ResponseBufferSize=67108865", "Pulya:ResponseBufferSize: '67108865' is out of range; it must be between 1024 and 67108864 (bytes).")]
+    [InlineData("--Pulya:MaxFormParts=0", "Pulya:MaxFormParts: '0' is out of range; it must be at least 1.")]
+    [InlineData("--Pulya:MaxCollectedSequenceItems=0", "Pulya:MaxCollectedSequenceItems: '0' is out of range; it must be at least 1.")]
     public async Task Invalid_option_values_fail_at_start_naming_key_value_and_range(string argument, string message)
     {
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => StartAsync(app => app.MapGet("/", () => "x"), null, argument));

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
 using Pulya.Http;
 using Pulya.Testing;
@@ -97,6 +98,52 @@ public sealed class AsyncEnumerableResultTests
         var bytes = await response.Content.ReadAsByteArrayAsync();
         Assert.Equal(bytes.Length, response.Content.Headers.ContentLength);
         Assert.Equal([1, 2, 3], MessagePack.MessagePackSerializer.Deserialize<int[]>(bytes));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestTransports.Data), MemberType = typeof(TestTransports))]
+    public async Task MessagePack_collects_at_most_the_configured_items_then_answers_a_clean_500_and_stops_the_sequence(TestTransport transport)
+    {
+        var produced = 0;
+        var ended = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var client = await StreamingApp.StartAsync(
+            transport,
+            app => app.MapGet("/ints", () => Counted(1_000, () => produced++, ended)).MapGet("/few", () => Numbers(5)),
+            builder => builder.Pulya.AddMessagePack(),
+            "--Pulya:MaxCollectedSequenceItems=5");
+
+        using var many = new HttpRequestMessage(HttpMethod.Get, Path("/ints"));
+        many.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/msgpack"));
+        using var response = await client.Client.SendAsync(many);
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal("{\"error\":\"Internal server error.\"}", await response.Content.ReadAsStringAsync());
+        await ended.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(6, produced);
+
+        using var few = new HttpRequestMessage(HttpMethod.Get, Path("/few"));
+        few.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/msgpack"));
+        using var fewResponse = await client.Client.SendAsync(few);
+        var fewBytes = await fewResponse.Content.ReadAsByteArrayAsync();
+        Assert.Equal([1, 2, 3, 4, 5], MessagePack.MessagePackSerializer.Deserialize<int[]>(fewBytes));
+        Assert.Equal(1_000, (await client.Client.GetFromJsonAsync<int[]>(Path("/ints")))!.Length);
+    }
+
+    private static async IAsyncEnumerable<int> Counted(int count, Action produced, TaskCompletionSource ended)
+    {
+        try
+        {
+            for (var i = 0; i < count; i++)
+            {
+                produced();
+                await Task.Yield();
+                yield return i;
+            }
+        }
+        finally
+        {
+            ended.TrySetResult();
+        }
     }
 
     [Theory]

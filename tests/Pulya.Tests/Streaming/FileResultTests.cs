@@ -135,6 +135,29 @@ public sealed class FileResultTests : IDisposable
 
     [Theory]
     [MemberData(nameof(TestTransports.Data), MemberType = typeof(TestTransports))]
+    public async Task An_if_modified_since_in_the_future_is_ignored(TestTransport transport)
+    {
+        await using var server = await StartFilesAsync(transport);
+
+        // RFC 9110 §13.1.3: a date later than the server's current time is invalid, and the condition is not evaluated.
+        Assert.Equal(HttpStatusCode.OK, await StatusAsync(server, HttpMethod.Get, ("If-Modified-Since", DateTime.UtcNow.AddDays(1).ToString("R"))));
+        Assert.Equal(HttpStatusCode.NotModified, await StatusAsync(server, HttpMethod.Get, ("If-Modified-Since", DateTime.UtcNow.AddMinutes(-1).ToString("R"))));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestTransports.Data), MemberType = typeof(TestTransports))]
+    public async Task A_folder_is_404_like_a_missing_file(TestTransport transport)
+    {
+        await using var server = await StartFilesAsync(transport);
+
+        using var folder = await server.Client.GetAsync(Path("/folder"));
+
+        Assert.Equal(HttpStatusCode.NotFound, folder.StatusCode);
+        Assert.Equal("{\"error\":\"Not found.\"}", await folder.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(TestTransports.Data), MemberType = typeof(TestTransports))]
     public async Task A_large_file_is_streamed_whole_and_in_ranges(TestTransport transport)
     {
         var large = System.IO.Path.Combine(_folder, "large.bin");
@@ -154,6 +177,7 @@ public sealed class FileResultTests : IDisposable
         .MapGet("/file", () => Response.File(_file))
         .MapPost("/file", () => Response.File(_file))
         .MapGet("/typed", () => Response.File(_file, "application/x-custom").WithHeader("X-Kind", "typed"))
+        .MapGet("/folder", () => Response.File(_folder))
         .MapGet("/empty", () => Response.File(System.IO.Path.Combine(_folder, "empty.bin")))
         .MapGet("/missing", () => Response.File(System.IO.Path.Combine(_folder, "nope", "missing.txt")).WithHeader("X-Kind", "set")));
 

@@ -1,0 +1,4 @@
+namespace Pulya.OpenApi.Documents;
+
+/// <summary>A document registered with <c>AddOpenApi</c>, one service per document.</summary>
+internal sealed record OpenApiDocumentName(string Name);
