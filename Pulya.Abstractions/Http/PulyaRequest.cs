@@ -1,4 +1,7 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Features.Authentication;
 using Microsoft.Extensions.Primitives;
 using Pulya.Routing;
 
@@ -38,9 +41,107 @@ public abstract class PulyaRequest
     /// <summary>The server's features for this request, for what Pulya does not wrap.</summary>
     public abstract IFeatureCollection Features { get; }
 
+    /// <summary>
+    /// The caller's identity: anonymous (an identity that is not authenticated) until authentication sets one, e.g.
+    /// ASP.NET Core's authentication middleware run by the bridge. Kept in the request's
+    /// <see cref="IHttpAuthenticationFeature"/>, so it is the same object as the request's <see cref="HttpContext"/>'s
+    /// <c>User</c>; reading it allocates nothing once set (the anonymous one is created on first read and kept).
+    /// </summary>
+    public virtual ClaimsPrincipal User
+    {
+        get
+        {
+            var features = Features;
+            var authentication = features.Get<IHttpAuthenticationFeature>();
+            if (authentication?.User is { } user)
+            {
+                return user;
+            }
+
+            user = new ClaimsPrincipal(new ClaimsIdentity());
+            SetUser(features, authentication, user);
+            return user;
+        }
+
+        set
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            var features = Features;
+            SetUser(features, features.Get<IHttpAuthenticationFeature>(), value);
+        }
+    }
+
+    /// <summary>
+    /// ASP.NET Core's <see cref="Microsoft.AspNetCore.Http.HttpContext"/> over this request's own features, created on first use
+    /// (a request that never asks for it allocates none) and the same one for the rest of the request: the ASP.NET Core
+    /// bridge runs its middleware on it, and a handler receives it by declaring a parameter of that type. It shares the
+    /// request's state: <c>RequestServices</c> is <see cref="Services"/> (the same scope), <c>Items</c> is <see cref="Items"/>,
+    /// <c>User</c> is <see cref="User"/>, <c>RequestAborted</c> is <see cref="RequestAborted"/>, and request and response
+    /// are the server's own. The request is a feature of it: <c>httpContext.Features.Get&lt;PulyaRequest&gt;()</c>.
+    /// </summary>
+    public virtual HttpContext HttpContext
+    {
+        get
+        {
+            var features = Features;
+            if (features.Get<PulyaRequest>() is { } owner && ReferenceEquals(owner, this) && features.Get<HttpContextHolder>() is { } holder)
+            {
+                return holder.Context;
+            }
+
+            features.Set<PulyaRequest>(this);
+            features.Set<IServiceProvidersFeature>(new RequestServicesFeature(this));
+            features.Set<IItemsFeature>(new RequestItemsFeature(this));
+            var context = new DefaultHttpContext(features);
+            features.Set(new HttpContextHolder(context));
+            return context;
+        }
+    }
+
     /// <summary>The value of the route parameter <paramref name="name"/>, or null when the route has no such parameter.</summary>
     public abstract string? GetRouteValue(string name);
 
     /// <summary>The values of the query key <paramref name="name"/> (empty when absent), percent-decoded.</summary>
     public abstract StringValues GetQuery(string name);
+
+    private static void SetUser(IFeatureCollection features, IHttpAuthenticationFeature? authentication, ClaimsPrincipal user)
+    {
+        if (authentication is null)
+        {
+            authentication = new HttpAuthenticationFeature();
+            features.Set(authentication);
+        }
+
+        authentication.User = user;
+    }
+
+    /// <summary>Keeps the request's <see cref="HttpContext"/> among its features.</summary>
+    private sealed class HttpContextHolder(HttpContext context)
+    {
+        public HttpContext Context { get; } = context;
+    }
+
+    /// <summary><c>HttpContext.RequestServices</c>: the request's own scope, created on first use.</summary>
+    private sealed class RequestServicesFeature(PulyaRequest request) : IServiceProvidersFeature
+    {
+        private IServiceProvider? _replaced;
+
+        public IServiceProvider RequestServices
+        {
+            get => _replaced ?? request.Services;
+            set => _replaced = value;
+        }
+    }
+
+    /// <summary><c>HttpContext.Items</c>: the request's own <see cref="Items"/>, created on first use.</summary>
+    private sealed class RequestItemsFeature(PulyaRequest request) : IItemsFeature
+    {
+        private IDictionary<object, object?>? _replaced;
+
+        public IDictionary<object, object?> Items
+        {
+            get => _replaced ?? request.Items;
+            set => _replaced = value;
+        }
+    }
 }

@@ -179,6 +179,16 @@ internal static class EndpointAnalyzer
             return Make(ParameterSource.CancellationToken);
         }
 
+        if (typeName == "System.Security.Claims.ClaimsPrincipal")
+        {
+            return Make(ParameterSource.User);
+        }
+
+        if (typeName == "Microsoft.AspNetCore.Http.HttpContext")
+        {
+            return Make(ParameterSource.HttpContext);
+        }
+
         var attributes = parameter.GetAttributes();
         if (typeName is "System.IO.Stream" or "System.IO.Pipelines.PipeReader" or "Pulya.Http.PulyaForm" or "Pulya.Http.PulyaFile"
             || Find(attributes, "Pulya.CookieAttribute") is not null || Find(attributes, "Pulya.FormAttribute") is not null)

@@ -143,6 +143,8 @@ internal static class EndpointEmitter
         {
             ParameterSource.Request => "request",
             ParameterSource.CancellationToken => "request.RequestAborted",
+            ParameterSource.User => "request.User",
+            ParameterSource.HttpContext => "request.HttpContext",
             ParameterSource.Body => $"{Binders}.Body<{p.Type}>(request)",
             ParameterSource.Query => $"{Binders}.Query<{p.Type}>(request, {Literal(p.Key!)}, parser{i}, {Bool(p.Required)}, {fallback})",
             ParameterSource.QueryAll => $"{Binders}.QueryAll(request, {Literal(p.Key!)})",

@@ -5,6 +5,12 @@ internal enum ParameterSource
 {
     Request,
     CancellationToken,
+
+    /// <summary>The caller's identity, <c>PulyaRequest.User</c>.</summary>
+    User,
+
+    /// <summary>ASP.NET Core's <c>HttpContext</c> over the request, <c>PulyaRequest.HttpContext</c>.</summary>
+    HttpContext,
     Body,
     Query,
     QueryAll,

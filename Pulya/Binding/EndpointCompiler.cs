@@ -1,6 +1,8 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Linq.Expressions;
 using System.Reflection;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Primitives;
 using Pulya.Http;
@@ -18,6 +20,7 @@ namespace Pulya.Binding;
 /// </summary>
 /// <remarks>
 /// Parameter sources, in order: <see cref="PulyaRequest"/>; <see cref="CancellationToken"/> (request aborted);
+/// <see cref="ClaimsPrincipal"/> (the caller, <see cref="PulyaRequest.User"/>); <see cref="HttpContext"/> (ASP.NET Core's, over the request);
 /// <see cref="Stream"/> or <see cref="System.IO.Pipelines.PipeReader"/> (the request body, unread); <c>[Cookie]</c>;
 /// <c>[Form]</c>, <see cref="PulyaForm"/> and <see cref="PulyaFile"/> (the form); <c>[Body]</c>, <c>[Query]</c>, <c>[Header]</c>, <c>[Service]</c>; a route parameter of the same name; a type
 /// registered in DI; a simple type (string, numbers, char, Guid, bool, dates and times, enums, any type with a static
@@ -88,6 +91,16 @@ internal sealed partial class EndpointCompiler(IServiceProvider services, Servic
         if (type == typeof(CancellationToken))
         {
             return Expression.Property(context, nameof(PulyaRequest.RequestAborted));
+        }
+
+        if (type == typeof(ClaimsPrincipal))
+        {
+            return Expression.Property(context, nameof(PulyaRequest.User));
+        }
+
+        if (type == typeof(HttpContext))
+        {
+            return Expression.Property(context, nameof(PulyaRequest.HttpContext));
         }
 
         if (BindRequestSource(parameter, type, name, optional, context, ref bodyType) is { } source)

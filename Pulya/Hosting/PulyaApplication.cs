@@ -23,7 +23,7 @@ namespace Pulya.Hosting;
 /// app.Run();
 /// </code>
 /// </example>
-public sealed partial class PulyaApplication : RouteMapper, IMiddlewareBuilder, IAsyncDisposable, IDisposable
+public sealed partial class PulyaApplication : RouteMapper, IMiddlewareBuilder, IRoutedMiddlewareBuilder, IAsyncDisposable, IDisposable
 {
     private readonly IHost _host;
     private readonly RouteRegistry _routes;
@@ -87,6 +87,23 @@ public sealed partial class PulyaApplication : RouteMapper, IMiddlewareBuilder, 
     }
 
     IMiddlewareBuilder IMiddlewareBuilder.Use(IPulyaMiddleware middleware) => Use(middleware);
+
+    /// <summary>
+    /// Adds routed middleware (see <see cref="IRoutedMiddleware"/>): it runs after routing, for every request (404 and 405
+    /// included, before they are answered), before the matched route's own middleware and body; the rest of the pipeline
+    /// writes the response inside it. The first added runs first (outermost). Application middleware
+    /// (<see cref="Use(IPulyaMiddleware)"/>) sees results before they are written, so it then runs inside routed middleware.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The application has started: middleware is composed at start-up.</exception>
+    public PulyaApplication UseRouted(IRoutedMiddleware middleware)
+    {
+        ArgumentNullException.ThrowIfNull(middleware);
+        _routes.ThrowIfFrozen();
+        _routes.RoutedMiddleware.Add(middleware);
+        return this;
+    }
+
+    IRoutedMiddlewareBuilder IRoutedMiddlewareBuilder.UseRouted(IRoutedMiddleware middleware) => UseRouted(middleware);
 
     /// <summary>Adds a hook run once at start-up, before the server accepts requests, in registration order. A failing hook stops the application.</summary>
     public PulyaApplication OnStartup(Func<CancellationToken, Task> hook)

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,7 +38,13 @@ public sealed class PulyaApplicationBuilder
         _host = slim ? CreateSlimHost(settings, args) : Host.CreateApplicationBuilder(settings);
 
         Pulya = _host.Services.AddPulya(_host.Configuration.GetSection("Pulya"));
-        WebHost = new PulyaWebHostBuilder(_host.Services, _host.Configuration, _host.Environment);
+        var webHost = new PulyaWebHostBuilder(_host.Services, _host.Configuration, _host.Environment);
+        WebHost = webHost;
+        // As ASP.NET Core's web host: the web root's files for ASP.NET Core middleware run by a bridge (static files).
+        _host.Services.TryAddSingleton(webHost.Environment);
+        // ASP.NET Core services that watch routing's endpoint source for changes (authorization's policy cache) need one;
+        // Pulya's routes never change after start-up, and a bridge hands each request its route as the endpoint.
+        _host.Services.TryAddSingleton<EndpointDataSource>(new DefaultEndpointDataSource());
         if (slim)
         {
             // HTTPS endpoints need builder.WebHost.UseKestrelHttpsConfiguration(), as with WebApplication.CreateSlimBuilder.

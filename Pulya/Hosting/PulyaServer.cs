@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -62,6 +63,7 @@ internal sealed partial class PulyaServer(
         var options = modules.Options;
         var routeMiddleware = new Dictionary<RouteEntry, IPulyaMiddleware[]>(ReferenceEqualityComparer.Instance);
         var table = routes.Build(modules.Binder, routeMiddleware);
+        ThrowIfAuthorizationUnenforced(table, routes.RoutedMiddleware.Count);
         Router = modules.CreateRouter(table);
         RouteTableExport.WriteIfAsked(configuration, services, options, routes.Definitions, table);
         var serializers = new SerializerSelector(modules.Serializers());
@@ -76,7 +78,7 @@ internal sealed partial class PulyaServer(
         var maxBodySize = ApplyBodyLimit(services.GetRequiredService<IOptions<KestrelServerOptions>>().Value.Limits, options.MaxRequestBodySize);
         var pipeline = new PipelineServices(options, services.GetRequiredService<IServiceScopeFactory>(), loggerFactory, Router, serializers, maxBodySize);
         Application = new PulyaHttpApplication(
-            pipeline, modules.PoolProvider, services.GetService<PulyaTelemetry>(), new PipelineMiddleware(routes.Middleware, routeMiddleware));
+            pipeline, modules.PoolProvider, services.GetService<PulyaTelemetry>(), new PipelineMiddleware(routes.Middleware, routeMiddleware, routes.RoutedMiddleware));
         ConfigureAddresses();
         await server.StartAsync(Application, cancellationToken);
         LogStarted(_logger, routes.Count, options.Router, serializers.Default.GetType().Name, options.PoolProvider);
@@ -103,6 +105,21 @@ internal sealed partial class PulyaServer(
         }
 
         await hooks.RunShutdownAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Refuses to start when a route asks for ASP.NET Core authorization (<c>RequireAuthorization</c>: an
+    /// <see cref="IAuthorizeData"/> or <see cref="AuthorizationPolicy"/> in its metadata) and no routed middleware (the ASP.NET
+    /// Core bridge) could enforce it: the route would be open to anyone. Minimal APIs refuse the same way.
+    /// </summary>
+    internal static void ThrowIfAuthorizationUnenforced(RouteTable table, int routedMiddleware)
+    {
+        if (routedMiddleware == 0 && table.Routes.FirstOrDefault(r => r.Metadata.Any(m => m is IAuthorizeData or AuthorizationPolicy)) is { } route)
+        {
+            throw new InvalidOperationException(
+                $"The route {route} requires authorization, but the application runs no ASP.NET Core middleware to enforce it: call "
+                + "app.UseAspNetCore(web => { web.UseAuthentication(); web.UseAuthorization(); }) (package Pulya.AspNetCore).");
+        }
     }
 
     /// <summary>The body and result types the serializers are asked to prepare: those a handler can hand to a serializer.</summary>

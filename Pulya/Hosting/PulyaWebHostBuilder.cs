@@ -22,10 +22,20 @@ internal sealed class PulyaWebHostBuilder(IServiceCollection services, IConfigur
             EnvironmentName = environment.EnvironmentName,
             ContentRootPath = environment.ContentRootPath,
             ContentRootFileProvider = environment.ContentRootFileProvider,
-            WebRootPath = Path.Combine(environment.ContentRootPath, "wwwroot"),
-            WebRootFileProvider = new NullFileProvider(),
+            WebRootPath = WebRoot(configuration, environment),
+            WebRootFileProvider = WebRootFiles(WebRoot(configuration, environment)),
         },
     };
+
+    /// <summary>The environment as ASP.NET Core's web host registers it, for middleware that asks for it (static files).</summary>
+    public IWebHostEnvironment Environment => _context.HostingEnvironment;
+
+    /// <summary>The web root as ASP.NET Core's host has it: the <c>webroot</c> setting, else <c>wwwroot</c>, under the content root.</summary>
+    private static string WebRoot(IConfiguration configuration, IHostEnvironment environment) =>
+        Path.Combine(environment.ContentRootPath, configuration[WebHostDefaults.WebRootKey] is { Length: > 0 } root ? root : "wwwroot");
+
+    /// <summary>The web root's files when the folder exists (as ASP.NET Core's host), else none.</summary>
+    private static IFileProvider WebRootFiles(string root) => Directory.Exists(root) ? new PhysicalFileProvider(root) : new NullFileProvider();
 
 #pragma warning disable ASPDEPR008 // IWebHost is obsolete, but IWebHostBuilder still declares Build().
     public IWebHost Build() =>

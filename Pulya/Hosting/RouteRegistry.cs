@@ -22,6 +22,9 @@ internal sealed class RouteRegistry
     /// <summary>The application middleware, in the order added (first = outermost).</summary>
     public List<IPulyaMiddleware> Middleware { get; } = [];
 
+    /// <summary>The routed middleware, in the order added (first = outermost).</summary>
+    public List<IRoutedMiddleware> RoutedMiddleware { get; } = [];
+
     public void Add(string method, string template, Delegate handler, RouteHandlerBuilder route, EndpointBinding? generated = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(method);

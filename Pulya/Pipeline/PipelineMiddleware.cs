@@ -8,9 +8,13 @@ namespace Pulya.Pipeline;
 /// <param name="routes">
 /// Per route entry (by reference), the middleware of its groups and then its own, outermost first; only entries that have any.
 /// </param>
-internal sealed class PipelineMiddleware(IReadOnlyList<IPulyaMiddleware> application, IReadOnlyDictionary<RouteEntry, IPulyaMiddleware[]> routes)
+/// <param name="routed">Routed middleware (after routing, writing through), outermost first.</param>
+internal sealed class PipelineMiddleware(
+    IReadOnlyList<IPulyaMiddleware> application, IReadOnlyDictionary<RouteEntry, IPulyaMiddleware[]> routes, IReadOnlyList<IRoutedMiddleware> routed)
 {
     public IReadOnlyList<IPulyaMiddleware> Application { get; } = application;
 
     public IReadOnlyDictionary<RouteEntry, IPulyaMiddleware[]> Routes { get; } = routes;
+
+    public IReadOnlyList<IRoutedMiddleware> Routed { get; } = routed;
 }

@@ -164,6 +164,12 @@ internal sealed class PulyaContext : PulyaRequest, IPoolable
     /// <summary>The request headers as the server holds them, for trace context propagation.</summary>
     public IHeaderDictionary RequestHeaders => Request.Headers;
 
+    /// <summary>
+    /// Points <see cref="ResponseBody"/> at the response body feature the request's features hold now: routed middleware
+    /// (compression, output caching) replaces it for the rest of the pipeline and puts the server's back afterwards.
+    /// </summary>
+    public void UseCurrentResponseBody() => ResponseBody = Features.GetRequiredFeature<IHttpResponseBodyFeature>();
+
     /// <summary>The request body as the server delivers it.</summary>
     public Stream RequestBody => Request.Body;
 

@@ -38,6 +38,9 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
     /// <summary>Application middleware around the route stage; null when the application has none.</summary>
     private readonly PulyaRequestDelegate? _application;
 
+    /// <summary>Routed middleware around the rest of the pipeline, after the match; null when the application has none.</summary>
+    private readonly Func<PulyaRequest, Task>? _routed;
+
     /// <summary>Per route entry (by <see cref="RouteEntry.Order"/>), its endpoint and the middleware chain around it.</summary>
     private readonly RouteStage[] _routes;
 
@@ -51,7 +54,8 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
         _logger = services.Logger;
         _application = middleware is { Application.Count: > 0 } ? Chain(middleware.Application, RouteAsync) : null;
         _routes = ComposeRoutes(services.Router.Table, middleware?.Routes);
-        _process = _application is null ? ServeAsync : ServeThroughAsync;
+        _routed = ComposeRouted(services.Router.Table, middleware);
+        _process = _routed is not null ? ServeRoutedAsync : _application is null ? ServeAsync : ServeThroughAsync;
         _pool = pools.Create(() => new PulyaContext(services));
     }
 
@@ -81,6 +85,23 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
         }
 
         return stages;
+    }
+
+    /// <summary>Routed middleware around <see cref="AfterRoutedAsync"/>, outermost first; null when there is none.</summary>
+    private Func<PulyaRequest, Task>? ComposeRouted(RouteTable table, PipelineMiddleware? middleware)
+    {
+        if (middleware is not { Routed.Count: > 0 })
+        {
+            return null;
+        }
+
+        Func<PulyaRequest, Task> next = AfterRoutedAsync;
+        for (var i = middleware.Routed.Count - 1; i >= 0; i--)
+        {
+            next = middleware.Routed[i].Compose(table, next);
+        }
+
+        return next;
     }
 
     private static PulyaRequestDelegate Chain(IReadOnlyList<IPulyaMiddleware> middleware, PulyaRequestDelegate terminal)
@@ -114,6 +135,88 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
         // awaited through the task it already is.
         var pending = EndpointAsync(context, stage.Endpoint, write: true);
         return pending.IsCompletedSuccessfully ? Task.CompletedTask : pending.AsTask();
+    }
+
+    /// <summary>The pipeline with routed middleware: the match (no answer yet), then the routed middleware around the rest.</summary>
+    private Task ServeRoutedAsync(PulyaContext context)
+    {
+        var match = _services.Router.Match(context.Method, context.Path, context.RouteValues);
+        if (match.Kind == RouteMatchKind.Found)
+        {
+            context.MatchedRoute = match.Route;
+        }
+
+        Task routed;
+        try
+        {
+            routed = _routed!(context);
+        }
+        catch (Exception ex)
+        {
+            routed = Task.FromException(ex);
+        }
+
+        return routed.IsCompletedSuccessfully ? Task.CompletedTask : AwaitRoutedAsync(context, routed);
+    }
+
+    private async Task AwaitRoutedAsync(PulyaContext context, Task routed)
+    {
+        try
+        {
+            await routed;
+        }
+        catch (Exception ex)
+        {
+            // Thrown by routed middleware: the error table, written through the server's body (the middleware put it back).
+            context.UseCurrentResponseBody();
+            Fail(context, ex);
+        }
+    }
+
+    /// <summary>
+    /// The innermost step of routed middleware: the matched route's stages writing their response through the features as
+    /// the middleware left them, or the 404/405 answer when no route matched (only now: the middleware may have answered).
+    /// </summary>
+    private Task AfterRoutedAsync(PulyaRequest request)
+    {
+        var context = (PulyaContext)request;
+        var server = context.ResponseBody;
+        context.UseCurrentResponseBody();
+        var written = WriteRoutedAsync(context);
+        // A body the middleware installed (a stream it captures or compresses) sees the bytes written into its writer only
+        // when they are flushed; the server's own writer flushes when the request ends.
+        return ReferenceEquals(server, context.ResponseBody) ? written : FlushAfterAsync(written, context.ResponseBody);
+    }
+
+    private Task WriteRoutedAsync(PulyaContext context)
+    {
+        if (_application is not null)
+        {
+            // Application middleware sees results before they are written, so it runs inside: it still wraps the route
+            // stage (404/405 included), which answers from the same match.
+            return ServeThroughAsync(context, _application);
+        }
+
+        if (context.MatchedRoute is not { } route)
+        {
+            _ = Match(context, wrapped: false, out _);
+            return Task.CompletedTask;
+        }
+
+        var stage = _routes[route.Order];
+        if (stage.Middleware is not null)
+        {
+            return ServeThroughAsync(context, stage.Middleware);
+        }
+
+        var pending = EndpointAsync(context, stage.Endpoint, write: true);
+        return pending.IsCompletedSuccessfully ? Task.CompletedTask : pending.AsTask();
+    }
+
+    private static async Task FlushAfterAsync(Task written, IHttpResponseBodyFeature body)
+    {
+        await written;
+        await body.Writer.FlushAsync();
     }
 
     /// <summary>The pipeline with application middleware.</summary>

@@ -62,6 +62,9 @@ internal static class ResultWriter
 
         switch (content)
         {
+            case null when response is null && context.Response.HasStarted:
+                // The handler answered itself through the request's HttpContext (a WebSocket, a body it wrote): nothing to add.
+                return Written;
             case null:
                 context.Response.StatusCode = status;
                 return Written;

@@ -1,9 +1,17 @@
+using Pulya.AspNetCore;
 using Pulya.Hosting;
 using Pulya.Sample;
 
 // --Sample:SlimBuilder=true starts it with the slim builder (fewer host services), for start-up and memory comparisons.
 var builder = SampleApp.UsesSlimBuilder(args) ? PulyaApplication.CreateSlimBuilder(args) : PulyaApplication.CreateBuilder(args);
 SampleApp.ConfigureServices(builder);
+if (args is ["mint-token", ..])
+{
+    // dotnet run --project samples/Pulya.Sample -- mint-token [subject]: a token for the /api group, valid for an hour.
+    Console.WriteLine(SampleApp.MintToken(builder.Configuration, args.Length > 1 ? args[1] : "developer", TimeSpan.FromHours(1)));
+    return;
+}
+
 var app = builder.Build();
 if (string.Equals(app.Configuration[GitHubRoutes.ConfigurationKey], "true", StringComparison.OrdinalIgnoreCase))
 {
@@ -11,8 +19,10 @@ if (string.Equals(app.Configuration[GitHubRoutes.ConfigurationKey], "true", Stri
 }
 else
 {
+    SampleApp.UseAspNetCore(app);
     SampleApp.UseMiddleware(app);
-    SampleApp.MapRoutes(app);
+    // The public routes skip the ASP.NET Core pipeline: they pay nothing for the middleware the /api group needs.
+    SampleApp.MapRoutes(app.MapGroup("/").SkipAspNetCore());
     SampleApp.MapApi(app);
 }
 

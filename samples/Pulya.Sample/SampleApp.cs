@@ -1,5 +1,13 @@
+using System.Security.Claims;
+using System.Text;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using Pulya.AspNetCore;
 using Pulya.Hosting;
 using Pulya.Http;
 using Pulya.Middleware;
@@ -27,6 +35,25 @@ public static class SampleApp
         builder.Services.AddScoped<UserService>();
         // Modules: registered here, switched on by configuration (e.g. --Pulya:Router=Trie, --Pulya:Pooling:Enabled=true).
         builder.Pulya.AddTrieRouter().AddRouteCache().AddNewtonsoftJson().AddMessagePack().AddPooling();
+        // The /api group: JwtBearer tokens signed with Sample:Jwt:SigningKey, and a policy on their scope claim.
+        var configuration = builder.Configuration;
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(o =>
+        {
+            o.MapInboundClaims = false;
+            o.TokenValidationParameters = new TokenValidationParameters
+            {
+                ValidIssuer = configuration[JwtIssuerKey],
+                ValidAudience = configuration[JwtAudienceKey],
+                IssuerSigningKey = SigningKey(configuration),
+                NameClaimType = "sub",
+            };
+        });
+        builder.Services.AddAuthorization(o => o.AddPolicy(ApiPolicy, p => p.RequireClaim("scope", "api")));
+        // Sample:ApiRateLimit=true: a fixed window per user on the /api group (generous: it does the work, never refuses
+        // under a load test), for the load tool's aspnetcore-auth profile against the Minimal APIs peer.
+        builder.Services.AddRateLimiter(o => o.AddPolicy(ApiRateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
+            http.User.Identity?.Name ?? "anonymous",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = 1_000_000, Window = TimeSpan.FromSeconds(1) })));
         builder.Pulya.AddOpenApi(configure: o => o.Title = "Pulya sample");
     }
 
@@ -37,7 +64,40 @@ public static class SampleApp
         app.MapSwaggerUi();
     }
 
-    public static void MapRoutes(PulyaApplication app)
+    /// <summary>
+    /// ASP.NET Core middleware through Pulya's bridge: static files from <c>wwwroot</c> (<c>/index.html</c> with ETag and 304),
+    /// then JwtBearer authentication and authorization for the routes that ask for it (the <c>/api</c> group).
+    /// </summary>
+    public static void UseAspNetCore(PulyaApplication app)
+    {
+        var rateLimit = app.Configuration.GetValue(ApiRateLimitKey, false);
+        app.UseAspNetCore(web =>
+        {
+            web.UseStaticFiles();
+            web.UseAuthentication();
+            web.UseAuthorization();
+            if (rateLimit)
+            {
+                web.UseRateLimiter();
+            }
+        });
+    }
+
+    /// <summary>A token the <c>/api</c> group accepts, for <paramref name="subject"/>, valid for <paramref name="lifetime"/> (<c>dotnet run -- mint-token</c>).</summary>
+    public static string MintToken(IConfiguration configuration, string subject, TimeSpan lifetime) =>
+        new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Subject = new ClaimsIdentity([new Claim("sub", subject), new Claim("scope", "api")]),
+            Issuer = configuration[JwtIssuerKey],
+            Audience = configuration[JwtAudienceKey],
+            Expires = DateTime.UtcNow.Add(lifetime),
+            SigningCredentials = new SigningCredentials(SigningKey(configuration), SecurityAlgorithms.HmacSha256),
+        });
+
+    private static SymmetricSecurityKey SigningKey(IConfiguration configuration) =>
+        new(Encoding.UTF8.GetBytes(configuration[JwtSigningKeyKey] ?? throw new InvalidOperationException($"{JwtSigningKeyKey} is not set.")));
+
+    public static void MapRoutes(RouteMapper app)
     {
         app.MapGet("/", () => new SuccessResult(true));
 
@@ -92,13 +152,21 @@ public static class SampleApp
     }
 
     /// <summary>
-    /// A service-style part: the <c>/api</c> route group, whose routes need <c>Authorization: Bearer</c> with the token
-    /// configured at <c>Sample:ApiToken</c> (401 otherwise), and an endpoint filter that checks a user before it is created.
+    /// A service-style part: the <c>/api</c> route group, whose routes need a JWT (<c>Authorization: Bearer</c>) signed with
+    /// <c>Sample:Jwt:SigningKey</c> and carrying <c>scope: api</c> (401 without one, 403 without the scope; before the body is
+    /// read), and an endpoint filter that checks a user before it is created. Needs <see cref="UseAspNetCore"/>.
     /// </summary>
     public static void MapApi(PulyaApplication app)
     {
-        var api = app.MapGroup("/api").RequireBearerToken(app.Configuration[ApiTokenKey]).WithTags("users");
+        var api = app.MapGroup("/api").RequireAuthorization(ApiPolicy).WithTags("users")
+            .WithMetadata(new AuthenticationRequirement(JwtBearerDefaults.AuthenticationScheme));
+        if (app.Configuration.GetValue(ApiRateLimitKey, false))
+        {
+            api.RequireRateLimiting(ApiRateLimitPolicy);
+        }
+
         api.MapGet("/users/{id:int}", (int id) => new ApiUser(id, $"user {id}")).WithName("GetApiUser").WithSummary("A user by id");
+        api.MapGet("/me", (ClaimsPrincipal user) => new ApiUser(0, user.Identity!.Name!));
         api.MapPost("/users", ([Body] ApiUser user) => Response.Serialized(user, 201).WithHeader("Location", $"/api/users/{user.Id}"))
             .AddEndpointFilter((context, next) => context.Arguments[0] is ApiUser { Id: > 0, Name.Length: > 0 }
                 ? next(context)
@@ -108,8 +176,23 @@ public static class SampleApp
             .Produces<ApiError>(422);
     }
 
-    /// <summary>The configuration key of the bearer token the <c>/api</c> group requires.</summary>
-    public const string ApiTokenKey = "Sample:ApiToken";
+    /// <summary>The configuration key that adds the per-user rate limiter to the <c>/api</c> group.</summary>
+    public const string ApiRateLimitKey = "Sample:ApiRateLimit";
+
+    /// <summary>The rate limiter policy of the <c>/api</c> group when <see cref="ApiRateLimitKey"/> is true.</summary>
+    public const string ApiRateLimitPolicy = "per-user";
+
+    /// <summary>The authorization policy of the <c>/api</c> group: a token with <c>scope: api</c>.</summary>
+    public const string ApiPolicy = "api";
+
+    /// <summary>The configuration keys of the tokens: issuer, audience and the HMAC-SHA256 signing key (32 bytes or more).</summary>
+    public const string JwtIssuerKey = "Sample:Jwt:Issuer";
+
+    /// <summary>The audience the tokens are issued for.</summary>
+    public const string JwtAudienceKey = "Sample:Jwt:Audience";
+
+    /// <summary>The signing key; the one in appsettings.json is for development only (set <c>Sample__Jwt__SigningKey</c> in production).</summary>
+    public const string JwtSigningKeyKey = "Sample:Jwt:SigningKey";
 
     /// <summary>The configuration key that switches request logging on.</summary>
     public const string RequestLoggingKey = "Sample:RequestLogging";

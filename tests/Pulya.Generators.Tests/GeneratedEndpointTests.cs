@@ -16,8 +16,10 @@ public sealed class GeneratedEndpointTests
 {
     private const string Program = """
         using System;
+        using System.Security.Claims;
         using System.Threading;
         using System.Threading.Tasks;
+        using Microsoft.AspNetCore.Http;
         using Microsoft.Extensions.Primitives;
         using Pulya;
         using Pulya.Hosting;
@@ -84,6 +86,7 @@ public sealed class GeneratedEndpointTests
                 app.MapPost("/d/bool", (bool? b = true) => b);
                 app.MapPost("/d/enum", (Color? c = Color.DarkBlue) => c);
                 app.MapPost("/d/point", (Point? p = null) => p is null);
+                app.MapGet("/caller", (ClaimsPrincipal user, HttpContext http, PulyaRequest request) => $"{user.Identity!.IsAuthenticated}|{http.Request.Path}|{ReferenceEquals(http, request.HttpContext)}|{ReferenceEquals(user, http.User)}");
                 app.MapGet("/q/double", (double d = double.NaN, long f = 2L, string s = "a\"b") => $"{d}|{f}|{s}");
             }
         }
@@ -160,6 +163,7 @@ public sealed class GeneratedEndpointTests
         { "POST", "/d/enum", null, "" },
         { "POST", "/d/point", null, "" },
         { "GET", "/q/double?d=1.5", null, null },
+        { "GET", "/caller", null, null },
     };
 
     [Theory]
@@ -179,7 +183,7 @@ public sealed class GeneratedEndpointTests
 
         var routes = client.Application.Router!.Table.Routes;
 
-        Assert.Equal(30, routes.Count(r => r.Method != "HEAD"));
+        Assert.Equal(31, routes.Count(r => r.Method != "HEAD"));
         Assert.All(routes, route => Assert.StartsWith("Pulya.Generated.", ((EndpointBinding)route.Endpoint!).Invoke.Method.DeclaringType!.FullName, StringComparison.Ordinal));
     }
 

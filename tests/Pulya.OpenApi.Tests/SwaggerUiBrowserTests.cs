@@ -17,6 +17,7 @@ public sealed class SwaggerUiBrowserTests
         var builder = PulyaApplication.CreateBuilder([]).UseTestTransport(TestTransport.Kestrel);
         SampleApp.ConfigureServices(builder);
         var app = builder.Build();
+        SampleApp.UseAspNetCore(app);
         SampleApp.MapApi(app);
         app.MapGet("/json", () => new HelloMessage(SampleApp.PlainText));
         SampleApp.MapDocumentation(app);
