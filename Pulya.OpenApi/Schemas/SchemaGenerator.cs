@@ -63,13 +63,31 @@ internal sealed class SchemaGenerator(JsonSerializerOptions options, OpenApiDocu
     }
 
     /// <summary>The schema of a route parameter no handler parameter binds: from its constraint.</summary>
-    public static OpenApiSchema ForConstraint(RouteConstraint constraint) => constraint switch
+    public static OpenApiSchema ForConstraint(RouteConstraint constraint)
     {
-        RouteConstraint.Int => new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32" },
-        RouteConstraint.Long => new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int64" },
-        RouteConstraint.Guid => new OpenApiSchema { Type = JsonSchemaType.String, Format = "uuid" },
-        RouteConstraint.Bool => new OpenApiSchema { Type = JsonSchemaType.Boolean },
-        _ => new OpenApiSchema { Type = JsonSchemaType.String },
+        // The type among the parameter's constraints (int:min(1) is an int32); value and text rules keep it a string.
+        foreach (var rule in constraint.Text.Split(':'))
+        {
+            if (ConstraintTypes.TryGetValue(rule, out var type))
+            {
+                return new OpenApiSchema { Type = type.Type, Format = type.Format };
+            }
+        }
+
+        return new OpenApiSchema { Type = JsonSchemaType.String };
+    }
+
+    /// <summary>The schema type and format of each type constraint.</summary>
+    private static readonly Dictionary<string, (JsonSchemaType Type, string? Format)> ConstraintTypes = new(StringComparer.Ordinal)
+    {
+        ["int"] = (JsonSchemaType.Integer, "int32"),
+        ["long"] = (JsonSchemaType.Integer, "int64"),
+        ["guid"] = (JsonSchemaType.String, "uuid"),
+        ["bool"] = (JsonSchemaType.Boolean, null),
+        ["decimal"] = (JsonSchemaType.Number, "decimal"),
+        ["double"] = (JsonSchemaType.Number, "double"),
+        ["float"] = (JsonSchemaType.Number, "float"),
+        ["datetime"] = (JsonSchemaType.String, "date-time"),
     };
 
     /// <summary>The schema of a serialized value of <paramref name="type"/>; <paramref name="nullable"/> adds <c>null</c>.</summary>

@@ -31,7 +31,7 @@ internal static class TemplateMatcher
                     return false;
                 }
             }
-            else if (text.IsEmpty || !RouteConstraints.IsMatch(segment.Constraint, text))
+            else if (text.IsEmpty || !segment.Constraint.IsMatch(text))
             {
                 return false;
             }
