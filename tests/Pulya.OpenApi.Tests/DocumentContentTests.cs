@@ -1,8 +1,10 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Primitives;
 using Microsoft.OpenApi;
+using Pulya.AspNetCore;
 using Pulya.DependencyInjection;
 using Pulya.Hosting;
 using Pulya.Http;
@@ -164,6 +166,8 @@ public sealed class DocumentContentTests
     {
         var document = await DocumentAsync(app =>
         {
+            // Routes with [Authorize] start only where something enforces it: the ASP.NET Core bridge.
+            app.UseAspNetCore(web => web.UseAuthentication().UseAuthorization());
             var admin = app.MapGroup("/admin").RequireBearerToken("secret").WithTags("admin");
             admin.MapGet("/stats", () => 1).WithName("Stats").WithSummary("Counts").WithDescription("All of them").ProducesProblem(500);
             admin.MapGet("/open", () => 1).WithMetadata(new AllowAnonymousAttribute());
@@ -172,7 +176,7 @@ public sealed class DocumentContentTests
             app.MapGet("/custom", () => 1).RequireAuthentication(_ => ValueTask.FromResult(AccessDecision.Allow), "Signature realm=\"x\"");
             app.MapGet("/hidden", () => 1).ExcludeFromDescription();
             app.MapGet("/skipped", () => 1);
-        }, configure: o =>
+        }, services: services => services.AddAuthentication().Services.AddAuthorization(), configure: o =>
         {
             o.Title = "Mine";
             o.Version = "2.0";
