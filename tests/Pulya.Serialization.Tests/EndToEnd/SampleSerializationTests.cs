@@ -92,7 +92,7 @@ public abstract class SampleSerializationTests(TestTransport transport)
     [InlineData("application/json;q=0.4, application/msgpack;q=0.9", "application/msgpack")]
     [InlineData("application/msgpack;q=0.1, application/json", "application/json")]
     [InlineData("text/html, application/*;q=0.5", "application/json")]
-    [InlineData("application/x-msgpack", "application/msgpack")]
+    [InlineData("application/x-msgpack", "application/x-msgpack")]
     [InlineData("text/html, */*;q=0.1", "application/json")]
     [InlineData("application/json;q=0, */*;q=0.5", "application/msgpack")]
     [InlineData("application/msgpack, application/json", "application/msgpack")]
