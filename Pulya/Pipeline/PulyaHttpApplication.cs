@@ -120,11 +120,12 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
     /// <summary>The pipeline without application middleware: the route stage, then the route's own stages.</summary>
     private Task ServeAsync(PulyaContext context)
     {
-        if (Match(context, wrapped: false, out var error) is not { } route)
-        {
-            return Task.CompletedTask;
-        }
+        return Match(context, wrapped: false, out _) is { } route ? ServeRouteAsync(context, route) : Task.CompletedTask;
+    }
 
+    /// <summary>A matched route's own stages: its middleware around the endpoint, or the endpoint alone.</summary>
+    private Task ServeRouteAsync(PulyaContext context, RouteEntry route)
+    {
         var stage = _routes[route.Order];
         if (stage.Middleware is not null)
         {
@@ -197,20 +198,13 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
             return ServeThroughAsync(context, _application);
         }
 
-        if (context.MatchedRoute is not { } route)
+        if (context.MatchedRoute is { } route)
         {
-            _ = Match(context, wrapped: false, out _);
-            return Task.CompletedTask;
+            return ServeRouteAsync(context, route);
         }
 
-        var stage = _routes[route.Order];
-        if (stage.Middleware is not null)
-        {
-            return ServeThroughAsync(context, stage.Middleware);
-        }
-
-        var pending = EndpointAsync(context, stage.Endpoint, write: true);
-        return pending.IsCompletedSuccessfully ? Task.CompletedTask : pending.AsTask();
+        _ = Match(context, wrapped: false, out _);
+        return Task.CompletedTask;
     }
 
     private static async Task FlushAfterAsync(Task written, IHttpResponseBodyFeature body)
