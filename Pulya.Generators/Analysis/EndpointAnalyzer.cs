@@ -262,12 +262,12 @@ internal static class EndpointAnalyzer
         if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
         {
             var inner = SimpleParser(nullable.TypeArguments[0]);
-            return inner is null ? null : $"global::Pulya.Binding.SpanParsers.Nullable({inner})";
+            return inner is null ? null : $"global::Pulya.CompilerServices.SpanParsers.Nullable({inner})";
         }
 
         if (type.TypeKind == TypeKind.Enum)
         {
-            return $"global::Pulya.Binding.SpanParsers.Enum<{Display(type)}>()";
+            return $"global::Pulya.CompilerServices.SpanParsers.Enum<{Display(type)}>()";
         }
 
         var name = type.SpecialType switch
@@ -280,7 +280,7 @@ internal static class EndpointAnalyzer
             SpecialType.System_Decimal => "Decimal",
             _ => type.ToDisplayString() == "System.Guid" ? "Guid" : null,
         };
-        return name is null ? null : "global::Pulya.Binding.SpanParsers." + name;
+        return name is null ? null : "global::Pulya.CompilerServices.SpanParsers." + name;
     }
 
     private static (ResultKind Kind, string ResultType) Result(IMethodSymbol handler)

@@ -15,7 +15,7 @@ internal static class EndpointEmitter
 {
     private const string App = "global::Pulya.Hosting.RouteMapper";
     private const string Route = "global::Pulya.Hosting.RouteHandlerBuilder";
-    private const string Binders = "global::Pulya.Binding.ParameterBinders";
+    private const string Binders = "global::Pulya.CompilerServices.ParameterBinders";
 
     public static string Emit(IReadOnlyList<EndpointCall> calls)
     {
@@ -57,14 +57,14 @@ internal static class EndpointEmitter
         code.AppendLine($"        internal static {Route} {call.MapMethod}{index}(this {App} app, {(isMap ? "string method, " : string.Empty)}string template, global::System.Delegate handler)");
         code.AppendLine("        {");
         code.AppendLine($"            var binding = Bind{index}(app, {method}, handler);");
-        code.AppendLine($"            return binding is null ? app.{call.MapMethod}({(isMap ? "method, " : string.Empty)}template, handler) : app.Map({method}, template, handler, binding);");
+        code.AppendLine($"            return binding is null ? app.{call.MapMethod}({(isMap ? "method, " : string.Empty)}template, handler) : global::Pulya.CompilerServices.GeneratedEndpoints.Map(app, {method}, template, handler, binding, {GeneratedCodeContract.Version});");
         code.AppendLine("        }");
         code.AppendLine();
         code.AppendLine($"        private static global::Pulya.Binding.EndpointBinding Bind{index}({App} app, string method, global::System.Delegate handler)");
         code.AppendLine("        {");
         var shape = string.Join(", ", parameters.Select(p => $"{p.Modifier}{p.Type} {p.Name}{(p.DefaultValue is null ? string.Empty : " = " + p.DefaultValue)}"));
         code.AppendLine($"            var typed = Cast(handler, {call.ReturnType} ({shape}) => throw null);");
-        code.AppendLine("            if (typed is null || app.GroupPrefix?.IndexOf('{') >= 0) return null;");
+        code.AppendLine("            if (typed is null || global::Pulya.CompilerServices.GeneratedEndpoints.GroupPrefix(app)?.IndexOf('{') >= 0) return null;");
         code.AppendLine("            var services = app.Services;");
         code.AppendLine("            global::System.Type bodyType = null;");
         code.AppendLine("            var bodyRequired = false;");
@@ -110,18 +110,18 @@ internal static class EndpointEmitter
                 break;
             case ParameterSource.Service when p.Required:
                 // An unregistered required service is refused at start-up by the runtime binder, with the same message.
-                code.AppendLine($"            var service{i} = global::Pulya.Binding.ServiceParameter<{p.Type}>.Find(services, true);");
+                code.AppendLine($"            var service{i} = global::Pulya.CompilerServices.ServiceParameter<{p.Type}>.Find(services, true);");
                 code.AppendLine($"            if (service{i} is null) return null;");
                 break;
             case ParameterSource.Service:
-                code.AppendLine($"            var service{i} = global::Pulya.Binding.ServiceParameter<{p.Type}>.Create(services, false);");
+                code.AppendLine($"            var service{i} = global::Pulya.CompilerServices.ServiceParameter<{p.Type}>.Create(services, false);");
                 break;
             case ParameterSource.ServiceOrBody:
-                code.AppendLine($"            var service{i} = global::Pulya.Binding.ServiceParameter<{p.Type}>.Find(services, {Bool(p.Required)});");
+                code.AppendLine($"            var service{i} = global::Pulya.CompilerServices.ServiceParameter<{p.Type}>.Find(services, {Bool(p.Required)});");
                 code.AppendLine($"            if (service{i} is null)");
                 code.AppendLine("            {");
                 // The runtime binder refuses an implicit body on methods without one (and binds types it learns to parse from text).
-                code.AppendLine($"                if (bodyType is not null || global::Pulya.Binding.SpanParsers.IsSupported(typeof({p.Type})) || method.ToUpperInvariant() is \"GET\" or \"HEAD\" or \"DELETE\" or \"OPTIONS\" or \"TRACE\") return null;");
+                code.AppendLine($"                if (bodyType is not null || global::Pulya.CompilerServices.SpanParsers.IsSupported(typeof({p.Type})) || method.ToUpperInvariant() is \"GET\" or \"HEAD\" or \"DELETE\" or \"OPTIONS\" or \"TRACE\") return null;");
                 code.AppendLine($"                bodyType = typeof({p.Type});");
                 code.AppendLine($"                bodyRequired = {Bool(p.Required)};");
                 code.AppendLine("            }");
@@ -129,7 +129,7 @@ internal static class EndpointEmitter
             default:
                 if (p.Implicit)
                 {
-                    code.AppendLine($"            if (global::Pulya.Binding.ServiceParameter<{p.Type}>.Find(services, true) is not null) return null;");
+                    code.AppendLine($"            if (global::Pulya.CompilerServices.ServiceParameter<{p.Type}>.Find(services, true) is not null) return null;");
                 }
 
                 break;
@@ -162,10 +162,10 @@ internal static class EndpointEmitter
     private static string Invoke(EndpointCall call, string arguments) => call.Result switch
     {
         ResultKind.Void => $"typed({arguments}); return default;",
-        ResultKind.Task => $"return global::Pulya.Binding.ResultAwaiters.Task(typed({arguments}));",
-        ResultKind.ValueTask => $"return global::Pulya.Binding.ResultAwaiters.ValueTask(typed({arguments}));",
-        ResultKind.TaskOf => $"return global::Pulya.Binding.ResultAwaiters.TaskOf(typed({arguments}));",
-        ResultKind.ValueTaskOf => $"return global::Pulya.Binding.ResultAwaiters.ValueTaskOf(typed({arguments}));",
+        ResultKind.Task => $"return global::Pulya.CompilerServices.ResultAwaiters.Task(typed({arguments}));",
+        ResultKind.ValueTask => $"return global::Pulya.CompilerServices.ResultAwaiters.ValueTask(typed({arguments}));",
+        ResultKind.TaskOf => $"return global::Pulya.CompilerServices.ResultAwaiters.TaskOf(typed({arguments}));",
+        ResultKind.ValueTaskOf => $"return global::Pulya.CompilerServices.ResultAwaiters.ValueTaskOf(typed({arguments}));",
         _ => $"return new global::System.Threading.Tasks.ValueTask<object>(typed({arguments}));",
     };
 

@@ -15,7 +15,7 @@ internal static class JsonResolverEmitter
     private const string Services = "global::System.Text.Json.Serialization.Metadata.JsonMetadataServices";
     private const string Metadata = "global::System.Text.Json.Serialization.Metadata";
     private const string Options = "global::System.Text.Json.JsonSerializerOptions";
-    private const string Registry = "global::Pulya.Serialization.GeneratedJsonMetadata";
+    private const string Registry = "global::Pulya.CompilerServices.GeneratedJsonMetadata";
 
     public static string Emit(IReadOnlyList<JsonTypeModel> types)
     {
@@ -35,7 +35,7 @@ internal static class JsonResolverEmitter
         code.AppendLine("        public static PulyaGeneratedJsonResolver Instance { get; } = new PulyaGeneratedJsonResolver();");
         code.AppendLine();
         code.AppendLine("        [global::System.Runtime.CompilerServices.ModuleInitializer]");
-        code.AppendLine($"        internal static void Register() => {Registry}.Register(Instance);");
+        code.AppendLine($"        internal static void Register() => {Registry}.Register(Instance, {GeneratedCodeContract.Version});");
         code.AppendLine();
         code.AppendLine($"        public {Metadata}.JsonTypeInfo GetTypeInfo(global::System.Type type, {Options} options)");
         code.AppendLine("        {");

@@ -3,6 +3,7 @@ using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Primitives;
 using Pulya.Binding;
+using Pulya.CompilerServices;
 using Pulya.Http;
 using Pulya.Routing;
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Pulya.Binding;
+using Pulya.CompilerServices;
 using Pulya.Hosting;
 using Pulya.Http;
 
@@ -17,6 +18,6 @@ internal static class StaticRoute
             _ => new ValueTask<object?>(handler()),
             _ => [],
             (_, _) => new ValueTask<object?>(handler()));
-        return app.Map(HttpMethods.Get, path, handler, binding).ExcludeFromDescription();
+        return GeneratedEndpoints.Map(app, HttpMethods.Get, path, handler, binding, GeneratedCodeContract.Version).ExcludeFromDescription();
     }
 }

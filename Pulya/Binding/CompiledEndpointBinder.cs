@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
+using Pulya.CompilerServices;
 using Pulya.Http;
 
 namespace Pulya.Binding;

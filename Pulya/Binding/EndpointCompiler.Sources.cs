@@ -2,6 +2,7 @@ using System.IO.Pipelines;
 using System.Linq.Expressions;
 using System.Reflection;
 using Microsoft.Extensions.Primitives;
+using Pulya.CompilerServices;
 using Pulya.Http;
 
 namespace Pulya.Binding;

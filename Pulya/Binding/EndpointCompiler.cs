@@ -5,6 +5,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Primitives;
+using Pulya.CompilerServices;
 using Pulya.Http;
 using Pulya.Results;
 using Pulya.Routing;

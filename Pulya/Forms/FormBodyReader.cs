@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 using Pulya.Binding;
+using Pulya.CompilerServices;
 using Pulya.Http;
 using Pulya.Pipeline;
 using Pulya.Results;

@@ -1,6 +1,6 @@
-using System.ComponentModel;
 using Microsoft.AspNetCore.Http;
 using Pulya.Binding;
+using Pulya.CompilerServices;
 using Pulya.Routing;
 
 namespace Pulya.Hosting;
@@ -18,19 +18,7 @@ public abstract class RouteMapper
     /// <summary>Maps <paramref name="handler"/> to <paramref name="method"/> and <paramref name="template"/> (after the group's prefix, if any). The handler may have any shape; its binding is compiled at start-up.</summary>
     /// <returns>The route, on which endpoint filters can be added.</returns>
     /// <exception cref="RouteTemplateException">The template is malformed.</exception>
-    public RouteHandlerBuilder Map(string method, string template, Delegate handler) => MapCore(method, template, handler, null);
-
-    /// <summary>
-    /// Maps <paramref name="handler"/> with the binding the source generator emitted for the call site; the <c>Generated</c>
-    /// binder uses it, the others bind <paramref name="handler"/> themselves. Called by generated code, not by applications.
-    /// </summary>
-    /// <exception cref="RouteTemplateException">The template is malformed.</exception>
-    [EditorBrowsable(EditorBrowsableState.Never)]
-    public RouteHandlerBuilder Map(string method, string template, Delegate handler, EndpointBinding generated)
-    {
-        ArgumentNullException.ThrowIfNull(generated);
-        return MapCore(method, template, handler, generated);
-    }
+    public RouteHandlerBuilder Map(string method, string template, Delegate handler) => MapCore(method, template, handler, null, GeneratedCodeContract.Version);
 
     /// <summary>Maps a GET route (which also answers HEAD).</summary>
     public RouteHandlerBuilder MapGet(string template, Delegate handler) => Map(HttpMethods.Get, template, handler);
@@ -55,20 +43,19 @@ public abstract class RouteMapper
     /// <exception cref="ArgumentException">The prefix does not start with <c>/</c>.</exception>
     public RouteGroup MapGroup(string prefix) => new(Registry, Group, prefix, Services);
 
-    private RouteHandlerBuilder MapCore(string method, string template, Delegate handler, EndpointBinding? generated)
+    internal RouteHandlerBuilder MapCore(string method, string template, Delegate handler, EndpointBinding? generated, int contractVersion)
     {
         ArgumentNullException.ThrowIfNull(template);
         var route = new RouteHandlerBuilder(Registry, Group, Services);
-        Registry.Add(method, RouteGroup.Combine(Group?.Prefix, template), handler, route, generated);
+        Registry.Add(method, RouteGroup.Combine(Group?.Prefix, template), handler, route, generated, contractVersion);
         return route;
     }
 
     /// <summary>The application's root services.</summary>
     public abstract IServiceProvider Services { get; }
 
-    /// <summary>The prefix of the group routes mapped here join, or null on the application; generated bindings fall back to the runtime binder under a prefix with parameters.</summary>
-    [EditorBrowsable(EditorBrowsableState.Never)]
-    public string? GroupPrefix => Group?.Prefix;
+    /// <summary>The prefix of the group routes mapped here join, or null on the application.</summary>
+    internal string? GroupPrefix => Group?.Prefix;
 
     private protected abstract RouteRegistry Registry { get; }
 

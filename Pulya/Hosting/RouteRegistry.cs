@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Pulya.Binding;
+using Pulya.CompilerServices;
 using Pulya.Http;
 using Pulya.Routing;
 using IEndpointFilter = Pulya.Http.IEndpointFilter;
@@ -16,6 +17,9 @@ internal sealed class RouteRegistry
 
     private bool _frozen;
 
+    // The first route mapped by generated code built for another generated-code contract version: the start-up refuses it.
+    private (string Route, int Version)? _otherContract;
+
     /// <summary>The routes as mapped, in the order mapped (HEAD routes added for GET routes are not among them).</summary>
     public IReadOnlyList<EndpointDefinition> Definitions => [.. _routes.Select(r => r.Definition)];
 
@@ -25,12 +29,17 @@ internal sealed class RouteRegistry
     /// <summary>The routed middleware, in the order added (first = outermost).</summary>
     public List<IRoutedMiddleware> RoutedMiddleware { get; } = [];
 
-    public void Add(string method, string template, Delegate handler, RouteHandlerBuilder route, EndpointBinding? generated = null)
+    public void Add(string method, string template, Delegate handler, RouteHandlerBuilder route, EndpointBinding? generated = null, int contractVersion = GeneratedCodeContract.Version)
     {
         ArgumentException.ThrowIfNullOrEmpty(method);
         ArgumentNullException.ThrowIfNull(template);
         ArgumentNullException.ThrowIfNull(handler);
         ThrowIfFrozen();
+        if (contractVersion != GeneratedCodeContract.Version)
+        {
+            _otherContract ??= ($"The endpoint binding of {method.ToUpperInvariant()} {template}", contractVersion);
+        }
+
         _routes.Add((new EndpointDefinition(method.ToUpperInvariant(), RouteTemplate.Parse(template), handler, generated), route));
     }
 
@@ -48,9 +57,15 @@ internal sealed class RouteRegistry
     /// HEAD is mapped for a template of the same shape. <paramref name="routeMiddleware"/> receives, per route entry (HEAD
     /// included), the middleware of its groups and then its own (outermost first) when there is any.
     /// </summary>
+    /// <exception cref="InvalidOperationException">A route was mapped by code generated for another generated-code contract version.</exception>
     public RouteTable Build(IEndpointBinder binder, Dictionary<RouteEntry, IPulyaMiddleware[]> routeMiddleware)
     {
         _frozen = true;
+        if (_otherContract is { } other)
+        {
+            throw GeneratedCodeContract.Mismatch(other.Version, other.Route);
+        }
+
         var entries = new List<RouteEntry>(_routes.Count * 2);
         foreach (var (route, conventions) in _routes)
         {

@@ -4,6 +4,7 @@ using System.Text.Json.Schema;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Pulya.Binding;
+using Pulya.CompilerServices;
 using Pulya.DependencyInjection;
 using Pulya.Pooling;
 using Pulya.Routing;

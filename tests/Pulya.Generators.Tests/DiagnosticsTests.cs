@@ -42,7 +42,7 @@ public sealed class DiagnosticsTests
                 app.MapGet("/query", ([Query] Point p) => 1);
                 app.MapGet("/header", ([Header("X-P")] Point p) => 1);
                 app.MapPost("/bodies", ([Body] Point a, [Body] Point b) => 1);
-                app.Map("GET", "/bound", () => 1, binding);
+                Pulya.CompilerServices.GeneratedEndpoints.Map(app, "GET", "/bound", () => 1, binding, 1);
                 new Other().MapGet("/other", () => 1);
                 app.MapPost("/stream", (System.IO.Stream body) => 1);
                 app.MapGet("/sequence", () => Sequence());

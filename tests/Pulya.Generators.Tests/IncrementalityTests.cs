@@ -45,6 +45,6 @@ public sealed class IncrementalityTests
         var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
 
         Assert.Contains(result.TrackedOutputSteps.SelectMany(step => step.Value).SelectMany(step => step.Outputs), output => output.Reason == IncrementalStepRunReason.Modified);
-        Assert.Contains("global::Pulya.Binding.ParameterBinders.Route<long>", result.GeneratedSources.Single(s => s.HintName == "PulyaGeneratedEndpoints.g.cs").SourceText.ToString(), StringComparison.Ordinal);
+        Assert.Contains("global::Pulya.CompilerServices.ParameterBinders.Route<long>", result.GeneratedSources.Single(s => s.HintName == "PulyaGeneratedEndpoints.g.cs").SourceText.ToString(), StringComparison.Ordinal);
     }
 }

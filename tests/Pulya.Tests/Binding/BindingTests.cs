@@ -352,7 +352,7 @@ public abstract class BindingTests(TestTransport transport, string binder) : Tra
     [Fact]
     public void A_try_parse_parser_for_a_type_without_the_method_is_refused()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => Pulya.Binding.SpanParsers.WithTryParse<Point>());
+        var error = Assert.Throws<InvalidOperationException>(() => Pulya.CompilerServices.SpanParsers.WithTryParse<Point>());
 
         Assert.Contains("Point has no static TryParse(string, IFormatProvider, out Point)", error.Message, StringComparison.Ordinal);
     }

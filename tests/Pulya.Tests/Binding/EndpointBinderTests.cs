@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Pulya.Binding;
+using Pulya.CompilerServices;
 using Pulya.DependencyInjection;
 using Pulya.Http;
 using static Pulya.Tests.TestApp;
@@ -65,7 +66,7 @@ public sealed class EndpointBinderTests
     {
         var generated = new EndpointBinding(null, false, typeof(string), _ => new ValueTask<object?>("generated"), _ => [], (_, _) => new ValueTask<object?>("generated"));
         await using var client = await StartAsync(
-            app => app.Map("GET", "/g", () => "handler", generated),
+            app => GeneratedEndpoints.Map(app, "GET", "/g", () => "handler", generated, GeneratedCodeContract.Version),
             builder => builder.Pulya.AddBinder<PreferGeneratedBinder>("PreferGenerated"),
             binder is null ? [] : [$"--Pulya:Binder={binder}"]);
 

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using Pulya.CompilerServices;
 using Pulya.Serialization;
 
 namespace Pulya.Tests.Serialization;
@@ -15,8 +16,8 @@ public sealed class GeneratedJsonMetadataTests
 {
     static GeneratedJsonMetadataTests()
     {
-        GeneratedJsonMetadata.Register(Generated.Instance);
-        GeneratedJsonMetadata.Register(Generated.Instance);
+        GeneratedJsonMetadata.Register(Generated.Instance, GeneratedCodeContract.Version);
+        GeneratedJsonMetadata.Register(Generated.Instance, GeneratedCodeContract.Version);
     }
 
     [Fact]
@@ -36,7 +37,15 @@ public sealed class GeneratedJsonMetadataTests
 
         Assert.Equal("\"app:1\"", Write(app, new Marked(1)));
         Assert.Equal("{\"value\":2}", Write(new SystemTextJsonSerializer(own), new Marked(2)));
-        Assert.Throws<ArgumentNullException>(() => GeneratedJsonMetadata.Register(null!));
+        Assert.Throws<ArgumentNullException>(() => GeneratedJsonMetadata.Register(null!, GeneratedCodeContract.Version));
+    }
+
+    [Fact]
+    public void A_resolver_generated_for_another_contract_version_is_never_asked()
+    {
+        GeneratedJsonMetadata.Register(new OtherContractResolver(), GeneratedCodeContract.Version + 1);
+
+        Assert.Equal("{\"value\":4}", Write(new SystemTextJsonSerializer(), new Unmarked(4)));
     }
 
     [Fact]
@@ -93,6 +102,11 @@ public sealed class GeneratedJsonMetadataTests
     {
         public JsonTypeInfo? GetTypeInfo(Type type, JsonSerializerOptions options) =>
             type == typeof(Marked) ? JsonMetadataServices.CreateValueInfo<Marked>(options, new MarkedConverter(label)) : null;
+    }
+
+    private sealed class OtherContractResolver : IJsonTypeInfoResolver
+    {
+        public JsonTypeInfo? GetTypeInfo(Type type, JsonSerializerOptions options) => throw new InvalidOperationException("A resolver of another contract version was asked.");
     }
 
     private sealed class MarkedConverter(string label) : JsonConverter<Marked>

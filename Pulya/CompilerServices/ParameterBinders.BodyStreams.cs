@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Pulya.Http;
 using Pulya.Pipeline;
 
-namespace Pulya.Binding;
+namespace Pulya.CompilerServices;
 
 public static partial class ParameterBinders
 {

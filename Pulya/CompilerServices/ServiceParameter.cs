@@ -1,8 +1,9 @@
 using System.ComponentModel;
 using Microsoft.Extensions.DependencyInjection;
+using Pulya.Binding;
 using Pulya.Http;
 
-namespace Pulya.Binding;
+namespace Pulya.CompilerServices;
 
 /// <summary>
 /// A handler parameter bound from dependency injection, prepared when the route is mapped: a singleton is resolved once

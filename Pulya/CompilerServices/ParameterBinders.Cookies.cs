@@ -1,7 +1,7 @@
 using Microsoft.Net.Http.Headers;
 using Pulya.Http;
 
-namespace Pulya.Binding;
+namespace Pulya.CompilerServices;
 
 public static partial class ParameterBinders
 {

@@ -1,4 +1,4 @@
-namespace Pulya.Binding;
+namespace Pulya.CompilerServices;
 
 /// <summary>Converts text from a route value, query or header to a parameter's type without allocating (except for strings).</summary>
 /// <typeparam name="T">The parameter's type.</typeparam>

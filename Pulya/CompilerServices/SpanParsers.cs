@@ -3,8 +3,9 @@ using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Reflection;
+using Pulya.Binding;
 
-namespace Pulya.Binding;
+namespace Pulya.CompilerServices;
 
 /// <summary>
 /// The conversions of route values, query values and headers, exact and independent of the server's culture: string,

@@ -4,7 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 
-namespace Pulya.Serialization;
+namespace Pulya.CompilerServices;
 
 /// <summary>
 /// The JSON type metadata written by Pulya's source generator for the body and result types of the endpoints it binds.
@@ -23,10 +23,20 @@ public static class GeneratedJsonMetadata
     /// <summary>The registered resolvers as one, read at each call (an assembly loaded later still counts).</summary>
     internal static IJsonTypeInfoResolver Resolver { get; } = new Registered();
 
-    /// <summary>Adds a generated resolver; registering the same instance twice has no effect.</summary>
-    public static void Register(IJsonTypeInfoResolver resolver)
+    /// <summary>
+    /// Adds a generated resolver; registering the same instance twice has no effect. A resolver generated for another
+    /// contract version is not added: it is never asked (the endpoints generated with it stop the start-up).
+    /// </summary>
+    /// <param name="resolver">The generated resolver.</param>
+    /// <param name="contractVersion">The <see cref="GeneratedCodeContract.Version"/> the generator was built against.</param>
+    public static void Register(IJsonTypeInfoResolver resolver, int contractVersion)
     {
         ArgumentNullException.ThrowIfNull(resolver);
+        if (contractVersion != GeneratedCodeContract.Version)
+        {
+            return;
+        }
+
         lock (s_registering)
         {
             if (Array.IndexOf(s_resolvers, resolver) < 0)

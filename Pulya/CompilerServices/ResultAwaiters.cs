@@ -1,6 +1,6 @@
 using System.ComponentModel;
 
-namespace Pulya.Binding;
+namespace Pulya.CompilerServices;
 
 /// <summary>
 /// Awaits a handler's task and boxes its result; a completed task costs no allocation beyond the box. Every endpoint

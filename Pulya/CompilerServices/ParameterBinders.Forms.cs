@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Primitives;
 using Pulya.Http;
 
-namespace Pulya.Binding;
+namespace Pulya.CompilerServices;
 
 public static partial class ParameterBinders
 {

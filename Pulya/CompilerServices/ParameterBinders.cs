@@ -1,10 +1,11 @@
 using System.ComponentModel;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Primitives;
+using Pulya.Binding;
 using Pulya.Http;
 using Pulya.Pipeline;
 
-namespace Pulya.Binding;
+namespace Pulya.CompilerServices;
 
 /// <summary>
 /// The per-parameter binding steps every endpoint binder calls: the runtime-compiled bindings and the source-generated
