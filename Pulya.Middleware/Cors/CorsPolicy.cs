@@ -1,11 +1,10 @@
-using Microsoft.Extensions.Configuration;
-
 namespace Pulya.Middleware;
 
 /// <summary>
 /// Which cross-origin requests browsers may make: origins, methods and headers allowed, headers exposed, credentials and
-/// how long a preflight answer may be cached. Read from the <c>Pulya:Cors</c> configuration section and/or set in code;
-/// validated once, when the middleware is added, with errors naming the configuration key.
+/// how long a preflight answer may be cached. Registered with <c>builder.Pulya.AddCors(configure?)</c>, which binds it to
+/// the <c>Pulya:Cors</c> configuration section, then applies the code's changes, and validates it at start-up (errors name
+/// the configuration key).
 /// </summary>
 public sealed class CorsPolicy
 {
@@ -49,39 +48,22 @@ public sealed class CorsPolicy
     /// <summary>The methods allowed in effect: <see cref="AllowedMethods"/>, or GET, HEAD and POST when none are listed.</summary>
     internal IReadOnlyList<string> EffectiveMethods => AllowedMethods.Count == 0 ? SafelistedMethods : [.. AllowedMethods];
 
-    /// <summary>Reads the policy from <paramref name="section"/> (keys as the property names; lists as arrays).</summary>
-    /// <exception cref="InvalidOperationException">A value is not valid; the message names its key.</exception>
-    internal static CorsPolicy FromConfiguration(IConfiguration section)
-    {
-        var policy = new CorsPolicy();
-        Add(policy.AllowedOrigins, section.GetSection(nameof(AllowedOrigins)));
-        Add(policy.AllowedMethods, section.GetSection(nameof(AllowedMethods)));
-        Add(policy.AllowedHeaders, section.GetSection(nameof(AllowedHeaders)));
-        Add(policy.ExposedHeaders, section.GetSection(nameof(ExposedHeaders)));
-        if (section[nameof(AllowCredentials)] is { } credentials)
-        {
-            policy.AllowCredentials = bool.TryParse(credentials, out var allow)
-                ? allow
-                : throw Invalid(nameof(AllowCredentials), $"'{credentials}' is not true or false");
-        }
-
-        if (section[nameof(MaxAgeSeconds)] is { } maxAge)
-        {
-            policy.MaxAgeSeconds = int.TryParse(maxAge, out var seconds) && seconds >= 0
-                ? seconds
-                : throw Invalid(nameof(MaxAgeSeconds), $"'{maxAge}' is not a whole number of seconds, 0 or more");
-        }
-
-        return policy;
-    }
-
     /// <summary>Checks the policy as a whole.</summary>
     /// <exception cref="InvalidOperationException">A value is not valid; the message names its key.</exception>
     internal void Validate()
     {
+        if (Problem() is { } problem)
+        {
+            throw new InvalidOperationException(problem);
+        }
+    }
+
+    /// <summary>What is wrong with the policy, naming the configuration key; null when it is valid.</summary>
+    internal string? Problem()
+    {
         if (AllowedOrigins.Count == 0)
         {
-            throw Invalid(nameof(AllowedOrigins), "at least one origin (or '*') is required");
+            return Invalid(nameof(AllowedOrigins), "at least one origin (or '*') is required");
         }
 
         for (var i = 0; i < AllowedOrigins.Count; i++)
@@ -91,7 +73,7 @@ public sealed class CorsPolicy
             {
                 if (AllowCredentials)
                 {
-                    throw Invalid($"{nameof(AllowedOrigins)}:{i}", $"'*' cannot be combined with {nameof(AllowCredentials)}: list the origins");
+                    return Invalid($"{nameof(AllowedOrigins)}:{i}", $"'*' cannot be combined with {nameof(AllowCredentials)}: list the origins");
                 }
 
                 continue;
@@ -100,7 +82,7 @@ public sealed class CorsPolicy
             if (!Uri.TryCreate(origin, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")
                 || uri.GetLeftPart(UriPartial.Authority) != origin)
             {
-                throw Invalid($"{nameof(AllowedOrigins)}:{i}", $"'{origin}' is not an origin like https://example.com or '*'");
+                return Invalid($"{nameof(AllowedOrigins)}:{i}", $"'{origin}' is not an origin like https://example.com or '*'");
             }
         }
 
@@ -108,21 +90,12 @@ public sealed class CorsPolicy
         {
             if (string.IsNullOrWhiteSpace(AllowedMethods[i]) || AllowedMethods[i].Any(c => !char.IsAsciiLetter(c)))
             {
-                throw Invalid($"{nameof(AllowedMethods)}:{i}", $"'{AllowedMethods[i]}' is not an HTTP method");
+                return Invalid($"{nameof(AllowedMethods)}:{i}", $"'{AllowedMethods[i]}' is not an HTTP method");
             }
         }
+
+        return null;
     }
 
-    private static void Add(IList<string> list, IConfigurationSection section)
-    {
-        foreach (var child in section.GetChildren())
-        {
-            if (!string.IsNullOrWhiteSpace(child.Value))
-            {
-                list.Add(child.Value.Trim());
-            }
-        }
-    }
-
-    private static InvalidOperationException Invalid(string key, string problem) => new($"{SectionName}:{key}: {problem}.");
+    private static string Invalid(string key, string problem) => $"{SectionName}:{key}: {problem}.";
 }

@@ -1,4 +1,8 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Pulya.DependencyInjection;
 using Pulya.Hosting;
 using Pulya.Testing;
 using static Pulya.Middleware.Tests.MiddlewareApp;
@@ -13,8 +17,7 @@ public sealed class CorsTests
     [MemberData(nameof(TestTransports.Data), MemberType = typeof(TestTransports))]
     public async Task A_preflight_is_answered_per_policy_for_a_path_whose_route_has_no_options(TestTransport transport)
     {
-        await using var client = await StartAsync(transport, app => app
-            .UseCors(p =>
+        await using var client = await StartCorsAsync(transport, p =>
             {
                 p.AllowedOrigins.Add(App);
                 p.AllowedMethods.Add("get");
@@ -22,8 +25,8 @@ public sealed class CorsTests
                 p.AllowedHeaders.Add("Content-Type");
                 p.AllowedHeaders.Add("X-Key");
                 p.MaxAgeSeconds = 600;
-            })
-            .MapGet("/items", () => "items"));
+            },
+            app => app.UseCors().MapGet("/items", () => "items"));
 
         using var response = await client.Client.SendAsync(Preflight("/items", App, "PUT", "content-type, x-key"));
 
@@ -40,13 +43,12 @@ public sealed class CorsTests
     [MemberData(nameof(TestTransports.Data), MemberType = typeof(TestTransports))]
     public async Task A_preflight_outside_the_policy_gets_no_permission(TestTransport transport)
     {
-        await using var client = await StartAsync(transport, app => app
-            .UseCors(p =>
+        await using var client = await StartCorsAsync(transport, p =>
             {
                 p.AllowedOrigins.Add(App);
                 p.AllowedHeaders.Add("X-Key");
-            })
-            .MapGet("/items", () => "items"));
+            },
+            app => app.UseCors().MapGet("/items", () => "items"));
 
         using var otherOrigin = await client.Client.SendAsync(Preflight("/items", "https://evil.example", "GET", null));
         using var otherMethod = await client.Client.SendAsync(Preflight("/items", App, "DELETE", null));
@@ -69,14 +71,13 @@ public sealed class CorsTests
     [MemberData(nameof(TestTransports.Data), MemberType = typeof(TestTransports))]
     public async Task Responses_to_an_allowed_origin_carry_the_cors_headers_errors_included(TestTransport transport)
     {
-        await using var client = await StartAsync(transport, app => app
-            .UseCors(p =>
+        await using var client = await StartCorsAsync(transport, p =>
             {
                 p.AllowedOrigins.Add(App);
                 p.ExposedHeaders.Add("X-Total");
                 p.AllowCredentials = true;
-            })
-            .MapGet("/items", () => "items"));
+            },
+            app => app.UseCors().MapGet("/items", () => "items"));
 
         using var allowed = await client.Client.SendAsync(Request(HttpMethod.Get, "/items", App));
         using var missing = await client.Client.SendAsync(Request(HttpMethod.Get, "/missing", App));
@@ -102,10 +103,11 @@ public sealed class CorsTests
     [MemberData(nameof(TestTransports.Data), MemberType = typeof(TestTransports))]
     public async Task A_wildcard_policy_from_configuration_answers_any_origin_without_vary(TestTransport transport)
     {
-        await using var client = await StartAsync(
+        await using var client = await StartCorsAsync(
             transport,
+            null,
             app => app.UseCors().MapGet("/items", () => "items"),
-            args: ["--Pulya:Cors:AllowedOrigins:0=*", "--Pulya:Cors:AllowedHeaders:0=*", "--Pulya:Cors:MaxAgeSeconds=60", "--Pulya:Cors:AllowCredentials=false"]);
+            ["--Pulya:Cors:AllowedOrigins:0=*", "--Pulya:Cors:AllowedHeaders:0=*", "--Pulya:Cors:MaxAgeSeconds=60", "--Pulya:Cors:AllowCredentials=false"]);
 
         using var preflight = await client.Client.SendAsync(Preflight("/items", "https://any.example", "POST", "X-Anything"));
         using var get = await client.Client.SendAsync(Request(HttpMethod.Get, "/items", "https://any.example"));
@@ -126,15 +128,33 @@ public sealed class CorsTests
     [InlineData(new[] { "--Pulya:Cors:AllowedOrigins:0=ftp://a.example" }, "Pulya:Cors:AllowedOrigins:0: 'ftp://a.example' is not an origin")]
     [InlineData(new[] { "--Pulya:Cors:AllowedOrigins:0=a.example" }, "Pulya:Cors:AllowedOrigins:0: 'a.example' is not an origin")]
     [InlineData(new[] { "--Pulya:Cors:AllowedOrigins:0=*", "--Pulya:Cors:AllowedMethods:0=GET", "--Pulya:Cors:AllowedMethods:1=GE T" }, "Pulya:Cors:AllowedMethods:1: 'GE T' is not an HTTP method")]
-    [InlineData(new[] { "--Pulya:Cors:AllowedOrigins:0=*", "--Pulya:Cors:MaxAgeSeconds=-1" }, "Pulya:Cors:MaxAgeSeconds: '-1' is not a whole number")]
-    [InlineData(new[] { "--Pulya:Cors:AllowedOrigins:0=*", "--Pulya:Cors:AllowCredentials=maybe" }, "Pulya:Cors:AllowCredentials: 'maybe' is not true or false")]
-    public void An_invalid_policy_fails_when_the_middleware_is_added_naming_the_key(string[] args, string expected)
+    [InlineData(new[] { "--Pulya:Cors:AllowedOrigins:0=*", "--Pulya:Cors:MaxAgeSeconds=-1" }, "Pulya:Cors:MaxAgeSeconds: '-1' is invalid. seconds ('-1') must be a non-negative value.")]
+    [InlineData(new[] { "--Pulya:Cors:AllowedOrigins:0=*", "--Pulya:Cors:AllowCredentials=maybe" }, "Failed to convert configuration value 'maybe' at 'Pulya:Cors:AllowCredentials'")]
+    public async Task An_invalid_policy_fails_the_start_naming_the_key(string[] args, string expected)
     {
-        using var app = PulyaApplication.CreateBuilder(args).Build();
+        var builder = PulyaApplication.CreateBuilder(["--urls", "http://127.0.0.1:0", .. args]);
+        builder.Logging.ClearProviders();
+        builder.Pulya.AddCors();
+        await using var app = builder.Build();
 
-        var error = Assert.Throws<InvalidOperationException>(() => app.UseCors());
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
 
         Assert.StartsWith(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_invalid_policy_fails_when_the_middleware_is_added_and_a_missing_registration_is_named()
+    {
+        var invalid = PulyaApplication.CreateBuilder(["--Pulya:Cors:AllowedOrigins:0=https://a.example/path"]);
+        invalid.Pulya.AddCors(p => p.AllowedOrigins.Add("https://b.example"));
+        using var app = invalid.Build();
+        using var unregistered = PulyaApplication.CreateBuilder([]).Build();
+
+        var error = Assert.Throws<OptionsValidationException>(() => app.UseCors());
+        var missing = Assert.Throws<InvalidOperationException>(() => unregistered.UseCors());
+
+        Assert.Equal("Pulya:Cors:AllowedOrigins:0: 'https://a.example/path' is not an origin like https://example.com or '*'.", error.Message);
+        Assert.Equal("UseCors() needs the CORS policy: call builder.Pulya.AddCors() (it binds Pulya:Cors) before Build().", missing.Message);
     }
 
     [Fact]
@@ -142,9 +162,18 @@ public sealed class CorsTests
     {
         Assert.Throws<ArgumentNullException>(() => new CorsMiddleware(null!));
         Assert.Throws<ArgumentNullException>(() => ((PulyaApplication)null!).UseCors());
+        Assert.Throws<ArgumentNullException>(() => ((PulyaBuilder)null!).AddCors());
+        Assert.Throws<InvalidOperationException>(() => new CorsMiddleware(new CorsPolicy()));
         Assert.Throws<ArgumentOutOfRangeException>(() => new CorsPolicy { MaxAgeSeconds = -1 });
         Assert.Null(new CorsPolicy { MaxAgeSeconds = null }.MaxAgeSeconds);
     }
+
+    private static Task<PulyaTestClient> StartCorsAsync(TestTransport transport, Action<CorsPolicy>? configure, Action<PulyaApplication> map, params string[] args) =>
+        PulyaTestClient.StartAsync(transport, map, builder =>
+        {
+            builder.Logging.ClearProviders();
+            builder.Pulya.AddCors(configure);
+        }, args);
 
     private static HttpRequestMessage Request(HttpMethod method, string path, string? origin)
     {

@@ -50,7 +50,7 @@ public class AspNetCoreBridgeBenchmarks
         Start("BridgeAuthSkipped", app => Auth(app).MapGet("/api/items/{id:int}", Handler).SkipAspNetCore(), Jwt);
         Start("BridgeAuthProtected", app => Auth(app).MapGet("/api/items/{id:int}", Handler).RequireAuthorization("admin"), Jwt, ("Authorization", "Bearer " + token));
         Start("PulyaBearer", app => app.MapGroup("/api").RequireBearerToken("s3cret").MapGet("/items/{id:int}", Handler), null, ("Authorization", "Bearer s3cret"));
-        Start("PulyaCors", app => app.UseCors(p => p.AllowedOrigins.Add("https://app.example.com")).MapGet("/api/items/{id:int}", Handler), null, ("Origin", "https://app.example.com"));
+        Start("PulyaCors", app => app.UseCors().MapGet("/api/items/{id:int}", Handler), builder => builder.Pulya.AddCors(p => p.AllowedOrigins.Add("https://app.example.com")), ("Origin", "https://app.example.com"));
         Start(
             "AspNetCoreCors",
             app => app.UseAspNetCore(web => web.UseCors(p => p.WithOrigins("https://app.example.com"))).MapGet("/api/items/{id:int}", Handler),
