@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using Pulya.Conformance.Pooling;
+using Pulya.Testing.Conformance.Pooling;
 using Pulya.Pooling;
 
 namespace Pulya.Pooling.Tests;

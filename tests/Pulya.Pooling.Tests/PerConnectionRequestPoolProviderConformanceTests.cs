@@ -1,4 +1,4 @@
-using Pulya.Conformance.Pooling;
+using Pulya.Testing.Conformance.Pooling;
 using Pulya.Pooling;
 
 namespace Pulya.Pooling.Tests;

@@ -1,4 +1,4 @@
-using Pulya.Conformance.Routing;
+using Pulya.Testing.Conformance.Routing;
 using Pulya.Routing;
 
 namespace ThirdParty.Routing.Tests;

@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pulya.Hosting;
-using Pulya.Conformance.Hosting;
+using Pulya.Testing.Conformance.Hosting;
 using Pulya.Serialization;
 
 namespace Pulya.Reliability.Tests.Hosting;

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using Pulya.Conformance.Serialization;
+using Pulya.Testing.Conformance.Serialization;
 
 namespace Pulya.Serialization.Tests.Conformance;
 

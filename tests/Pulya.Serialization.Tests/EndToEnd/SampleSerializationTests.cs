@@ -4,7 +4,7 @@ using System.Text;
 using MessagePack;
 using MessagePack.Resolvers;
 using Microsoft.Extensions.Options;
-using Pulya.Conformance.Serialization;
+using Pulya.Testing.Conformance.Serialization;
 using Pulya.Testing;
 using MessagePackCodec = MessagePack.MessagePackSerializer;
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using Pulya.Conformance.Hosting;
+using Pulya.Testing.Conformance.Hosting;
 using Pulya.Hosting;
 using Pulya.Testing;
 

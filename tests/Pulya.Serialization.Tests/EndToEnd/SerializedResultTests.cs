@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using MessagePack;
 using MessagePack.Resolvers;
 using Microsoft.Extensions.DependencyInjection;
-using Pulya.Conformance.Hosting;
+using Pulya.Testing.Conformance.Hosting;
 using Pulya.Testing;
 using MessagePackCodec = MessagePack.MessagePackSerializer;
 

@@ -3,7 +3,7 @@ using MessagePack;
 using MessagePack.Resolvers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Pulya.Conformance.Serialization;
+using Pulya.Testing.Conformance.Serialization;
 using Pulya.Testing;
 using MessagePackCodec = MessagePack.MessagePackSerializer;
 
@@ -118,9 +118,9 @@ public sealed class MessagePackSecurityTests
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new MessagePackOptions { MaximumObjectGraphDepth = 0 });
         var serializer = Create(o => o.MaximumObjectGraphDepth = 5);
-        var nested = Write(Create(), new global::Pulya.Conformance.Serialization.ConformanceModels.Node { Child = new() { Child = new() { Child = new() { Child = new() { Child = new() } } } } });
+        var nested = Write(Create(), new global::Pulya.Testing.Conformance.Serialization.ConformanceModels.Node { Child = new() { Child = new() { Child = new() { Child = new() { Child = new() } } } } });
 
-        var ex = Rejects(serializer, nested, typeof(global::Pulya.Conformance.Serialization.ConformanceModels.Node));
+        var ex = Rejects(serializer, nested, typeof(global::Pulya.Testing.Conformance.Serialization.ConformanceModels.Node));
 
         Assert.Equal("Malformed MessagePack body: nested deeper than 5 levels.", ex.Message);
     }

@@ -1,7 +1,7 @@
 using System.Buffers;
 using Microsoft.Extensions.Options;
-using Pulya.Conformance.Serialization;
-using static Pulya.Conformance.Serialization.ConformanceModels;
+using Pulya.Testing.Conformance.Serialization;
+using static Pulya.Testing.Conformance.Serialization.ConformanceModels;
 
 namespace Pulya.Serialization.Tests.NewtonsoftJson;
 
@@ -30,7 +30,7 @@ public sealed class JsonCrossCheckTests
         AssertSameBytes(new List<Person?> { null, new(2, "y", "z", Kind.SecondValue) });
         AssertSameBytes(new Numbers { Int = 1, MinInt = int.MinValue, Long = long.MinValue, ULong = ulong.MaxValue, Double = 1e-7, Whole = -2, Single = 0.1f, Decimal = 0.000001m });
         AssertSameBytes(new Dictionary<string, object?> { ["Int"] = 1, ["text"] = "t", ["null"] = null, ["list"] = new[] { 1.5, 2 } });
-        AssertSameBytes(new Pulya.Conformance.Hosting.Wiring("ok", "<User /wiring/a>", "a", [["X-Token", "t1"]]));
+        AssertSameBytes(new Pulya.Testing.Conformance.Hosting.Wiring("ok", "<User /wiring/a>", "a", [["X-Token", "t1"]]));
         AssertSameBytes(new DateTimeOffset(2026, 11, 27, 4, 33, 28, TimeSpan.FromHours(2)));
         AssertSameBytes(new DateTime(2026, 11, 27, 4, 33, 28, 500, DateTimeKind.Unspecified));
         AssertSameBytes(new DateOnly(2026, 11, 27));

@@ -107,7 +107,7 @@ public sealed class NewtonsoftJsonSecurityTests
     [Fact]
     public void Type_mismatch_message_names_the_position_not_the_value()
     {
-        var ex = Assert.Throws<BodyFormatException>(() => Read(Create(), "{\"items\":{\"SECRET\":1}}", typeof(Pulya.Conformance.Serialization.EchoBody)));
+        var ex = Assert.Throws<BodyFormatException>(() => Read(Create(), "{\"items\":{\"SECRET\":1}}", typeof(Pulya.Testing.Conformance.Serialization.EchoBody)));
 
         Assert.StartsWith("JSON body does not match the expected type at line 1, position", ex.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("SECRET", ex.Message, StringComparison.Ordinal);

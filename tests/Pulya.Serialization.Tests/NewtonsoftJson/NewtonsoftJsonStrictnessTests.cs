@@ -25,11 +25,11 @@ public sealed class NewtonsoftJsonStrictnessTests
     {
         var body = new ReadOnlySequence<byte>(Encoding.UTF8.GetBytes(json));
 
-        var error = Assert.Throws<BodyFormatException>(() => _newtonsoft.Deserialize(body, typeof(Pulya.Conformance.Serialization.EchoBody)));
+        var error = Assert.Throws<BodyFormatException>(() => _newtonsoft.Deserialize(body, typeof(Pulya.Testing.Conformance.Serialization.EchoBody)));
 
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("items", error.Message, StringComparison.Ordinal);
-        Assert.Throws<BodyFormatException>(() => _stj.Deserialize(body, typeof(Pulya.Conformance.Serialization.EchoBody)));
+        Assert.Throws<BodyFormatException>(() => _stj.Deserialize(body, typeof(Pulya.Testing.Conformance.Serialization.EchoBody)));
     }
 
     [Fact]

@@ -61,7 +61,7 @@ public sealed class NewtonsoftJsonWriterTests
     [Fact]
     public void Camel_case_can_be_turned_off_through_the_contract_resolver()
     {
-        var text = Write(new Pulya.Conformance.Hosting.SuccessResult(true), typeof(Pulya.Conformance.Hosting.SuccessResult), o => o.SerializerSettings.ContractResolver = new Newtonsoft.Json.Serialization.DefaultContractResolver());
+        var text = Write(new Pulya.Testing.Conformance.Hosting.SuccessResult(true), typeof(Pulya.Testing.Conformance.Hosting.SuccessResult), o => o.SerializerSettings.ContractResolver = new Newtonsoft.Json.Serialization.DefaultContractResolver());
 
         Assert.Equal("{\"Success\":true}", text);
     }

@@ -1,4 +1,4 @@
-using Pulya.Conformance.Serialization;
+using Pulya.Testing.Conformance.Serialization;
 using Pulya.Serialization;
 
 namespace Pulya.Tests.Serialization;

@@ -1,4 +1,4 @@
-using Pulya.Conformance.Buffers;
+using Pulya.Testing.Conformance.Buffers;
 using System.Buffers;
 using System.Text;
 using System.Text.Json;

@@ -2,7 +2,7 @@ using System.Globalization;
 using Pulya.Routing;
 using AspNetTemplateParser = Microsoft.AspNetCore.Routing.Template.TemplateParser;
 
-namespace Pulya.Conformance.Routing;
+namespace Pulya.Testing.Conformance.Routing;
 
 /// <summary>ASP.NET Core's own inbound route precedence, computed by ASP.NET Core, as an oracle independent of Pulya's routers.</summary>
 public static class AspNetCorePrecedence

@@ -1,4 +1,7 @@
-namespace Pulya.Conformance.Serialization;
+namespace Pulya.Testing.Conformance.Serialization;
+
+// Test data shapes: each member is named for the value it carries, and the type is documented.
+#pragma warning disable CS1591
 
 /// <summary>The shapes every serializer must round-trip: plain classes and records without attributes, as handlers use them.</summary>
 public static class ConformanceModels

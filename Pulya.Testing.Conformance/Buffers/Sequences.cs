@@ -1,6 +1,6 @@
 using System.Buffers;
 
-namespace Pulya.Conformance.Buffers;
+namespace Pulya.Testing.Conformance.Buffers;
 
 /// <summary>Multi-segment byte sequences, as a body read in pieces arrives, so readers meet segment boundaries.</summary>
 public static class Sequences

@@ -1,6 +1,6 @@
 using Pulya.Routing;
 
-namespace Pulya.Conformance.Routing;
+namespace Pulya.Testing.Conformance.Routing;
 
 /// <summary>The public route sets of <c>tests/routes/</c> (copied to the output folder <c>routes/</c>).</summary>
 public static class RouteSets

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
-using Pulya.Conformance.Serialization;
+using Pulya.Testing.Conformance.Serialization;
 using Pulya.Hosting;
 using Pulya.Http;
 
-namespace Pulya.Conformance.Hosting;
+namespace Pulya.Testing.Conformance.Hosting;
 
 /// <summary>
 /// The application the end-to-end suites run under each module combination: a root, an echo of a posted body, a header,
@@ -15,12 +15,16 @@ public static class ConformanceApp
     /// <summary>How many <c>/some/{id}/and/{another}/{i}/other</c> routes stand before <c>/last_route</c>.</summary>
     public const int DynamicRouteCount = 10;
 
+    /// <summary>Registers the services the routes use (a scoped <see cref="UserService"/>).</summary>
+    /// <param name="builder">The application builder.</param>
     public static void ConfigureServices(PulyaApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddScoped<UserService>();
     }
 
+    /// <summary>Maps the routes of the conformance application on <paramref name="app"/>.</summary>
+    /// <param name="app">The application.</param>
     public static void MapRoutes(PulyaApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);

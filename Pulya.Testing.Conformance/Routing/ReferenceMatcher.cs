@@ -1,6 +1,6 @@
 using Pulya.Routing;
 
-namespace Pulya.Conformance.Routing;
+namespace Pulya.Testing.Conformance.Routing;
 
 /// <summary>
 /// The documented path semantics, written independently of every router (split the path on '/', compare segment by

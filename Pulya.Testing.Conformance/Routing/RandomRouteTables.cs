@@ -1,7 +1,7 @@
 using System.Globalization;
 using Pulya.Routing;
 
-namespace Pulya.Conformance.Routing;
+namespace Pulya.Testing.Conformance.Routing;
 
 /// <summary>Random route tables and request paths from a fixed seed, for oracle tests (the same seed gives the same cases).</summary>
 public sealed class RandomRouteTables
@@ -48,7 +48,7 @@ public sealed class RandomRouteTables
         return new RouteTable(routes.Select(r => new RouteEntry(r.Method, r.Template)));
     }
 
-    /// <summary>A path that matches <paramref name="template"/> more often than not, or random segments.</summary>
+    /// <summary>A path that matches <paramref name="table"/> more often than not, or random segments.</summary>
     public string NextPath(RouteTable table)
     {
         ArgumentNullException.ThrowIfNull(table);

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Pulya.Pooling;
 
-namespace Pulya.Conformance.Pooling;
+namespace Pulya.Testing.Conformance.Pooling;
 
 /// <summary>
 /// The behaviour every <see cref="IRequestPoolProvider"/> keeps: objects come from the factory or the pool, every returned
@@ -13,12 +13,14 @@ public abstract class RequestPoolProviderConformanceTests
     /// <summary>Creates the provider under test (a fresh one per test).</summary>
     protected abstract IRequestPoolProvider CreateProvider();
 
+    /// <summary>Create rejects a null factory.</summary>
     [Fact]
     public void Create_rejects_a_null_factory()
     {
         Assert.Throws<ArgumentNullException>(() => CreateProvider().Create<Poolable>(null!));
     }
 
+    /// <summary>Rent on an empty pool calls the factory.</summary>
     [Fact]
     public void Rent_on_an_empty_pool_calls_the_factory()
     {
@@ -32,6 +34,7 @@ public abstract class RequestPoolProviderConformanceTests
         Assert.Null(item.State);
     }
 
+    /// <summary>Return resets the object once.</summary>
     [Fact]
     public void Return_resets_the_object_once()
     {
@@ -45,6 +48,7 @@ public abstract class RequestPoolProviderConformanceTests
         Assert.Null(item.State);
     }
 
+    /// <summary>Return rejects null.</summary>
     [Fact]
     public void Return_rejects_null()
     {
@@ -53,6 +57,7 @@ public abstract class RequestPoolProviderConformanceTests
         Assert.Throws<ArgumentNullException>(() => pool.Return(null!));
     }
 
+    /// <summary>A rented object never carries the state of an earlier request.</summary>
     [Fact]
     public void A_rented_object_never_carries_the_state_of_an_earlier_request()
     {
@@ -66,6 +71,7 @@ public abstract class RequestPoolProviderConformanceTests
         }
     }
 
+    /// <summary>Pools of one provider are independent.</summary>
     [Fact]
     public void Pools_of_one_provider_are_independent()
     {
@@ -79,6 +85,7 @@ public abstract class RequestPoolProviderConformanceTests
         Assert.Equal(1, first.Rent().Id);
     }
 
+    /// <summary>Concurrent renters never share an object.</summary>
     [Fact]
     public async Task Concurrent_renters_never_share_an_object()
     {
@@ -128,15 +135,20 @@ public abstract class RequestPoolProviderConformanceTests
     protected sealed class Poolable(int id) : IPoolable
     {
 #pragma warning disable CA1051 // Interlocked needs a field.
+        /// <summary>The renter currently holding the object (set and cleared by the concurrency test).</summary>
         public string? Owner;
 #pragma warning restore CA1051
 
+        /// <summary>The number the factory gave the object.</summary>
         public int Id { get; } = id;
 
+        /// <summary>Per-request state, cleared by <see cref="Reset"/>.</summary>
         public string? State { get; set; }
 
+        /// <summary>How many times the pool reset the object.</summary>
         public int ResetCount { get; private set; }
 
+        /// <summary>Clears the per-request state and counts the reset.</summary>
         public void Reset()
         {
             State = null;

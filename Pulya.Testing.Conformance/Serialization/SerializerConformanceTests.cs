@@ -1,10 +1,10 @@
-using Pulya.Conformance.Buffers;
+using Pulya.Testing.Conformance.Buffers;
 using System.Buffers;
 using System.Text;
 using Pulya.Serialization;
-using static Pulya.Conformance.Serialization.ConformanceModels;
+using static Pulya.Testing.Conformance.Serialization.ConformanceModels;
 
-namespace Pulya.Conformance.Serialization;
+namespace Pulya.Testing.Conformance.Serialization;
 
 /// <summary>
 /// The behaviour every <see cref="IPulyaSerializer"/> keeps: round-trips of the shapes handlers use (records, classes,
@@ -20,6 +20,7 @@ public abstract class SerializerConformanceTests
 
     private IPulyaSerializer? _serializer;
 
+    /// <summary>The serializer under test, created once per test by <see cref="CreateSerializer"/>.</summary>
     protected IPulyaSerializer Serializer => _serializer ??= CreateSerializer();
 
     /// <summary>Creates the serializer under test with its default options.</summary>
@@ -33,6 +34,7 @@ public abstract class SerializerConformanceTests
         var other => throw new NotSupportedException($"Override NestedNodes for {other}."),
     };
 
+    /// <summary>Writes <paramref name="value"/> as <typeparamref name="T"/> with the serializer under test.</summary>
     protected byte[] Serialize<T>(T value)
     {
         var buffer = new ArrayBufferWriter<byte>();
@@ -40,8 +42,10 @@ public abstract class SerializerConformanceTests
         return buffer.WrittenSpan.ToArray();
     }
 
+    /// <summary>Reads a <typeparamref name="T"/> from <paramref name="body"/> (one segment).</summary>
     protected T? Deserialize<T>(byte[] body) => (T?)Serializer.Deserialize(new ReadOnlySequence<byte>(body), typeof(T));
 
+    /// <summary>Asserts that reading <paramref name="body"/> fails with a <see cref="BodyFormatException"/> whose message does not contain <see cref="Secret"/>.</summary>
     protected BodyFormatException Rejects<T>(byte[] body)
     {
         var ex = Assert.Throws<BodyFormatException>(() => Serializer.Deserialize(new ReadOnlySequence<byte>(body), typeof(T)));
@@ -70,11 +74,13 @@ public abstract class SerializerConformanceTests
     private static void AssertSame<T>(T expected, T? actual) =>
         Assert.Equal(System.Text.Json.JsonSerializer.Serialize(expected), System.Text.Json.JsonSerializer.Serialize(actual));
 
+    /// <summary>The sample application's echo body with <paramref name="items"/> items.</summary>
     public static EchoBody SampleEchoBody(int items) => new()
     {
         Items = [.. Enumerable.Range(0, items).Select(i => new EchoItem { A = $"a{i}", B = $"b{i}", C = $"c{i}", D = $"d{i}", E = $"e{i}", F = $"f{i}", G = $"g{i}" })],
     };
 
+    /// <summary>An order with every kind of member filled in.</summary>
     public static Order SampleOrder() => new()
     {
         Number = 42,
@@ -91,6 +97,7 @@ public abstract class SerializerConformanceTests
         Reference = new Guid("0f8fad5b-d9cb-469f-a165-70867728950e"),
     };
 
+    /// <summary>Declares a content type and lower case media types.</summary>
     [Fact]
     public void Declares_a_content_type_and_lower_case_media_types()
     {
@@ -99,15 +106,19 @@ public abstract class SerializerConformanceTests
         Assert.StartsWith(Serializer.MediaTypes[0], Serializer.ContentType, StringComparison.Ordinal);
     }
 
+    /// <summary>Round trips a record.</summary>
     [Fact]
     public void Round_trips_a_record() => RoundTrip(new Person(1, "Ann", "Annie", Kind.SecondValue));
 
+    /// <summary>Round trips a class with nested objects lists dictionaries nulls and enums.</summary>
     [Fact]
     public void Round_trips_a_class_with_nested_objects_lists_dictionaries_nulls_and_enums() => RoundTrip(SampleOrder());
 
+    /// <summary>Round trips the sample echo body.</summary>
     [Fact]
     public void Round_trips_the_sample_echo_body() => Assert.Equal(10, RoundTrip(SampleEchoBody(10)).Items.Count);
 
+    /// <summary>Round trips lists and dictionaries at the top level.</summary>
     [Fact]
     public void Round_trips_lists_and_dictionaries_at_the_top_level()
     {
@@ -117,6 +128,7 @@ public abstract class SerializerConformanceTests
         RoundTrip(new List<Person> { new(1, "A", null, Kind.First) });
     }
 
+    /// <summary>Round trips numbers at their limits.</summary>
     [Fact]
     public void Round_trips_numbers_at_their_limits() => RoundTrip(new Numbers
     {
@@ -132,6 +144,7 @@ public abstract class SerializerConformanceTests
         Short = short.MinValue,
     });
 
+    /// <summary>Round trips strings with unicode.</summary>
     [Theory]
     [InlineData("")]
     [InlineData("plain ascii")]
@@ -142,6 +155,7 @@ public abstract class SerializerConformanceTests
     [InlineData("controls \t\n\r\b\f \u0001 \u001f \u007f and separators \u2028\u2029 and bom \ufeff")]
     public void Round_trips_strings_with_unicode(string text) => RoundTrip(new Texts { Value = text, Values = [text, text] });
 
+    /// <summary>Round trips a null string and a null object.</summary>
     [Fact]
     public void Round_trips_a_null_string_and_a_null_object()
     {
@@ -149,9 +163,11 @@ public abstract class SerializerConformanceTests
         Assert.Null(RoundTrip<Person?>(null));
     }
 
+    /// <summary>Round trips nesting well within the depth limit.</summary>
     [Fact]
     public void Round_trips_nesting_well_within_the_depth_limit() => Assert.Equal(30, Deserialize<Node>(NestedNodes(30))!.Depth());
 
+    /// <summary>Prepare caches metadata without changing the output.</summary>
     [Fact]
     public void Prepare_caches_metadata_without_changing_the_output()
     {
@@ -162,6 +178,7 @@ public abstract class SerializerConformanceTests
         Assert.Equal(before, Serialize(SampleOrder()));
     }
 
+    /// <summary>Serialize appends to what the writer already holds.</summary>
     [Fact]
     public void Serialize_appends_to_what_the_writer_already_holds()
     {
@@ -175,6 +192,7 @@ public abstract class SerializerConformanceTests
         Assert.Equal(3, body!.Items.Count);
     }
 
+    /// <summary>Serialize writes large payloads completely.</summary>
     [Fact]
     public void Serialize_writes_large_payloads_completely()
     {
@@ -186,6 +204,7 @@ public abstract class SerializerConformanceTests
         Assert.Equal("g999", Deserialize<EchoBody>(bytes)!.Items[999].G);
     }
 
+    /// <summary>Serializers are safe to share between threads.</summary>
     [Fact]
     public void Serializers_are_safe_to_share_between_threads()
     {
@@ -196,9 +215,11 @@ public abstract class SerializerConformanceTests
         Assert.All(results, r => Assert.Equal(expected, r));
     }
 
+    /// <summary>Empty body is rejected.</summary>
     [Fact]
     public void Empty_body_is_rejected() => Rejects<EchoBody>([]);
 
+    /// <summary>Truncated body is rejected.</summary>
     [Fact]
     public void Truncated_body_is_rejected()
     {
@@ -208,6 +229,7 @@ public abstract class SerializerConformanceTests
         Rejects<EchoBody>(bytes[..(bytes.Length / 2)]);
     }
 
+    /// <summary>Trailing content after the value is rejected.</summary>
     [Fact]
     public void Trailing_content_after_the_value_is_rejected()
     {
@@ -216,12 +238,15 @@ public abstract class SerializerConformanceTests
         Rejects<Person>([.. bytes, .. bytes]);
     }
 
+    /// <summary>Value of the wrong shape is rejected without echoing it.</summary>
     [Fact]
     public void Value_of_the_wrong_shape_is_rejected_without_echoing_it() => Rejects<EchoBody>(Serialize(Secret));
 
+    /// <summary>Nesting deeper than 64 is rejected.</summary>
     [Fact]
     public void Nesting_deeper_than_64_is_rejected() => Rejects<Node>(NestedNodes(200));
 
+    /// <summary>Garbage bytes are rejected.</summary>
     [Fact]
     public void Garbage_bytes_are_rejected() => Rejects<EchoBody>([0xC1, 0xFF, 0x00, .. Encoding.UTF8.GetBytes(Secret)]);
 }

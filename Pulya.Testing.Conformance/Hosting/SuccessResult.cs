@@ -1,4 +1,4 @@
-namespace Pulya.Conformance.Hosting;
+namespace Pulya.Testing.Conformance.Hosting;
 
 /// <summary>The result of <c>GET /</c> and <c>GET /last_route</c>.</summary>
 public sealed record SuccessResult(bool Success);

@@ -1,8 +1,8 @@
 using System.Text;
 using Pulya.Serialization;
-using static Pulya.Conformance.Serialization.ConformanceModels;
+using static Pulya.Testing.Conformance.Serialization.ConformanceModels;
 
-namespace Pulya.Conformance.Serialization;
+namespace Pulya.Testing.Conformance.Serialization;
 
 /// <summary>
 /// What both JSON serializers write and reject, byte for byte: camelCase property names (dictionary keys unchanged),
@@ -12,8 +12,10 @@ namespace Pulya.Conformance.Serialization;
 /// </summary>
 public abstract class JsonSerializerConformanceTests : SerializerConformanceTests
 {
+    /// <summary>Writes <paramref name="value"/> as <typeparamref name="T"/> and returns the JSON text.</summary>
     protected string Json<T>(T value) => Encoding.UTF8.GetString(Serialize(value));
 
+    /// <summary>Writes camel case names string enums nulls and iso dates.</summary>
     [Fact]
     public void Writes_camel_case_names_string_enums_nulls_and_iso_dates()
     {
@@ -26,6 +28,7 @@ public abstract class JsonSerializerConformanceTests : SerializerConformanceTest
             Json(SampleOrder()));
     }
 
+    /// <summary>Writes numbers in shortest round trip form.</summary>
     [Fact]
     public void Writes_numbers_in_shortest_round_trip_form()
     {
@@ -38,6 +41,7 @@ public abstract class JsonSerializerConformanceTests : SerializerConformanceTest
         Assert.Equal("[3,null]", Json(new List<double?> { 3d, null }));
     }
 
+    /// <summary>Escapes only what json requires plus controls and non bmp characters.</summary>
     [Fact]
     public void Escapes_only_what_json_requires_plus_controls_and_non_bmp_characters()
     {
@@ -47,6 +51,7 @@ public abstract class JsonSerializerConformanceTests : SerializerConformanceTest
         Assert.Equal("{\"\\u00A0key\":1,\"plain\":2}", Json(new Dictionary<string, int> { ["\u00a0key"] = 1, ["plain"] = 2 }));
     }
 
+    /// <summary>Writes the sample echo body as the python example does.</summary>
     [Fact]
     public void Writes_the_sample_echo_body_as_the_python_example_does()
     {
@@ -55,6 +60,7 @@ public abstract class JsonSerializerConformanceTests : SerializerConformanceTest
             Json(SampleEchoBody(1)));
     }
 
+    /// <summary>Reads property names case insensitively and ignores unknown ones.</summary>
     [Fact]
     public void Reads_property_names_case_insensitively_and_ignores_unknown_ones()
     {
@@ -63,6 +69,7 @@ public abstract class JsonSerializerConformanceTests : SerializerConformanceTest
         Assert.Equal(new Person(3, "x", null, Kind.SecondValue), person);
     }
 
+    /// <summary>Reads enums from names and numbers.</summary>
     [Fact]
     public void Reads_enums_from_names_and_numbers()
     {
@@ -70,15 +77,18 @@ public abstract class JsonSerializerConformanceTests : SerializerConformanceTest
         Assert.Equal(Kind.SecondValue, Deserialize<Person>("{\"kind\":1}"u8.ToArray())!.Kind);
     }
 
+    /// <summary>Reads a json null as null.</summary>
     [Fact]
     public void Reads_a_json_null_as_null() => Assert.Null(Deserialize<Person>("null"u8.ToArray()));
 
+    /// <summary>Invalid utf8 is rejected.</summary>
     [Theory]
     [InlineData(new byte[] { (byte)'"', 0xC3, 0x28, (byte)'"' })]
     [InlineData(new byte[] { (byte)'"', 0xE2, 0x82 })]
     [InlineData(new byte[] { (byte)'"', 0xFF, (byte)'"' })]
     public void Invalid_utf8_is_rejected(byte[] body) => Rejects<string>(body);
 
+    /// <summary>Malformed json is rejected without echoing it.</summary>
     [Theory]
     [InlineData("{\"items\":[{\"a\":\"1\"")]
     [InlineData("{\"items\":[}")]
@@ -91,20 +101,24 @@ public abstract class JsonSerializerConformanceTests : SerializerConformanceTest
     [InlineData("[1,2,3]")]
     public void Malformed_json_is_rejected_without_echoing_it(string body) => Rejects<EchoBody>(Encoding.UTF8.GetBytes(body));
 
+    /// <summary>Duplicate property names are rejected.</summary>
     [Theory]
     [InlineData("{\"value\":\"a\",\"value\":\"b\"}")]
     [InlineData("{\"values\":[],\"value\":null,\"values\":[]}")]
     public void Duplicate_property_names_are_rejected(string body) => Rejects<Texts>(Encoding.UTF8.GetBytes(body));
 
+    /// <summary>Duplicate dictionary keys are rejected.</summary>
     [Fact]
     public void Duplicate_dictionary_keys_are_rejected() => Rejects<Dictionary<string, int>>("{\"a\":1,\"a\":2}"u8.ToArray());
 
+    /// <summary>A number or boolean is not a string.</summary>
     [Theory]
     [InlineData("{\"value\":12345}")]
     [InlineData("{\"value\":true}")]
     [InlineData("{\"values\":[1.5]}")]
     public void A_number_or_boolean_is_not_a_string(string body) => Rejects<Texts>(Encoding.UTF8.GetBytes(body));
 
+    /// <summary>A string is not a number and numbers stay in range.</summary>
     [Theory]
     [InlineData("{\"int\":\"12\"}")]
     [InlineData("{\"long\":\"12\"}")]
@@ -119,6 +133,7 @@ public abstract class JsonSerializerConformanceTests : SerializerConformanceTest
     [InlineData("{\"int\":true}")]
     public void A_string_is_not_a_number_and_numbers_stay_in_range(string body) => Rejects<Numbers>(Encoding.UTF8.GetBytes(body));
 
+    /// <summary>Numbers keep their precision and nulls bind to nullable integers.</summary>
     [Fact]
     public void Numbers_keep_their_precision_and_nulls_bind_to_nullable_integers()
     {
@@ -135,25 +150,30 @@ public abstract class JsonSerializerConformanceTests : SerializerConformanceTest
         Assert.Equal([3m], Deserialize<List<decimal>>("[3]"u8.ToArray())!);
     }
 
+    /// <summary>A number or string is not a boolean or an integer.</summary>
     [Theory]
     [InlineData("{\"paid\":1}")]
     [InlineData("{\"paid\":\"true\"}")]
     [InlineData("{\"number\":\"4\"}")]
     public void A_number_or_string_is_not_a_boolean_or_an_integer(string body) => Rejects<Order>(Encoding.UTF8.GetBytes(body));
 
+    /// <summary>Escaped unpaired surrogates are rejected.</summary>
     [Theory]
     [InlineData("{\"value\":\"\\ud800\"}")]
     [InlineData("{\"value\":\"x\\udc00y\"}")]
     [InlineData("{\"values\":[\"\\ud83d\"]}")]
     public void Escaped_unpaired_surrogates_are_rejected(string body) => Rejects<Texts>(Encoding.UTF8.GetBytes(body));
 
+    /// <summary>Escaped surrogate pairs are read.</summary>
     [Fact]
     public void Escaped_surrogate_pairs_are_read() => Assert.Equal("😀", Deserialize<Texts>("{\"value\":\"\\ud83d\\ude00\"}"u8.ToArray())!.Value);
 
+    /// <summary>Deep nesting inside an unknown property is rejected.</summary>
     [Fact]
     public void Deep_nesting_inside_an_unknown_property_is_rejected() =>
         Rejects<EchoBody>(Encoding.UTF8.GetBytes("{\"" + Secret + "\":" + new string('[', 100) + new string(']', 100) + "}"));
 
+    /// <summary>Sixty four levels are accepted and sixty five rejected.</summary>
     [Fact]
     public void Sixty_four_levels_are_accepted_and_sixty_five_rejected()
     {

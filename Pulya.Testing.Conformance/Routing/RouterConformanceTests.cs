@@ -1,6 +1,6 @@
 using Pulya.Routing;
 
-namespace Pulya.Conformance.Routing;
+namespace Pulya.Testing.Conformance.Routing;
 
 /// <summary>
 /// The behaviour every <see cref="IRouter"/> must have. Each router's test project derives from this class and builds its
@@ -19,6 +19,7 @@ public abstract class RouterConformanceTests
     /// <summary>Seeds of the random oracle tests.</summary>
     public static TheoryData<int> Seeds => [1, 2, 3, 4, 5, 6, 7, 8];
 
+    /// <summary>Router exposes its table.</summary>
     [Fact]
     public void Router_exposes_its_table()
     {
@@ -27,6 +28,7 @@ public abstract class RouterConformanceTests
         Assert.Same(table, CreateRouter(table).Table);
     }
 
+    /// <summary>Static route is found.</summary>
     [Fact]
     public void Static_route_is_found()
     {
@@ -38,6 +40,7 @@ public abstract class RouterConformanceTests
         AssertFound(router, "GET", "/", "/");
     }
 
+    /// <summary>Unknown path is not found.</summary>
     [Theory]
     [InlineData("/missing")]
     [InlineData("/about/")]
@@ -52,6 +55,7 @@ public abstract class RouterConformanceTests
         AssertNotFound(router, "GET", path);
     }
 
+    /// <summary>Root template matches only the root.</summary>
     [Fact]
     public void Root_template_matches_only_the_root()
     {
@@ -62,6 +66,7 @@ public abstract class RouterConformanceTests
         AssertNotFound(router, "GET", "//");
     }
 
+    /// <summary>Wrong method gives 405 with the methods sorted ordinally.</summary>
     [Fact]
     public void Wrong_method_gives_405_with_the_methods_sorted_ordinally()
     {
@@ -71,6 +76,7 @@ public abstract class RouterConformanceTests
         AssertMethodNotAllowed(router, "GET", "/items/5", "DELETE");
     }
 
+    /// <summary>Method not allowed lists the methods of every template matching the path.</summary>
     [Fact]
     public void Method_not_allowed_lists_the_methods_of_every_template_matching_the_path()
     {
@@ -81,6 +87,7 @@ public abstract class RouterConformanceTests
         AssertMethodNotAllowed(router, "PUT", "/gists/42/x", "POST");
     }
 
+    /// <summary>Method not allowed is equal on every call.</summary>
     [Fact]
     public void Method_not_allowed_is_equal_on_every_call()
     {
@@ -97,6 +104,7 @@ public abstract class RouterConformanceTests
         Assert.Equal("GET, HEAD, PUT", union1.Allowed!.HeaderValue);
     }
 
+    /// <summary>A lower priority template of the request method wins over a better template of another method.</summary>
     [Fact]
     public void A_lower_priority_template_of_the_request_method_wins_over_a_better_template_of_another_method()
     {
@@ -107,6 +115,7 @@ public abstract class RouterConformanceTests
         AssertFound(router, "GET", "/posts/new", "/posts/new");
     }
 
+    /// <summary>Parameter matches exactly one non empty segment.</summary>
     [Fact]
     public void Parameter_matches_exactly_one_non_empty_segment()
     {
@@ -120,6 +129,7 @@ public abstract class RouterConformanceTests
         AssertNotFound(router, "GET", "/users/42/x");
     }
 
+    /// <summary>Several parameters are written in template order.</summary>
     [Fact]
     public void Several_parameters_are_written_in_template_order()
     {
@@ -128,6 +138,7 @@ public abstract class RouterConformanceTests
         AssertFound(router, "GET", "/repos/julienschmidt/httprouter/issues/42/comments", "/repos/{owner}/{repo}/issues/{number:int}/comments", "julienschmidt", "httprouter", "42");
     }
 
+    /// <summary>Empty segment never matches a parameter.</summary>
     [Fact]
     public void Empty_segment_never_matches_a_parameter()
     {
@@ -136,6 +147,7 @@ public abstract class RouterConformanceTests
         AssertNotFound(router, "GET", "/a//b");
     }
 
+    /// <summary>Typed parameters match only values of their type.</summary>
     [Theory]
     [InlineData("/i/42", "/i/{v:int}")]
     [InlineData("/i/-7", "/i/{v:int}")]
@@ -166,6 +178,7 @@ public abstract class RouterConformanceTests
         }
     }
 
+    /// <summary>Literal then typed then untyped then catch all.</summary>
     [Theory]
     [InlineData("/u/new", "/u/new")]
     [InlineData("/u/42", "/u/{id:int}")]
@@ -179,6 +192,7 @@ public abstract class RouterConformanceTests
         AssertFound(router, "GET", path, template, template == "/u/new" ? [] : [path[3..]]);
     }
 
+    /// <summary>AspNetCore constraints match only the values they accept.</summary>
     [Theory]
     [InlineData("/dec/-12.50", "/dec/{v:decimal}")]
     [InlineData("/dec/1,000", null)]
@@ -225,6 +239,7 @@ public abstract class RouterConformanceTests
         }
     }
 
+    /// <summary>Any constraint ranks a parameter above a plain one as in aspnetcore.</summary>
     [Theory]
     [InlineData("/p/all", "/p/all")]
     [InlineData("/p/12", "/p/{n:min(10)}")]
@@ -239,6 +254,7 @@ public abstract class RouterConformanceTests
         AssertFound(router, "GET", path, template, template == "/p/all" ? [] : [path[3..]]);
     }
 
+    /// <summary>Constraints aspnetcore leaves tied are ordered by kind and the more restricted first.</summary>
     [Theory]
     [InlineData("/q/5", "/q/{a:int:min(1)}")]
     [InlineData("/q/0", "/q/{b:int}")]
@@ -252,6 +268,7 @@ public abstract class RouterConformanceTests
         AssertFound(router, "GET", path, template, path[3..]);
     }
 
+    /// <summary>A failed literal branch backtracks to the parameter.</summary>
     [Fact]
     public void A_failed_literal_branch_backtracks_to_the_parameter()
     {
@@ -265,6 +282,7 @@ public abstract class RouterConformanceTests
         AssertNotFound(router, "GET", "/a/b/e");
     }
 
+    /// <summary>Catch all takes the rest of the path slashes included and may be empty.</summary>
     [Fact]
     public void Catch_all_takes_the_rest_of_the_path_slashes_included_and_may_be_empty()
     {
@@ -278,6 +296,7 @@ public abstract class RouterConformanceTests
         AssertNotFound(router, "GET", "/");
     }
 
+    /// <summary>Catch all range of an empty rest is at the end of the path.</summary>
     [Fact]
     public void Catch_all_range_of_an_empty_rest_is_at_the_end_of_the_path()
     {
@@ -292,6 +311,7 @@ public abstract class RouterConformanceTests
         Assert.Equal(new Range(1, 1), values[0]);
     }
 
+    /// <summary>Catch all after parameters and at the root.</summary>
     [Fact]
     public void Catch_all_after_parameters_and_at_the_root()
     {
@@ -303,6 +323,7 @@ public abstract class RouterConformanceTests
         AssertFound(router, "GET", "/", "/");
     }
 
+    /// <summary>Static route wins over catch all and catch all takes what is left.</summary>
     [Fact]
     public void Static_route_wins_over_catch_all_and_catch_all_takes_what_is_left()
     {
@@ -314,6 +335,7 @@ public abstract class RouterConformanceTests
         AssertMethodNotAllowed(router, "POST", "/files", "GET, HEAD");
     }
 
+    /// <summary>Trailing slash is significant.</summary>
     [Fact]
     public void Trailing_slash_is_significant()
     {
@@ -327,6 +349,7 @@ public abstract class RouterConformanceTests
         AssertNotFound(router, "GET", "/c/1");
     }
 
+    /// <summary>Matching is case sensitive.</summary>
     [Fact]
     public void Matching_is_case_sensitive()
     {
@@ -339,6 +362,7 @@ public abstract class RouterConformanceTests
         AssertNotFound(router, "get", "/About", expectAllowed: "GET, HEAD");
     }
 
+    /// <summary>Encoded slash stays inside its segment.</summary>
     [Fact]
     public void Encoded_slash_stays_inside_its_segment()
     {
@@ -349,6 +373,7 @@ public abstract class RouterConformanceTests
         AssertFound(router, "GET", "/files/x%2Fy/z", "/files/{*rest}", "x%2Fy/z");
     }
 
+    /// <summary>Different parameter names at one position are allowed when the continuation differs.</summary>
     [Fact]
     public void Different_parameter_names_at_one_position_are_allowed_when_the_continuation_differs()
     {
@@ -359,6 +384,7 @@ public abstract class RouterConformanceTests
         AssertFound(router, "GET", "/repos/golang/go", "/repos/{owner}/{repo}", "golang", "go");
     }
 
+    /// <summary>Same shape with other methods and other names is allowed.</summary>
     [Fact]
     public void Same_shape_with_other_methods_and_other_names_is_allowed()
     {
@@ -371,6 +397,7 @@ public abstract class RouterConformanceTests
         AssertMethodNotAllowed(router, "PATCH", "/users/7", "DELETE, GET, HEAD, PUT");
     }
 
+    /// <summary>Head routes are ordinary entries.</summary>
     [Fact]
     public void Head_routes_are_ordinary_entries()
     {
@@ -384,6 +411,7 @@ public abstract class RouterConformanceTests
         Assert.Equal("1", "/x/1"[values[0]]);
     }
 
+    /// <summary>Every path of a route set matches its template with its values.</summary>
     [Theory]
     [MemberData(nameof(RouteSetNames))]
     public void Every_path_of_a_route_set_matches_its_template_with_its_values(string set)
@@ -403,6 +431,7 @@ public abstract class RouterConformanceTests
         }
     }
 
+    /// <summary>Every path of a route set with another method gives 405 with the right allow.</summary>
     [Theory]
     [MemberData(nameof(RouteSetNames))]
     public void Every_path_of_a_route_set_with_another_method_gives_405_with_the_right_allow(string set)
@@ -422,6 +451,7 @@ public abstract class RouterConformanceTests
         }
     }
 
+    /// <summary>Random tables give the results of the precedence oracle.</summary>
     [Theory]
     [MemberData(nameof(Seeds))]
     public void Random_tables_give_the_results_of_the_precedence_oracle(int seed)
@@ -475,6 +505,7 @@ public abstract class RouterConformanceTests
         Assert.True(ambiguous > 100, $"only {ambiguous} cases with several routes of the method matching");
     }
 
+    /// <summary>Same method and same shape is refused by the table naming both templates.</summary>
     [Theory]
     [InlineData("GET /u/{id}", "GET /u/{name}")]
     [InlineData("GET /users/{id:int}/x", "GET /users/{key:int}/x")]
@@ -489,6 +520,7 @@ public abstract class RouterConformanceTests
         Assert.Contains("'" + second + "'", error.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>Shapes that can be told apart are accepted.</summary>
     [Fact]
     public void Shapes_that_can_be_told_apart_are_accepted()
     {
@@ -498,6 +530,7 @@ public abstract class RouterConformanceTests
         AssertFound(router, "GET", "/users/5/", "/users/{id}/", "5");
     }
 
+    /// <summary>Priority does not depend on registration order.</summary>
     [Fact]
     public void Priority_does_not_depend_on_registration_order()
     {
@@ -515,6 +548,7 @@ public abstract class RouterConformanceTests
         }
     }
 
+    /// <summary>A parameter route mapped before a literal sibling does not shadow it.</summary>
     [Fact]
     public void A_parameter_route_mapped_before_a_literal_sibling_does_not_shadow_it()
     {
@@ -528,6 +562,7 @@ public abstract class RouterConformanceTests
         AssertFound(router, "GET", "/files/x", "/{*all}", "files/x");
     }
 
+    /// <summary>Overlapping typed parameters rank by the whole template as aspnetcore does.</summary>
     [Fact]
     public void Overlapping_typed_parameters_rank_by_the_whole_template_as_aspnetcore_does()
     {

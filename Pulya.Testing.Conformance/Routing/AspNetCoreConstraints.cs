@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 using Pulya.Routing;
 using AspNetTemplateParser = Microsoft.AspNetCore.Routing.Template.TemplateParser;
 
-namespace Pulya.Conformance.Routing;
+namespace Pulya.Testing.Conformance.Routing;
 
 /// <summary>
 /// ASP.NET Core's own inline route constraints (<c>IntRouteConstraint</c>, <c>MinRouteConstraint</c>,
