@@ -297,6 +297,21 @@ public abstract class BindingTests(TestTransport transport, string binder) : Tra
         Assert.Equal("Red", await client.Client.GetStringAsync(Path("/shade?shade=red")));
     }
 
+    [Fact]
+    public async Task User_and_HttpContext_parameters_bind_and_task_results_are_awaited()
+    {
+        await using var client = await StartAsync(app => app
+            .MapGet("/identity", (System.Security.Claims.ClaimsPrincipal user, Microsoft.AspNetCore.Http.HttpContext http) => $"{user.Identity?.IsAuthenticated} {http.Request.Path}")
+            .MapGet("/task", async () => await Task.Yield())
+            .MapGet("/value-task", () => ValueTask.CompletedTask));
+
+        Assert.Equal("False /identity", await client.Client.GetStringAsync(Path("/identity")));
+        using var task = await client.Client.GetAsync(Path("/task"));
+        using var valueTask = await client.Client.GetAsync(Path("/value-task"));
+        Assert.Equal(HttpStatusCode.NoContent, task.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, valueTask.StatusCode);
+    }
+
     /// <summary>Starts the application on the suite's transport with its binder selected.</summary>
     protected new Task<Testing.PulyaTestClient> StartAsync(Action<Pulya.Hosting.PulyaApplication> map, Action<Pulya.Hosting.PulyaApplicationBuilder>? configure = null, params string[] args) =>
         base.StartAsync(map, configure, [.. args, $"--Pulya:Binder={binder}"]);
