@@ -55,6 +55,8 @@ public static class SampleApp
             http.User.Identity?.Name ?? "anonymous",
             _ => new FixedWindowRateLimiterOptions { PermitLimit = 1_000_000, Window = TimeSpan.FromSeconds(1) })));
         builder.Pulya.AddOpenApi(configure: o => o.Title = "Pulya sample");
+        // ConnectionStrings:Redis set: the output cache and the data-protection keys shared by every instance (ScaleOut).
+        ScaleOut.AddRedis(builder);
     }
 
     /// <summary>The OpenAPI document at <c>/openapi/v1.json</c> and Swagger UI showing it at <c>/swagger</c>.</summary>
@@ -71,6 +73,7 @@ public static class SampleApp
     public static void UseAspNetCore(PulyaApplication app)
     {
         var rateLimit = app.Configuration.GetValue(ApiRateLimitKey, false);
+        var scaleOut = ScaleOut.IsEnabled(app.Configuration);
         app.UseAspNetCore(web =>
         {
             web.UseStaticFiles();
@@ -79,6 +82,11 @@ public static class SampleApp
             if (rateLimit)
             {
                 web.UseRateLimiter();
+            }
+
+            if (scaleOut)
+            {
+                web.UseOutputCache();
             }
         });
     }
