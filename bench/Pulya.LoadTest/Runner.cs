@@ -23,29 +23,35 @@ internal sealed class Runner(LoadTestOptions options, ILoadClient client, IReadO
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var groups = scenarios.GroupBy(s => s.GitHub).OrderBy(g => g.Key).ToList();
-        var runsPerRound = servers.Count * scenarios.Count * options.Modes.Count;
+        var runsPerRound = servers.Sum(s => scenarios.Count(s.Serves)) * options.Modes.Count;
         var clock = Stopwatch.StartNew();
         var done = 0;
         for (var round = 1; round <= options.Rounds; round++)
         {
             foreach (var server in servers)
             {
-                foreach (var group in groups)
+                foreach (var all in groups)
                 {
-                    if (_failures.ContainsKey(server.Name))
+                    var group = all.Where(server.Serves).ToList();
+                    if (group.Count == 0)
                     {
-                        done += group.Count() * options.Modes.Count;
                         continue;
                     }
 
-                    var gitHub = group.Key;
+                    if (_failures.ContainsKey(server.Name))
+                    {
+                        done += group.Count * options.Modes.Count;
+                        continue;
+                    }
+
+                    var gitHub = all.Key;
                     var probe = gitHub ? group.First().Requests[0].Path : "/";
                     var (process, failure) = await server.StartAsync(gitHub, probe, StartTimeout);
                     if (process is null)
                     {
                         _failures[server.Name] = failure!;
                         Console.WriteLine($"  {server.Name}: UNAVAILABLE — {failure}");
-                        done += group.Count() * options.Modes.Count;
+                        done += group.Count * options.Modes.Count;
                         continue;
                     }
 

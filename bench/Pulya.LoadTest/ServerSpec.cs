@@ -15,6 +15,9 @@ namespace Pulya.LoadTest;
 internal sealed record ServerSpec(string Name, string Kind, string? Project, string ProgramPath, IReadOnlyList<string> Arguments, string Description)
 {
     public const string MinimalApi = "minimal-api";
+
+    /// <summary>The Minimal APIs peer with <c>--Peer:AspNetCoreAuth=true</c>: the sample's <c>/api</c> group with the same middleware; it runs the authenticated scenarios only.</summary>
+    public const string MinimalApiAuth = "minimal-api-auth";
     public const string RawKestrel = "raw-kestrel";
     public const string ProfileKind = "profile";
     public const string PeerKind = "peer";
@@ -26,8 +29,18 @@ internal sealed record ServerSpec(string Name, string Kind, string? Project, str
     {
         MinimalApi => Built(name, PeerKind, Path.Combine(root, "bench", "Pulya.Peers.MinimalApi"), "Pulya.Peers.MinimalApi.dll", [], "ASP.NET Core Minimal APIs"),
         RawKestrel => Built(name, PeerKind, Path.Combine(root, "bench", "Pulya.Peers.RawKestrel"), "Pulya.Peers.RawKestrel.dll", [], "raw Kestrel IHttpApplication, hand-written dispatch"),
-        _ => throw new ArgumentException($"Unknown peer '{name}'. Peers: {MinimalApi}, {RawKestrel}."),
+        MinimalApiAuth => Built(name, PeerKind, Path.Combine(root, "bench", "Pulya.Peers.MinimalApi"), "Pulya.Peers.MinimalApi.dll", ["--Peer:AspNetCoreAuth=true"],
+            "ASP.NET Core Minimal APIs with JwtBearer, the authorization policy and the rate limiter on /api (authenticated scenarios only)"),
+        _ => throw new ArgumentException($"Unknown peer '{name}'. Peers: {MinimalApi}, {RawKestrel}, {MinimalApiAuth}."),
     };
+
+    /// <summary>
+    /// Whether the server runs <paramref name="scenario"/>: an authenticated one only where the sample's <c>/api</c> group is
+    /// served (a profile, a <c>--server</c> given a profile, <see cref="MinimalApiAuth"/>), which in turn runs nothing else.
+    /// </summary>
+    public bool Serves(Scenario scenario) => scenario.Authenticated
+        ? Kind == ProfileKind || Name == MinimalApiAuth || (Kind == ServerKind && Arguments.Any(a => a.StartsWith("--Sample:", StringComparison.Ordinal)))
+        : Name != MinimalApiAuth;
 
     public static ServerSpec Profile(string root, string file)
     {
