@@ -19,6 +19,12 @@ internal sealed record ServerSpec(string Name, string Kind, string? Project, str
     /// <summary>The Minimal APIs peer with <c>--Peer:AspNetCoreAuth=true</c>: the sample's <c>/api</c> group with the same middleware; it runs the authenticated scenarios only.</summary>
     public const string MinimalApiAuth = "minimal-api-auth";
     public const string RawKestrel = "raw-kestrel";
+
+    /// <summary>Pulya serving only the three endpoints <c>/plaintext</c>, <c>/json</c>, <c>/users/{id:int}</c> (<c>bench/Pulya.Trio</c>).</summary>
+    public const string PulyaTrio = "pulya-trio";
+
+    /// <summary>Minimal APIs on <c>WebApplication.CreateSlimBuilder</c> serving the same three endpoints.</summary>
+    public const string MinimalTrio = "minimal-trio";
     public const string ProfileKind = "profile";
     public const string PeerKind = "peer";
 
@@ -31,16 +37,22 @@ internal sealed record ServerSpec(string Name, string Kind, string? Project, str
         RawKestrel => Built(name, PeerKind, Path.Combine(root, "bench", "Pulya.Peers.RawKestrel"), "Pulya.Peers.RawKestrel.dll", [], "raw Kestrel IHttpApplication, hand-written dispatch"),
         MinimalApiAuth => Built(name, PeerKind, Path.Combine(root, "bench", "Pulya.Peers.MinimalApi"), "Pulya.Peers.MinimalApi.dll", ["--Peer:AspNetCoreAuth=true"],
             "ASP.NET Core Minimal APIs with JwtBearer, the authorization policy and the rate limiter on /api (authenticated scenarios only)"),
-        _ => throw new ArgumentException($"Unknown peer '{name}'. Peers: {MinimalApi}, {RawKestrel}, {MinimalApiAuth}."),
+        PulyaTrio => Built(name, PeerKind, Path.Combine(root, "bench", "Pulya.Trio"), "Pulya.Trio.dll", [], "Pulya, the three endpoints only (slim builder, trie, pooling, generated binder)"),
+        MinimalTrio => Built(name, PeerKind, Path.Combine(root, "bench", "Pulya.Peers.MinimalApi"), "Pulya.Peers.MinimalApi.dll", ["--Peer:Trio=true"], "ASP.NET Core Minimal APIs on the slim builder, the three endpoints only"),
+        _ => throw new ArgumentException($"Unknown peer '{name}'. Peers: {MinimalApi}, {RawKestrel}, {MinimalApiAuth}, {PulyaTrio}, {MinimalTrio}."),
     };
 
     /// <summary>
     /// Whether the server runs <paramref name="scenario"/>: an authenticated one only where the sample's <c>/api</c> group is
-    /// served (a profile, a <c>--server</c> given a profile, <see cref="MinimalApiAuth"/>), which in turn runs nothing else.
+    /// served (a profile, a <c>--server</c> given the sample's arguments, <see cref="MinimalApiAuth"/>, which in turn runs
+    /// nothing else); the trio peers only the three endpoints (<see cref="Report.TrioScenarios"/>).
     /// </summary>
-    public bool Serves(Scenario scenario) => scenario.Authenticated
-        ? Kind == ProfileKind || Name == MinimalApiAuth || (Kind == ServerKind && Arguments.Any(a => a.StartsWith("--Sample:", StringComparison.Ordinal)))
-        : Name != MinimalApiAuth;
+    public bool Serves(Scenario scenario) => Name switch
+    {
+        MinimalApiAuth => scenario.Authenticated,
+        PulyaTrio or MinimalTrio => Report.TrioScenarios.Contains(scenario.Name),
+        _ => !scenario.Authenticated || Kind == ProfileKind || (Kind == ServerKind && Arguments.Any(a => a.StartsWith("--Sample:", StringComparison.Ordinal))),
+    };
 
     public static ServerSpec Profile(string root, string file)
     {
