@@ -3,6 +3,7 @@ using System.Text;
 using BenchmarkDotNet.Attributes;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -49,6 +50,31 @@ public class AspNetCoreBridgeBenchmarks
         Start("BridgeAuthAnonymous", app => Auth(app).MapGet("/api/items/{id:int}", Handler), Jwt);
         Start("BridgeAuthSkipped", app => Auth(app).MapGet("/api/items/{id:int}", Handler).SkipAspNetCore(), Jwt);
         Start("BridgeAuthProtected", app => Auth(app).MapGet("/api/items/{id:int}", Handler).RequireAuthorization("admin"), Jwt, ("Authorization", "Bearer " + token));
+        // Endpoint-aware middleware only (authorization, rate limiter, output cache), policies on another route: the measured
+        // route carries no metadata.
+        Start(
+            "BridgeEndpointAware",
+            app =>
+            {
+                app.UseAspNetCore(web =>
+                {
+                    web.UseAuthorization();
+                    web.UseRateLimiter();
+                    web.UseOutputCache();
+                });
+                app.MapGet("/api/items/{id:int}", Handler);
+                app.MapGet("/api/admin", () => "admin").RequireAuthorization("admin").RequireRateLimiting("api").CacheOutput();
+            },
+            builder =>
+            {
+                builder.Services.AddAuthorization(o => o.AddPolicy("admin", p => p.RequireClaim("role", "admin")));
+                builder.Services.AddRateLimiter(o => o.AddFixedWindowLimiter("api", w =>
+                {
+                    w.PermitLimit = 1_000_000;
+                    w.Window = TimeSpan.FromSeconds(1);
+                }));
+                builder.Services.AddOutputCache();
+            });
         Start("PulyaBearer", app => app.MapGroup("/api").RequireBearerToken("s3cret").MapGet("/items/{id:int}", Handler), null, ("Authorization", "Bearer s3cret"));
         Start("PulyaCors", app => app.UseCors(p => p.AllowedOrigins.Add("https://app.example.com")).MapGet("/api/items/{id:int}", Handler), null, ("Origin", "https://app.example.com"));
         Start(
@@ -75,6 +101,10 @@ public class AspNetCoreBridgeBenchmarks
 
     [Benchmark]
     public int JwtAndAuthorizationOnAnonymousRoute() => Run("BridgeAuthAnonymous");
+
+    /// <summary>Authorization, the rate limiter and the output cache in the bridge, on a route without their metadata.</summary>
+    [Benchmark]
+    public int EndpointAwareMiddlewareOnRouteWithoutMetadata() => Run("BridgeEndpointAware");
 
     [Benchmark]
     public int JwtAndAuthorizationOnSkippedRoute() => Run("BridgeAuthSkipped");
