@@ -20,7 +20,8 @@ namespace Pulya.Benchmarks.Pipeline;
 /// <summary>
 /// What the ASP.NET Core bridge costs per request, driven straight into the pipeline (<see cref="DirectRequest"/>, no
 /// server cost), <c>GET /api/items/{id:int}</c> answering a small JSON object:
-/// no bridge (the baseline); the bridge with no middleware; the bridge with JwtBearer authentication and authorization on
+/// no bridge (the baseline); the bridge with no middleware; the bridge with authorization, the rate limiter and the output
+/// cache on a route without their metadata; the bridge with JwtBearer authentication and authorization on
 /// an anonymous route (no token), on the same route marked <c>SkipAspNetCore()</c>, and on a route requiring a policy
 /// (valid token); Pulya's own bearer hook on a group (its fast path); CORS with an <c>Origin</c> by Pulya's middleware and
 /// by ASP.NET Core's through the bridge. Every request's status is checked, and each application's first body.
