@@ -23,7 +23,7 @@ internal sealed class Runner(LoadTestOptions options, ILoadClient client, IReadO
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var groups = scenarios.GroupBy(s => s.GitHub).OrderBy(g => g.Key).ToList();
-        var runsPerRound = servers.Sum(s => scenarios.Count(s.Serves)) * options.Modes.Count;
+        var runsPerRound = servers.Sum(s => scenarios.Count(s.Runs)) * options.Modes.Count;
         var clock = Stopwatch.StartNew();
         var done = 0;
         for (var round = 1; round <= options.Rounds; round++)
@@ -32,7 +32,8 @@ internal sealed class Runner(LoadTestOptions options, ILoadClient client, IReadO
             {
                 foreach (var all in groups)
                 {
-                    var group = all.Where(server.Serves).ToList();
+                    // A server runs only the scenarios it serves (the three-endpoint peers, the authenticated ones): it is not started for the others.
+                    var group = all.Where(server.Runs).ToList();
                     if (group.Count == 0)
                     {
                         continue;
@@ -45,7 +46,7 @@ internal sealed class Runner(LoadTestOptions options, ILoadClient client, IReadO
                     }
 
                     var gitHub = all.Key;
-                    var probe = gitHub ? group.First().Requests[0].Path : "/";
+                    var probe = gitHub || server.Serves is not null ? group[0].Requests[0].Path : "/";
                     var (process, failure) = await server.StartAsync(gitHub, probe, StartTimeout);
                     if (process is null)
                     {

@@ -5,7 +5,7 @@ namespace Pulya.LoadTest;
 /// <summary>
 /// One kind of request the servers answer: a round-robin list of <c>METHOD /path</c>, an optional body, and request headers
 /// sent with every request (<paramref name="Headers"/>; a scenario with an <c>Authorization</c> header runs only against
-/// servers that serve the sample's authenticated <c>/api</c> group, <see cref="ServerSpec.Serves"/>).
+/// servers that serve the sample's authenticated <c>/api</c> group, <see cref="ServerSpec.Runs"/>).
 /// </summary>
 internal sealed record Scenario(string Name, string Description, bool GitHub, IReadOnlyList<(string Method, string Path)> Requests, byte[]? Body, IReadOnlyList<KeyValuePair<string, string>>? Headers = null)
 {

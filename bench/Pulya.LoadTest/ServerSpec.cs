@@ -25,6 +25,12 @@ internal sealed record ServerSpec(string Name, string Kind, string? Project, str
 
     /// <summary>Minimal APIs on <c>WebApplication.CreateSlimBuilder</c> serving the same three endpoints.</summary>
     public const string MinimalTrio = "minimal-trio";
+
+    /// <summary>The scenarios of the three endpoints, the only ones <see cref="PulyaTrio"/> and <see cref="MinimalTrio"/> serve.</summary>
+    public static IReadOnlySet<string> TrioScenarios { get; } = new HashSet<string>(StringComparer.Ordinal) { "plaintext", "json", "user" };
+
+    /// <summary>The scenarios this server serves, null for every one; the others are not run on it.</summary>
+    public IReadOnlySet<string>? Serves { get; init; }
     public const string ProfileKind = "profile";
     public const string PeerKind = "peer";
 
@@ -37,22 +43,20 @@ internal sealed record ServerSpec(string Name, string Kind, string? Project, str
         RawKestrel => Built(name, PeerKind, Path.Combine(root, "bench", "Pulya.Peers.RawKestrel"), "Pulya.Peers.RawKestrel.dll", [], "raw Kestrel IHttpApplication, hand-written dispatch"),
         MinimalApiAuth => Built(name, PeerKind, Path.Combine(root, "bench", "Pulya.Peers.MinimalApi"), "Pulya.Peers.MinimalApi.dll", ["--Peer:AspNetCoreAuth=true"],
             "ASP.NET Core Minimal APIs with JwtBearer, the authorization policy and the rate limiter on /api (authenticated scenarios only)"),
-        PulyaTrio => Built(name, PeerKind, Path.Combine(root, "bench", "Pulya.Trio"), "Pulya.Trio.dll", [], "Pulya, the three endpoints only (slim builder, trie, pooling, generated binder)"),
-        MinimalTrio => Built(name, PeerKind, Path.Combine(root, "bench", "Pulya.Peers.MinimalApi"), "Pulya.Peers.MinimalApi.dll", ["--Peer:Trio=true"], "ASP.NET Core Minimal APIs on the slim builder, the three endpoints only"),
+        PulyaTrio => Built(name, PeerKind, Path.Combine(root, "bench", "Pulya.Trio"), "Pulya.Trio.dll", [], "Pulya, the three endpoints only (slim builder, trie, pooling, generated binder)") with { Serves = TrioScenarios },
+        MinimalTrio => Built(name, PeerKind, Path.Combine(root, "bench", "Pulya.Peers.MinimalApi"), "Pulya.Peers.MinimalApi.dll", ["--Peer:Trio=true"], "ASP.NET Core Minimal APIs on the slim builder, the three endpoints only") with { Serves = TrioScenarios },
         _ => throw new ArgumentException($"Unknown peer '{name}'. Peers: {MinimalApi}, {RawKestrel}, {MinimalApiAuth}, {PulyaTrio}, {MinimalTrio}."),
     };
 
     /// <summary>
-    /// Whether the server runs <paramref name="scenario"/>: an authenticated one only where the sample's <c>/api</c> group is
-    /// served (a profile, a <c>--server</c> given the sample's arguments, <see cref="MinimalApiAuth"/>, which in turn runs
-    /// nothing else); the trio peers only the three endpoints (<see cref="Report.TrioScenarios"/>).
+    /// Whether the server runs <paramref name="scenario"/>: those of <see cref="Serves"/> when it names them; an authenticated
+    /// one only where the sample's <c>/api</c> group is served (a profile, a <c>--server</c> given the sample's arguments,
+    /// <see cref="MinimalApiAuth"/>, which in turn runs nothing else).
     /// </summary>
-    public bool Serves(Scenario scenario) => Name switch
-    {
-        MinimalApiAuth => scenario.Authenticated,
-        PulyaTrio or MinimalTrio => Report.TrioScenarios.Contains(scenario.Name),
-        _ => !scenario.Authenticated || Kind == ProfileKind || (Kind == ServerKind && Arguments.Any(a => a.StartsWith("--Sample:", StringComparison.Ordinal))),
-    };
+    public bool Runs(Scenario scenario) =>
+        Name == MinimalApiAuth ? scenario.Authenticated
+        : Serves is not null ? Serves.Contains(scenario.Name)
+        : !scenario.Authenticated || Kind == ProfileKind || (Kind == ServerKind && Arguments.Any(a => a.StartsWith("--Sample:", StringComparison.Ordinal)));
 
     public static ServerSpec Profile(string root, string file)
     {

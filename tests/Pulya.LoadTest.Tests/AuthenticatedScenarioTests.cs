@@ -86,14 +86,14 @@ public sealed class AuthenticatedScenarioTests
         var profile = ServerSpec.Profile(root, Path.Combine(root, "bench", "profiles", "aspnetcore-auth.json"));
         var root1 = Scenario.All(root).Single(s => s.Name == "root");
 
-        Assert.True(profile.Serves(ApiUser));
-        Assert.True(profile.Serves(root1));
-        Assert.True(ServerSpec.Peer(root, ServerSpec.MinimalApiAuth).Serves(ApiUser));
-        Assert.False(ServerSpec.Peer(root, ServerSpec.MinimalApiAuth).Serves(root1));
-        Assert.False(ServerSpec.Peer(root, ServerSpec.MinimalApi).Serves(ApiUser));
-        Assert.False(ServerSpec.Peer(root, ServerSpec.RawKestrel).Serves(ApiUser));
-        Assert.True(ServerSpec.Server("r2r", typeof(AuthenticatedScenarioTests).Assembly.Location, ["--Sample:ApiRateLimit=true"]).Serves(ApiUser));
-        Assert.False(ServerSpec.Server("aot", typeof(AuthenticatedScenarioTests).Assembly.Location, []).Serves(ApiUser));
+        Assert.True(profile.Runs(ApiUser));
+        Assert.True(profile.Runs(root1));
+        Assert.True(ServerSpec.Peer(root, ServerSpec.MinimalApiAuth).Runs(ApiUser));
+        Assert.False(ServerSpec.Peer(root, ServerSpec.MinimalApiAuth).Runs(root1));
+        Assert.False(ServerSpec.Peer(root, ServerSpec.MinimalApi).Runs(ApiUser));
+        Assert.False(ServerSpec.Peer(root, ServerSpec.RawKestrel).Runs(ApiUser));
+        Assert.True(ServerSpec.Server("r2r", typeof(AuthenticatedScenarioTests).Assembly.Location, ["--Sample:ApiRateLimit=true"]).Runs(ApiUser));
+        Assert.False(ServerSpec.Server("aot", typeof(AuthenticatedScenarioTests).Assembly.Location, []).Runs(ApiUser));
         Assert.Contains(ServerSpec.MinimalApiAuth, LoadTestOptions.Parse([]).Peers);
         Assert.Contains(Scenario.ApiUser, LoadTestOptions.Parse(["--smoke"]).Scenarios!);
     }
