@@ -24,6 +24,10 @@ else
     // The public routes skip the ASP.NET Core pipeline: they pay nothing for the middleware the /api group needs.
     SampleApp.MapRoutes(app.MapGroup("/").SkipAspNetCore());
     SampleApp.MapApi(app);
+    if (ScaleOut.IsEnabled(app.Configuration))
+    {
+        ScaleOut.MapRoutes(app);
+    }
 }
 
 SampleApp.MapDocumentation(app);
