@@ -81,8 +81,8 @@ public sealed class OpenApiGenerationTests
         Assert.Equal(Enumerable.Repeat(1, 9), described);
         var document = JsonNode.Parse(generated)!;
         var item = document["components"]!["schemas"]!["Item"]!["properties"]!;
-        Assert.Equal("[\"string\",\"null\"]", item["note_text"]!["type"]!.ToJsonString());
-        Assert.Equal("[\"string\",\"null\"]", item["label"]!["type"]!.ToJsonString());
+        Assert.Equal("[\"null\",\"string\"]", item["note_text"]!["type"]!.ToJsonString());
+        Assert.Equal("[\"null\",\"string\"]", item["label"]!["type"]!.ToJsonString());
         Assert.Equal("\"string\"", item["id"]!["type"]!.ToJsonString());
         Assert.Equal(["Id", "name", "shade", "size", "k", "tag", "tag", "class"], document["paths"]!["/items/{Id}/{name}"]!["get"]!["parameters"]!.AsArray().Select(p => (string)p!["name"]!));
         Assert.NotNull(document["paths"]!["/implicit"]!["put"]!["requestBody"]);

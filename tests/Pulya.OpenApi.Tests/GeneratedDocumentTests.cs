@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.OpenApi;
 using Pulya.Hosting;
 using Pulya.OpenApi.Generated;
 using Pulya.Sample;
@@ -32,6 +34,41 @@ public sealed class GeneratedDocumentTests
         // (its dynamic routes, with templates built at run time, are read from their handlers in both documents).
         Assert.True(routes == "github" ? described.Undescribed == 0 : described.Undescribed == SampleApp.DynamicRouteCount, $"{described}");
         Assert.True(described.Described > 10, $"{described}");
+    }
+
+    [Fact]
+    public async Task Every_source_the_generator_binds_is_described_as_the_handler_says()
+    {
+        static void Map(PulyaApplication app)
+        {
+            app.MapGet("/search/{Term}", (string term, string q, int page = 1, [Query("k")] string[]? keys = null, [Header("X-Trace")] string? trace = null) => new Page<Order>([], null));
+            app.MapPost("/orders", (Order order, Clock clock) => order);
+            app.MapPut("/orders/{id:int}", (int id, [Body] Order order) => Task.FromResult(order));
+        }
+
+        var (compiled, _) = await ReadAsync("Compiled");
+        var (generated, described) = await ReadAsync("Generated");
+
+        AssertSameJson(compiled, generated);
+        Assert.Equal(3, described);
+        var document = OpenApiTestApp.Parse(generated);
+        Assert.Equal(["Term", "q", "page", "k", "X-Trace"], document.Paths["/search/{Term}"].Operations![HttpMethod.Get].Parameters!.Select(p => p.Name));
+        Assert.NotNull(document.Paths["/orders"].Operations![HttpMethod.Post].RequestBody); // Clock is a service, Order the body
+
+        async Task<(string Json, int Described)> ReadAsync(string binder)
+        {
+            await using var client = await OpenApiTestApp.StartAsync(TestTransport.TestServer, app =>
+            {
+                Map(app);
+                app.MapOpenApi();
+            }, builder =>
+            {
+                builder.Configuration["Pulya:Binder"] = binder;
+                builder.Services.AddSingleton<Clock>();
+            });
+            var described = client.Application.Router!.Table.Routes.Count(r => r.Metadata.OfType<GeneratedOperation>().Any() && r.Method != "HEAD");
+            return ((await OpenApiTestApp.ReadAsync(client.Client)).Json, described);
+        }
     }
 
     /// <summary>Two documents as JSON values (member order aside); on failure, both in full.</summary>
