@@ -63,7 +63,7 @@ public sealed class NativeSampleTests(NativeSample sample) : IClassFixture<Nativ
         Assert.Equal(12, document["paths"]!.AsObject().Count);
         var search = document["paths"]!["/search"]!["get"]!["parameters"]!.AsArray();
         Assert.Equal(["q:query:True:\"string\"", "page:query:False:\"integer\"", "shade:query:False:\"string\""],
-            search.Select(p => $"{(string)p!["name"]!}:{(string)p["in"]!}:{(bool)p["required"]!}:{p["schema"]!["type"]!.ToJsonString()}"));
+            search.Select(p => $"{(string)p!["name"]!}:{(string)p["in"]!}:{(bool?)p["required"] ?? false}:{p["schema"]!["type"]!.ToJsonString()}"));
         Assert.Equal("[\"light\",\"dark\"]", search[2]!["schema"]!["enum"]!.ToJsonString());
         Assert.Equal("[\"null\",\"string\"]", document["components"]!["schemas"]!["Wiring"]!["properties"]!["example"]!["type"]!.ToJsonString());
         Assert.Equal("#/components/schemas/Palette", (string)document["paths"]!["/palette"]!["post"]!["requestBody"]!["content"]!["application/json"]!["schema"]!["$ref"]!);
