@@ -51,10 +51,12 @@ public sealed class EndpointGenerator : IIncrementalGenerator
         var enabled = context.ParseOptionsProvider.Select(static (options, _) =>
             options.Features.TryGetValue("InterceptorsNamespaces", out var namespaces)
             && namespaces.Split(';').Any(n => n.Trim() == InterceptorsNamespace));
+        // Applications that reference Pulya.OpenApi also get each handler's OpenAPI description (OpenApiEmitter).
+        var openApi = context.CompilationProvider.Select(static (compilation, _) => compilation.GetTypeByMetadataName(OpenApiEmitter.MarkerType) is not null);
         var calls = analyses.Where(static a => a.Call is not null).Select(static (a, _) => a.Call!).Collect();
-        context.RegisterSourceOutput(calls.Combine(enabled), static (output, input) =>
+        context.RegisterSourceOutput(calls.Combine(enabled).Combine(openApi), static (output, input) =>
         {
-            var (found, interceptorsEnabled) = input;
+            var ((found, interceptorsEnabled), describe) = input;
             if (found.IsEmpty)
             {
                 return;
@@ -66,7 +68,22 @@ public sealed class EndpointGenerator : IIncrementalGenerator
                 return;
             }
 
-            output.AddSource("PulyaGeneratedEndpoints.g.cs", EndpointEmitter.Emit(found));
+            output.AddSource("PulyaGeneratedEndpoints.g.cs", EndpointEmitter.Emit(found, describe));
+            if (describe)
+            {
+                output.AddSource("PulyaGeneratedOpenApi.g.cs", OpenApiEmitter.Emit(found));
+            }
+        });
+
+        var facts = analyses.Where(static a => a.Call is not null).SelectMany(static (a, _) => a.OpenApiFacts).Collect().Combine(enabled).Combine(openApi);
+        context.RegisterSourceOutput(facts, static (output, input) =>
+        {
+            var ((found, interceptorsEnabled), describe) = input;
+            var distinct = found.GroupBy(static f => f.Type).Select(static g => g.First()).ToList();
+            if (distinct.Count > 0 && interceptorsEnabled && describe)
+            {
+                output.AddSource("PulyaGeneratedSchemaFacts.g.cs", OpenApiEmitter.EmitFacts(distinct));
+            }
         });
 
         // One resolver for the types of every bound endpoint, each type once (the first description; they are all equal).

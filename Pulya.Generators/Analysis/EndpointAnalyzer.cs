@@ -61,7 +61,8 @@ internal static class EndpointAnalyzer
         var intercepted = model.GetInterceptableLocation(invocation, cancellationToken)!;
         var call = new EndpointCall(method.Name, intercepted.Version, intercepted.Data, Display(location), returnType, kind,
             resultType, new EquatableArray<HandlerParameter>(parameters));
-        return new EndpointAnalysis(call, null, null, new EquatableArray<JsonTypeModel>(json.Types), new EquatableArray<JsonTypeProblem>(json.Problems));
+        return new EndpointAnalysis(call, null, null, new EquatableArray<JsonTypeModel>(json.Types), new EquatableArray<JsonTypeProblem>(json.Problems),
+            new EquatableArray<OpenApiMemberFacts>(OpenApiFactsAnalyzer.Collect(json.Types, handler, result)));
     }
 
     /// <summary>The body types and the result type the serializer will see, described for the generated JSON resolver.</summary>

@@ -271,6 +271,8 @@ internal sealed class JsonTypeAnalyzer(Compilation compilation)
     private static string? Attributes(INamedTypeSymbol type) =>
         type.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ContainingNamespace?.ToDisplayString() == JsonNamespace) is { } attribute
             ? $"it has [{attribute.AttributeClass!.Name.Replace("Attribute", string.Empty)}], which the generator leaves to reflection"
+            : type.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f => f.GetAttributes().Any(a => a.AttributeClass?.ContainingNamespace?.ToDisplayString() == JsonNamespace)) is { } field
+            ? $"its field {field.Name} has System.Text.Json attributes ([JsonInclude]...), which the generator leaves to reflection"
             : null;
 
     /// <summary>

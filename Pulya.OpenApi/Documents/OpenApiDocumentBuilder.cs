@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.IO.Pipelines;
-using System.Reflection;
+using System.Diagnostics.CodeAnalysis;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
@@ -87,8 +87,7 @@ internal sealed partial class OpenApiDocumentBuilder(
 
     private OpenApiOperation Operation(RouteEntry route, SortedSet<string> documentTags)
     {
-        var handler = route.Metadata.OfType<MethodInfo>().First();
-        var parameters = context.Describer.Describe(handler, route.Template);
+        var (parameters, result, sequenceItem) = Describe(route);
         var operation = new OpenApiOperation
         {
             OperationId = route.Metadata.OfType<IEndpointNameMetadata>().LastOrDefault()?.EndpointName,
@@ -130,7 +129,7 @@ internal sealed partial class OpenApiDocumentBuilder(
             operation.Parameters = null;
         }
 
-        AddResponses(route, handler, parameters, operation);
+        AddResponses(route, result, sequenceItem, parameters, operation);
         AddSecurity(route, operation);
         return operation;
     }
@@ -187,10 +186,9 @@ internal sealed partial class OpenApiDocumentBuilder(
         return new OpenApiRequestBody { Required = schema.Required is not null, Content = Content(mediaTypes, schema) };
     }
 
-    private void AddResponses(RouteEntry route, MethodInfo handler, List<DescribedParameter> parameters, OpenApiOperation operation)
+    private void AddResponses(RouteEntry route, Type? result, Type? sequenceItem, List<DescribedParameter> parameters, OpenApiOperation operation)
     {
         var declared = route.Metadata.OfType<IProducesResponseTypeMetadata>().ToList();
-        var result = ResultType(handler.ReturnType);
         var serialized = false;
         if (result is null)
         {
@@ -214,7 +212,7 @@ internal sealed partial class OpenApiDocumentBuilder(
         else
         {
             serialized = true;
-            var schema = AsyncSequenceItem(result) is { } item ? new OpenApiSchema { Type = JsonSchemaType.Array, Items = Schemas.For(item) } : Schemas.For(result);
+            var schema = sequenceItem is { } item ? new OpenApiSchema { Type = JsonSchemaType.Array, Items = Schemas.For(item) } : Schemas.For(result);
             Respond(operation, StatusCodes.Status200OK, Content(context.MediaTypes, schema));
         }
 
@@ -333,6 +331,7 @@ internal sealed partial class OpenApiDocumentBuilder(
             : returnType;
     }
 
+    [RequiresUnreferencedCode("Reads the interfaces of the result type.")]
     private static Type? AsyncSequenceItem(Type type) =>
         type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IAsyncEnumerable<>) ? type.GetGenericArguments()[0]
         : type.GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IAsyncEnumerable<>))?.GetGenericArguments()[0];

@@ -9,6 +9,8 @@ namespace Pulya.OpenApi.Documents;
 /// <summary>What every document of the application shares: the JSON contract, the registered formats, the application's name, the parameter rules.</summary>
 internal sealed class OpenApiDocumentContext
 {
+    private readonly IServiceProviderIsService _isService;
+
     public OpenApiDocumentContext(IServiceProvider services)
     {
         var pulya = services.GetRequiredService<IOptions<PulyaOptions>>().Value;
@@ -17,7 +19,9 @@ internal sealed class OpenApiDocumentContext
         MediaTypes = [.. new[] { selected }.Concat(all).Select(s => s.MediaTypes[0]).Distinct(StringComparer.Ordinal)];
         JsonOptions = ((SystemTextJsonSerializer)services.GetRequiredKeyedService<IPulyaSerializer>(SystemTextJsonSerializer.Name)).Options;
         ApplicationName = services.GetRequiredService<IHostEnvironment>().ApplicationName;
-        Describer = new ParameterDescriber(services.GetRequiredService<IServiceProviderIsService>());
+        _isService = services.GetRequiredService<IServiceProviderIsService>();
+        Describer = new ParameterDescriber(_isService);
+        GeneratedBinder = string.Equals(pulya.Binder, "Generated", StringComparison.Ordinal);
     }
 
     /// <summary>The media type of each registered serializer, the selected one first: what serialized bodies and results may be.</summary>
@@ -30,4 +34,10 @@ internal sealed class OpenApiDocumentContext
     public string ApplicationName { get; }
 
     public ParameterDescriber Describer { get; }
+
+    /// <summary>Whether the <c>Generated</c> binder is selected: routes it binds with generated code are described from the generator's description.</summary>
+    public bool GeneratedBinder { get; }
+
+    /// <summary>Whether a type is a registered service (then an unattributed complex parameter is not the body).</summary>
+    public bool IsService(Type type) => _isService.IsService(type);
 }

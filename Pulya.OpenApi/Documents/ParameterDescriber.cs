@@ -1,5 +1,8 @@
+using System.Diagnostics.CodeAnalysis;
 using System.IO.Pipelines;
 using System.Reflection;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Primitives;
 using Pulya.Binding;
@@ -20,6 +23,7 @@ internal sealed class ParameterDescriber(IServiceProviderIsService isService)
 {
     private readonly NullabilityInfoContext _nullability = new();
 
+    [RequiresUnreferencedCode("Reads the handler's parameters, their attributes and a form model's constructors and properties.")]
     public List<DescribedParameter> Describe(MethodInfo handler, RouteTemplate template)
     {
         var described = new List<DescribedParameter>();
@@ -31,12 +35,14 @@ internal sealed class ParameterDescriber(IServiceProviderIsService isService)
         return described;
     }
 
+    [RequiresUnreferencedCode("Reads a form model's constructors and properties.")]
     private void Describe(ParameterInfo parameter, RouteTemplate template, List<DescribedParameter> described)
     {
         var type = parameter.ParameterType;
         var name = parameter.Name!;
         var required = !IsOptional(parameter);
-        if (type == typeof(PulyaRequest) || type == typeof(CancellationToken) || parameter.GetCustomAttribute<ServiceAttribute>() is not null)
+        if (type == typeof(PulyaRequest) || type == typeof(CancellationToken) || type == typeof(ClaimsPrincipal) || type == typeof(HttpContext)
+            || parameter.GetCustomAttribute<ServiceAttribute>() is not null)
         {
             return;
         }
@@ -88,6 +94,7 @@ internal sealed class ParameterDescriber(IServiceProviderIsService isService)
     }
 
     /// <summary>A form parameter: the whole form, a file, files, a field, or a model's members (fields and files, each optional unless a required constructor parameter).</summary>
+    [RequiresUnreferencedCode("Reads a form model's constructors and properties.")]
     private void DescribeForm(Type type, string name, bool required, List<DescribedParameter> described)
     {
         if (type == typeof(PulyaForm) || type == typeof(PulyaFile) || type == typeof(IReadOnlyList<PulyaFile>) || IsText(type))

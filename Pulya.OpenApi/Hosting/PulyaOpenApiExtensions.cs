@@ -23,6 +23,11 @@ public static class PulyaOpenApiExtensions
     /// </summary>
     /// <param name="app">The application.</param>
     /// <param name="pattern">The URL of a document. Defaults to <c>/openapi/{documentName}.json</c>.</param>
+    /// <remarks>
+    /// With <c>Pulya:OpenApi:DocumentPath</c> set (e.g. <c>--Pulya:OpenApi:DocumentPath=openapi.json</c>; the package's
+    /// <c>&lt;PulyaOpenApiDocumentPath&gt;</c> build property does it after each build), the application writes the
+    /// document <c>Pulya:OpenApi:DocumentName</c> (default <c>v1</c>) to that file once it has started, and stops.
+    /// </remarks>
     /// <returns><paramref name="app"/>, for chaining.</returns>
     /// <exception cref="InvalidOperationException">No document is registered, or several are and <paramref name="pattern"/> does not name <c>{documentName}</c>.</exception>
     public static PulyaApplication MapOpenApi(this PulyaApplication app, string pattern = "/openapi/{documentName}.json")
@@ -45,6 +50,8 @@ public static class PulyaOpenApiExtensions
         {
             StaticRoute.Map(app, pattern.Replace("{documentName}", name, StringComparison.Ordinal), () => Response.Bytes(cache.Get(name).Json, JsonContentType));
         }
+
+        OpenApiDocumentWriter.Register(app, cache, names);
 
         return app;
     }

@@ -1,9 +1,11 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Schema;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.OpenApi;
+using Pulya.OpenApi.Generated;
 using Pulya.Routing;
 
 namespace Pulya.OpenApi.Schemas;
@@ -152,13 +154,16 @@ internal sealed class SchemaGenerator(JsonSerializerOptions options, OpenApiDocu
     /// Whether a reference-type member is annotated nullable, read from the member itself: metadata written by a source
     /// generator may not carry the annotation (nor the member, then found by name); as System.Text.Json reports it otherwise.
     /// </summary>
-    private bool IsNullable(Type type, JsonPropertyInfo property) => (property.AttributeProvider ?? Member(type, property.Name)) switch
+    private bool IsNullable(Type type, JsonPropertyInfo property) => property.AttributeProvider is null && GeneratedSchemaFacts.IsNullable(type, property.Name) is { } generated
+        ? generated
+        : (property.AttributeProvider ?? Member(type, property.Name)) switch
     {
         PropertyInfo member => _nullability.Create(member).ReadState == NullabilityState.Nullable,
         FieldInfo member => _nullability.Create(member).ReadState == NullabilityState.Nullable,
         _ => property.IsGetNullable,
     };
 
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "Types the source generator describes are answered by GeneratedSchemaFacts; a member trimmed away is reported as System.Text.Json reports it.")]
     private static MemberInfo? Member(Type type, string name) =>
         (MemberInfo?)type.GetProperty(name, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase) ?? type.GetField(name, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
 

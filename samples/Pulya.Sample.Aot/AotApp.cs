@@ -9,7 +9,7 @@ namespace Pulya.Sample.Aot;
 /// The example application in its Native AOT form: every handler is bound by generated code (constant templates,
 /// lambdas with known types), JSON types are described by metadata the same generator writes (no
 /// <c>[JsonSerializable]</c> context), and only AOT-compatible modules are registered (the trie router; not the
-/// Newtonsoft.Json or MessagePack serializers).
+/// Newtonsoft.Json or MessagePack serializers), and the OpenAPI document at <c>/openapi/v1.json</c>.
 /// </summary>
 public static class AotApp
 {
@@ -18,6 +18,7 @@ public static class AotApp
         builder.Services.AddScoped<UserService>();
         builder.Services.AddSingleton<Counter>();
         builder.Pulya.AddTrieRouter();
+        builder.Pulya.AddOpenApi(configure: o => o.Title = "Pulya AOT sample");
     }
 
     public static void MapRoutes(PulyaApplication app)
@@ -38,5 +39,6 @@ public static class AotApp
         });
         app.MapGet("/search", (string q, int page = 1, Shade shade = Shade.Light) => $"{q} page {page} {shade}");
         app.MapGet("/last_route", () => new SuccessResult(true));
+        app.MapOpenApi(); // the document is written from the generator's descriptions: no reflection under Native AOT
     }
 }

@@ -136,7 +136,7 @@ public sealed class DiagnosticsTests
 
         public sealed class Spanned { public System.Span<int> Span => default; }
 
-        public sealed record Fine(int X, Tagged T);
+        public sealed record Fine(int X, Tagged T); public sealed class Fielded { [JsonInclude] public string? Note; }
 
         public static class Endpoints
         {
@@ -155,6 +155,7 @@ public sealed class DiagnosticsTests
                 app.MapGet("/raws", () => new List<Raw[]>());
                 app.MapGet("/spanctor", () => new SpanCtor(default));
                 app.MapGet("/envelope", () => new Envelope<int>());
+                app.MapGet("/fielded", () => new Fielded());
             }
 
             public static void Map<T>(PulyaApplication app) => app.MapGet("/generic", () => new Generic<T>());
@@ -186,6 +187,7 @@ public sealed class DiagnosticsTests
                 ("PULYA004", 48, "No JSON metadata is generated for Sample.Raw because its property Pointer is a pointer or cannot be named in generated code"),
                 ("PULYA004", 49, "No JSON metadata is generated for Sample.SpanCtor because its constructor parameter s is a ref struct"),
                 ("PULYA004", 50, "No JSON metadata is generated for Sample.Envelope<int> because its property Data is init-only in a generic type, which generated code cannot set"),
+                ("PULYA004", 51, "No JSON metadata is generated for Sample.Fielded because its field Note has System.Text.Json attributes ([JsonInclude]...), which the generator leaves to reflection"),
             ],
             json.Select(d => (d.Id, d.Line, d.Message[..d.Message.IndexOf(d.Id == "PULYA003" ? " anonymous," : ":", StringComparison.Ordinal)] + (d.Id == "PULYA003" ? " anonymous" : string.Empty))));
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));

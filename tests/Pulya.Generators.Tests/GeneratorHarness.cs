@@ -16,16 +16,20 @@ internal static class GeneratorHarness
         .Append(typeof(PulyaApplication).Assembly.Location)
         .Append(typeof(Pulya.Http.PulyaRequest).Assembly.Location)
         .Distinct(StringComparer.Ordinal)
+        .Where(path => !Path.GetFileName(path).StartsWith("Pulya.OpenApi", StringComparison.Ordinal))
         .Select(path => MetadataReference.CreateFromFile(path))];
+
+    /// <summary>A program that also references Pulya.OpenApi (the generator then describes its handlers for the document).</summary>
+    private static readonly ImmutableArray<MetadataReference> OpenApiReferences = References.Add(MetadataReference.CreateFromFile(typeof(Pulya.OpenApi.PulyaOpenApiOptions).Assembly.Location));
 
     public static CSharpParseOptions ParseOptions(bool interceptors = true) =>
         new CSharpParseOptions(LanguageVersion.Latest).WithFeatures(interceptors ? [new("InterceptorsNamespaces", "Other;Pulya.Generated")] : []);
 
-    public static CSharpCompilation Compilation(string source, bool interceptors = true) =>
+    public static CSharpCompilation Compilation(string source, bool interceptors = true, bool openApi = false) =>
         CSharpCompilation.Create(
             "Program" + Guid.NewGuid().ToString("N"),
             [CSharpSyntaxTree.ParseText(source, ParseOptions(interceptors), path: "Program.cs")],
-            References,
+            openApi ? OpenApiReferences : References,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, allowUnsafe: true));
 
     public static GeneratorDriver Driver(CSharpParseOptions options, bool publishAot = false) =>
@@ -34,9 +38,9 @@ internal static class GeneratorHarness
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
     /// <summary>Runs the generator; returns the compilation with its output and the generator's diagnostics.</summary>
-    public static (Compilation Output, ImmutableArray<Diagnostic> Diagnostics, string? Generated) Run(string source, bool interceptors = true, bool publishAot = false)
+    public static (Compilation Output, ImmutableArray<Diagnostic> Diagnostics, string? Generated) Run(string source, bool interceptors = true, bool publishAot = false, bool openApi = false)
     {
-        var compilation = Compilation(source, interceptors);
+        var compilation = Compilation(source, interceptors, openApi);
         Driver(ParseOptions(interceptors), publishAot).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
         return (output, diagnostics, Source(output, "PulyaGeneratedEndpoints.g.cs"));
     }
@@ -46,9 +50,9 @@ internal static class GeneratorHarness
         output.SyntaxTrees.Skip(1).Where(t => t.FilePath.EndsWith(name, StringComparison.Ordinal)).Select(t => t.ToString()).SingleOrDefault();
 
     /// <summary>Compiles <paramref name="source"/> with the generator and loads it; errors fail the test with the compiler's messages.</summary>
-    public static Assembly Load(string source)
+    public static Assembly Load(string source, bool openApi = false)
     {
-        var (output, _, _) = Run(source);
+        var (output, _, _) = Run(source, openApi: openApi);
         using var image = new MemoryStream();
         var result = output.Emit(image);
         Assert.True(result.Success, string.Join(Environment.NewLine, result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));

@@ -222,19 +222,32 @@ public sealed class DocumentContentTests
         Assert.Equal(JsonSchemaType.String, document.Components.Schemas["Contracted"].Properties!["custom"].Type);
     }
 
+    /// <summary>
+    /// The document of an application under the <c>Compiled</c> binder (read from the handlers); the same application under
+    /// the <c>Generated</c> binder (its routes described by the source generator where it bound them) must give the same JSON.
+    /// </summary>
     private static async Task<OpenApiDocument> DocumentAsync(Action<PulyaApplication> map, Action<IServiceCollection>? services = null, Action<PulyaOpenApiOptions>? configure = null, Action<PulyaApplicationBuilder>? configureBuilder = null)
     {
-        await using var client = await OpenApiTestApp.StartAsync(TestTransport.TestServer, app =>
+        var (document, json) = await ReadAsync("Compiled");
+        var (_, generated) = await ReadAsync("Generated");
+        GeneratedDocumentTests.AssertSameJson(json, generated);
+        return document;
+
+        async Task<(OpenApiDocument Document, string Json)> ReadAsync(string binder)
         {
-            map(app);
-            app.MapOpenApi();
-        }, builder =>
-        {
-            services?.Invoke(builder.Services);
-            configureBuilder?.Invoke(builder);
-            builder.Pulya.AddOpenApi(configure: configure);
-        });
-        return (await OpenApiTestApp.ReadAsync(client.Client)).Document;
+            await using var client = await OpenApiTestApp.StartAsync(TestTransport.TestServer, app =>
+            {
+                map(app);
+                app.MapOpenApi();
+            }, builder =>
+            {
+                builder.Configuration["Pulya:Binder"] = binder;
+                services?.Invoke(builder.Services);
+                configureBuilder?.Invoke(builder);
+                builder.Pulya.AddOpenApi(configure: configure);
+            });
+            return await OpenApiTestApp.ReadAsync(client.Client);
+        }
     }
 
     private static (ParameterLocation, JsonSchemaType, string?) Describe(IOpenApiParameter parameter) =>

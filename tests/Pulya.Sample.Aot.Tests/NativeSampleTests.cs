@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using System.Text.Json.Nodes;
 
 namespace Pulya.Sample.Aot.Tests;
 
@@ -49,6 +50,36 @@ public sealed class NativeSampleTests(NativeSample sample)
 
         Assert.NotEqual(0, exitCode);
         Assert.Contains("the Compiled binder cannot compile one under Native AOT", output, StringComparison.Ordinal);
+    }
+
+    [NativeAotFact]
+    public async Task The_native_binary_serves_its_openapi_document_and_writes_it_to_a_file()
+    {
+        using var running = await sample.StartAsync();
+        var (status, json) = await GetAsync(running.Client, "/openapi/v1.json");
+
+        Assert.Equal(200, status);
+        var document = JsonNode.Parse(json)!;
+        Assert.Equal("Pulya AOT sample", (string)document["info"]!["title"]!);
+        Assert.Equal(12, document["paths"]!.AsObject().Count);
+        var search = document["paths"]!["/search"]!["get"]!["parameters"]!.AsArray();
+        Assert.Equal(["q:query:True:\"string\"", "page:query:False:\"integer\"", "shade:query:False:\"string\""],
+            search.Select(p => $"{(string)p!["name"]!}:{(string)p["in"]!}:{(bool?)p["required"] ?? false}:{p["schema"]!["type"]!.ToJsonString()}"));
+        Assert.Equal("[\"light\",\"dark\"]", search[2]!["schema"]!["enum"]!.ToJsonString());
+        Assert.Equal("[\"null\",\"string\"]", document["components"]!["schemas"]!["Wiring"]!["properties"]!["example"]!["type"]!.ToJsonString());
+        Assert.Equal("#/components/schemas/Palette", (string)document["paths"]!["/palette"]!["post"]!["requestBody"]!["content"]!["application/json"]!["schema"]!["$ref"]!);
+
+        var file = Path.Combine(Path.GetTempPath(), $"pulya-aot-openapi-{Guid.NewGuid():N}.json");
+        try
+        {
+            var (exitCode, output) = await sample.RunToExitAsync($"--Pulya:OpenApi:DocumentPath={file}");
+            Assert.True(exitCode == 0, output);
+            Assert.True(JsonNode.DeepEquals(document, JsonNode.Parse(await File.ReadAllTextAsync(file))));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 
     private static async Task<(int Status, string Body)> GetAsync(HttpClient client, string path)
