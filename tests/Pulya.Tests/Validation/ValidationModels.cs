@@ -89,3 +89,6 @@ public sealed class SignUp
     [Range(18, 130)]
     public int Age { get; set; }
 }
+
+/// <summary>No rules of its own; reaches a type that has some.</summary>
+public sealed record Envelope(string? Note, ItemAddress? Address);

@@ -62,6 +62,7 @@ public sealed class ValidationStageTests
         Assert.False(resolver.TryGetValidatableParameterInfo(parameter, out var info));
         Assert.Null(info);
         Assert.True(resolver.TryGetValidatableTypeInfo(typeof(NewItem), out _));
+        Assert.True(resolver.TryGetValidatableTypeInfo(typeof(Envelope), out _));
         Assert.False(resolver.TryGetValidatableTypeInfo(typeof(PlainItem), out _));
         Assert.False(resolver.TryGetValidatableTypeInfo(typeof(string), out _));
     }
