@@ -24,9 +24,11 @@ public sealed class PulyaOptions
     /// <summary>
     /// The name of the endpoint binder: <c>Compiled</c> (built in: expression trees compiled at start-up) or
     /// <c>Generated</c> (source-generated bindings, falling back to <c>Compiled</c> for call sites without one).
-    /// Defaults to <c>Compiled</c>, and to <c>Generated</c> under Native AOT, where expression trees cannot be compiled.
+    /// Defaults to <c>Generated</c>: where the generator is referenced, routes start without compiling expression trees
+    /// (and under Native AOT, where none can be compiled, nothing else works); without it every route falls back to
+    /// <c>Compiled</c>, so the default answers exactly as <c>Compiled</c> does.
     /// </summary>
-    public string Binder { get; set; } = System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported ? "Compiled" : "Generated";
+    public string Binder { get; set; } = "Generated";
 
     /// <summary>
     /// The name of the pool provider for per-request objects: <c>None</c> (built in, a new object per request) or a

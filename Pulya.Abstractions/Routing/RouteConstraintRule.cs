@@ -22,9 +22,9 @@ internal sealed class RouteConstraintRule
 
     private readonly long _low;
     private readonly long _high;
-    private readonly Regex? _regex;
+    private readonly RegexConstraint? _regex;
 
-    private RouteConstraintRule(RouteConstraintKind kind, string? argument, long low, long high, Regex? regex)
+    private RouteConstraintRule(RouteConstraintKind kind, string? argument, long low, long high, RegexConstraint? regex)
     {
         Kind = kind;
         Argument = argument;
@@ -86,7 +86,7 @@ internal sealed class RouteConstraintRule
             RouteConstraintKind.Length => Bounds(kind, argument, Length),
             RouteConstraintKind.MinLength => new RouteConstraintRule(kind, argument, Length(kind, argument), int.MaxValue, null),
             RouteConstraintKind.MaxLength => new RouteConstraintRule(kind, argument, 0, Length(kind, argument), null),
-            _ => new RouteConstraintRule(kind, argument, 0, 0, Pattern(argument)),
+            _ => new RouteConstraintRule(kind, argument, 0, 0, new RegexConstraint(argument)),
         };
     }
 
@@ -127,15 +127,7 @@ internal sealed class RouteConstraintRule
             case RouteConstraintKind.Length or RouteConstraintKind.MinLength or RouteConstraintKind.MaxLength:
                 return segment.Length >= _low && segment.Length <= _high;
             default:
-                try
-                {
-                    return _regex!.IsMatch(segment);
-                }
-                catch (RegexMatchTimeoutException)
-                {
-                    // A pattern that backtracks for too long on a client's segment must not hold the request: no match.
-                    return false;
-                }
+                return _regex!.IsMatch(segment);
         }
     }
 
@@ -171,16 +163,38 @@ internal sealed class RouteConstraintRule
             : throw new FormatException($"the constraint '{Name(kind)}({argument})' has its minimum above its maximum.");
     }
 
-    private static Regex Pattern(string pattern)
+    /// <summary>
+    /// A <c>regex</c> constraint's compiled pattern, in a type of its own so that the regular-expression library is loaded
+    /// only by applications whose templates use one (it is not small, and most never do).
+    /// </summary>
+    private sealed class RegexConstraint
     {
-        try
+        private readonly Regex _regex;
+
+        public RegexConstraint(string pattern)
         {
-            // ASP.NET Core's options: the pattern is not anchored for you, letters match in either case.
-            return new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture, RegexTimeout);
+            try
+            {
+                // ASP.NET Core's options: the pattern is not anchored for you, letters match in either case.
+                _regex = new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture, RegexTimeout);
+            }
+            catch (ArgumentException e)
+            {
+                throw new FormatException($"the pattern of 'regex({pattern})' is not a valid regular expression: {e.Message}", e);
+            }
         }
-        catch (ArgumentException e)
+
+        public bool IsMatch(ReadOnlySpan<char> segment)
         {
-            throw new FormatException($"the pattern of 'regex({pattern})' is not a valid regular expression: {e.Message}", e);
+            try
+            {
+                return _regex.IsMatch(segment);
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                // A pattern that backtracks for too long on a client's segment must not hold the request: no match.
+                return false;
+            }
         }
     }
 }

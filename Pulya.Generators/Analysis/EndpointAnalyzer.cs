@@ -128,7 +128,7 @@ internal static class EndpointAnalyzer
         }
 
         var returnProblem = handler.ReturnsVoid ? null : TypeProblem(compilation, handler.ReturnType)
-            ?? (handler.ReturnType.AllInterfaces.Add((handler.ReturnType as INamedTypeSymbol)!).Any(i => i?.OriginalDefinition.ToDisplayString() == "System.Collections.Generic.IAsyncEnumerable<T>")
+            ?? (IsAsyncSequence(handler.ReturnType) || IsAsyncSequence(Awaited(handler.ReturnType))
                 ? "is an asynchronous sequence, which the generator leaves to the runtime binder" : null);
         if (handler.ReturnsByRef || handler.ReturnsByRefReadonly || returnProblem is not null)
         {
@@ -381,4 +381,16 @@ internal static class EndpointAnalyzer
     private static string Display(ITypeSymbol type) => type.TypeKind == TypeKind.Dynamic ? "object" : type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
 
     private static string Identifier(string name) => SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
+
+    /// <summary>Whether <paramref name="type"/> is or implements <c>IAsyncEnumerable&lt;T&gt;</c>.</summary>
+    private static bool IsAsyncSequence(ITypeSymbol? type) =>
+        type is INamedTypeSymbol named
+        && named.AllInterfaces.Add(named).Any(i => i.OriginalDefinition.ToDisplayString() == "System.Collections.Generic.IAsyncEnumerable<T>");
+
+    /// <summary>The result of a <c>Task&lt;T&gt;</c> or <c>ValueTask&lt;T&gt;</c>; null for any other type.</summary>
+    private static ITypeSymbol? Awaited(ITypeSymbol type) =>
+        type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named
+        && named.OriginalDefinition.ToDisplayString() is "System.Threading.Tasks.Task<TResult>" or "System.Threading.Tasks.ValueTask<TResult>"
+            ? named.TypeArguments[0]
+            : null;
 }

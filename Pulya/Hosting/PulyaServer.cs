@@ -115,13 +115,20 @@ internal sealed partial class PulyaServer(
     /// </summary>
     internal static void ThrowIfAuthorizationUnenforced(RouteTable table, int routedMiddleware)
     {
-        if (routedMiddleware == 0 && table.Routes.FirstOrDefault(r => r.Metadata.Any(m => m is IAuthorizeData or AuthorizationPolicy)) is { } route)
+        // Metadata of those types can exist only once their assemblies are loaded; asking first keeps an application that
+        // uses no authorization from loading them just to look.
+        if (routedMiddleware == 0 && AuthorizationTypesLoaded() && table.Routes.FirstOrDefault(r => r.Metadata.Any(IsAuthorization)) is { } route)
         {
             throw new InvalidOperationException(
                 $"The route {route} requires authorization, but the application runs no ASP.NET Core middleware to enforce it: call "
                 + "app.UseAspNetCore(web => { web.UseAuthentication(); web.UseAuthorization(); }) (package Pulya.AspNetCore).");
         }
     }
+
+    private static bool AuthorizationTypesLoaded() =>
+        AppDomain.CurrentDomain.GetAssemblies().Any(a => a.GetName().Name is "Microsoft.AspNetCore.Authorization" or "Microsoft.AspNetCore.Metadata");
+
+    private static bool IsAuthorization(object metadata) => metadata is IAuthorizeData or AuthorizationPolicy;
 
     /// <summary>The body and result types the serializers are asked to prepare: those a handler can hand to a serializer.</summary>
     private static HashSet<Type> PreparedTypes(RouteTable table)

@@ -11,7 +11,8 @@ internal sealed class LoadTestOptions
         dotnet run -c Release --project bench/Pulya.LoadTest -- [options]
 
           --profiles a,b,...     profiles from bench/profiles/*.json (default: all; 'none' for none)
-          --peers a,b,...        minimal-api, raw-kestrel (default: both; 'none' for none)
+          --peers a,b,...        minimal-api, raw-kestrel (default: both; 'none' for none); pulya-trio and minimal-trio
+                                 serve only plaintext, json and user (the jit group)
           --server NAME=PATH     also run an already-built program (repeatable): PATH ending in .dll runs with dotnet,
                                  anything else (a Native AOT binary) is executed directly; it gets the same arguments
                                  as the others (--urls http://127.0.0.1:PORT, --Sample:GitHubRoutes=true for github)
@@ -33,9 +34,10 @@ internal sealed class LoadTestOptions
           --output DIR           results folder (default: bench/results/<UTC timestamp>)
           --no-build             do not build the servers first
           --from FILE            no load: rewrite report.md and chart.svg (and --check) from an earlier results.json
-          --check [roadmap,ceiling,startup,aot]  gate on the success metrics: roadmap (optimized vs baseline), ceiling
-                                 (optimized vs raw Kestrel), default these two; startup (optimized-generated vs optimized,
-                                 first response with the GitHub set); aot (--server pulya-aot vs --server raw-kestrel-aot
+          --check [roadmap,ceiling,startup,aot,jit]  gate on the success metrics: roadmap (optimized vs baseline), ceiling
+                                 (optimized vs raw Kestrel), default these two; startup (optimized vs optimized-compiled,
+                                 first response with the GitHub set); jit (pulya-trio vs minimal-trio and raw-kestrel, the
+                                 sample's optimized vs minimal-api: start-up, memory, req/s); aot (--server pulya-aot vs --server raw-kestrel-aot
                                  and --server pulya-jit); a missed target or a missing figure of a gated group exits 1
           --smoke                a quick run for CI: 1 round, 0.5 s per run, builtin client, root + github pipelined, counters read once
           --profile-args NAME    no load: print the sample's arguments for profile NAME, one a line (for bench/profiling)

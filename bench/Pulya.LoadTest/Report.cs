@@ -25,8 +25,20 @@ internal static class Report
     /// <summary>The Native AOT targets: a <c>--check</c> gate.</summary>
     public const string Aot = "aot";
 
-    /// <summary>The profile with the optimized modules and the generated binder (<see cref="Startup"/>).</summary>
-    public const string OptimizedGenerated = "optimized-generated";
+    /// <summary>The profile with the optimized modules and the expression-tree binder instead of the default generated one (<see cref="Startup"/>).</summary>
+    public const string OptimizedCompiled = "optimized-compiled";
+
+    /// <summary>Start-up, memory and per-request against the peers under the JIT: a <c>--check</c> gate.</summary>
+    public const string Jit = "jit";
+
+    /// <summary>The peer serving the three endpoints with Pulya (<c>bench/Pulya.Trio</c>, <see cref="Jit"/>).</summary>
+    public const string PulyaTrio = ServerSpec.PulyaTrio;
+
+    /// <summary>The peer serving the same three endpoints with Minimal APIs on the slim builder (<see cref="Jit"/>).</summary>
+    public const string MinimalTrio = ServerSpec.MinimalTrio;
+
+    /// <summary>The scenarios of the three endpoints (<see cref="Jit"/>).</summary>
+    public static IReadOnlyList<string> TrioScenarios { get; } = ["plaintext", "json", "user"];
 
     /// <summary>The <c>--server</c> name of the Pulya application published with Native AOT (<see cref="Aot"/>).</summary>
     public const string PulyaAot = "pulya-aot";
@@ -37,10 +49,13 @@ internal static class Report
     /// <summary>The <c>--server</c> name of the same Pulya application as <see cref="PulyaAot"/>, run with the JIT (<see cref="Aot"/>).</summary>
     public const string PulyaJit = "pulya-jit";
 
+    /// <summary>The <c>--server</c> name of Minimal APIs published with Native AOT, serving the same endpoints (<see cref="Aot"/>).</summary>
+    public const string MinimalAot = "minimal-aot";
+
     /// <summary>The groups <c>--check</c> gates when it names none.</summary>
     public static IReadOnlySet<string> DefaultGates { get; } = new HashSet<string>(StringComparer.Ordinal) { Roadmap, Ceiling };
 
-    public static IReadOnlySet<string> AllGates { get; } = new HashSet<string>(StringComparer.Ordinal) { Roadmap, Ceiling, Startup, Aot };
+    public static IReadOnlySet<string> AllGates { get; } = new HashSet<string>(StringComparer.Ordinal) { Roadmap, Ceiling, Startup, Aot, Jit };
 
     public static string Markdown(RunResults results, IReadOnlyList<ServerSpec> servers, IReadOnlyList<Scenario> scenarios, string chartFile)
     {
@@ -107,9 +122,13 @@ internal static class Report
     /// The success metrics. <see cref="Roadmap"/>: optimized vs baseline in the same run (p50 and p99 ≥ 30% lower, req/s
     /// ≥ 2x, alloc/req ≥ 20% lower). <see cref="Ceiling"/>: optimized vs raw Kestrel (req/s ≥ 0.98x plain and ≥ 0.95x
     /// pipelined, p99 ≤ 1.10x, time to first response with the GitHub set ≤ 1.5x, idle working set ≤ 1.15x).
-    /// <see cref="Startup"/>: <see cref="OptimizedGenerated"/> vs <see cref="Optimized"/>, first response with the GitHub
-    /// set ≤ 0.70x. <see cref="Aot"/>: <see cref="PulyaAot"/>'s first response ≤ 1.2x <see cref="RawKestrelAot"/>'s and
-    /// ≤ 0.25x <see cref="PulyaJit"/>'s, idle working set ≤ 1.2x <see cref="RawKestrelAot"/>'s, req/s ≥ 0.95x
+    /// <see cref="Startup"/>: <see cref="Optimized"/> (generated binder) vs <see cref="OptimizedCompiled"/>, first response
+    /// with the GitHub set ≤ 0.70x. <see cref="Jit"/>: <see cref="PulyaTrio"/> vs <see cref="MinimalTrio"/> and raw Kestrel on
+    /// the three endpoints (first response and idle working set below Minimal APIs and ≤ 1.5x / ≤ 1.15x raw, working set
+    /// after load ≤ 1.2x raw, pipelined req/s ≥ 0.95x raw, p99 ≤ 1.1x raw), and <see cref="Optimized"/> vs the Minimal APIs
+    /// peer on the sample (first response and idle working set below it). <see cref="Aot"/>: <see cref="PulyaAot"/>'s first response ≤ 1.2x <see cref="RawKestrelAot"/>'s and
+    /// ≤ 0.25x <see cref="PulyaJit"/>'s, idle working set ≤ 1.2x <see cref="RawKestrelAot"/>'s, working set after load below
+    /// <see cref="MinimalAot"/>'s, req/s ≥ 0.95x
     /// <see cref="PulyaJit"/>'s on every scenario run (these two groups are printed only when gated or their servers ran). Every
     /// other group is printed; only the groups in <paramref name="gates"/> count as failures, and in those a figure that is
     /// missing (a server unavailable, no latency, allocations not read) fails like a missed target.
@@ -212,13 +231,41 @@ internal static class Report
             }
         }
 
-        if (gates.Contains(Startup) || Ran(OptimizedGenerated))
+        if (gates.Contains(Startup) || Ran(OptimizedCompiled))
         {
             Separate();
             text.AppendLine(CultureInfo.InvariantCulture, $"### JIT start-up: generated binder vs expression-tree compiler{(gates.Contains(Startup) ? " — gate" : "")}").AppendLine();
             text.AppendLine("| figure | target | result |").AppendLine("| --- | --- | --- |");
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"| time to first response, GitHub route set, {OptimizedGenerated} vs {Optimized} | ≤ 0.70x | {Cell(Startup, "first response (GitHub set), generated vs compiled binder", StartupMedian(OptimizedGenerated, "github", s => s.StartupMs), StartupMedian(Optimized, "github", s => s.StartupMs), 0.70, false)} |");
+                $"| time to first response, GitHub route set, {Optimized} vs {OptimizedCompiled} | ≤ 0.70x | {Cell(Startup, "first response (GitHub set), generated vs compiled binder", StartupMedian(Optimized, "github", s => s.StartupMs), StartupMedian(OptimizedCompiled, "github", s => s.StartupMs), 0.70, false)} |");
+            text.AppendLine();
+        }
+
+        if (gates.Contains(Jit) || Ran(PulyaTrio))
+        {
+            Separate();
+            text.AppendLine(CultureInfo.InvariantCulture, $"### Under the JIT: {PulyaTrio} vs {MinimalTrio} and raw Kestrel; the sample vs Minimal APIs{(gates.Contains(Jit) ? " — gate" : "")}").AppendLine();
+            double? Sample(string server, Func<StartupSample, double> pick) => StartupMedian(server, "sample", pick);
+            var rawStart = Sample(ServerSpec.RawKestrel, s => s.StartupMs);
+            var rawIdle = Sample(ServerSpec.RawKestrel, s => s.IdleWorkingSetMb);
+            text.AppendLine("| figure | target | result |").AppendLine("| --- | --- | --- |");
+            text.AppendLine(CultureInfo.InvariantCulture, $"| three endpoints: time to first response | < 1.00x {MinimalTrio} | {Cell(Jit, "first response vs Minimal APIs (slim)", Sample(PulyaTrio, s => s.StartupMs), Sample(MinimalTrio, s => s.StartupMs), 0.999, false)} |");
+            text.AppendLine(CultureInfo.InvariantCulture, $"| three endpoints: time to first response | ≤ 1.5x raw | {Cell(Jit, "first response vs raw Kestrel", Sample(PulyaTrio, s => s.StartupMs), rawStart, 1.5, false)} |");
+            text.AppendLine(CultureInfo.InvariantCulture, $"| three endpoints: idle working set | < 1.00x {MinimalTrio} | {Cell(Jit, "idle working set vs Minimal APIs (slim)", Sample(PulyaTrio, s => s.IdleWorkingSetMb), Sample(MinimalTrio, s => s.IdleWorkingSetMb), 0.999, false)} |");
+            text.AppendLine(CultureInfo.InvariantCulture, $"| three endpoints: idle working set | ≤ 1.15x raw | {Cell(Jit, "idle working set vs raw Kestrel", Sample(PulyaTrio, s => s.IdleWorkingSetMb), rawIdle, 1.15, false)} |");
+            text.AppendLine(CultureInfo.InvariantCulture, $"| three endpoints: working set after load | ≤ 1.2x raw | {Cell(Jit, "working set after load vs raw Kestrel", Sample(PulyaTrio, s => s.PeakWorkingSetMb), Sample(ServerSpec.RawKestrel, s => s.PeakWorkingSetMb), 1.2, false)} |");
+            text.AppendLine(CultureInfo.InvariantCulture, $"| sample: time to first response, {Optimized} | < 1.00x {ServerSpec.MinimalApi} | {Cell(Jit, "sample first response vs Minimal APIs", Sample(Optimized, s => s.StartupMs), Sample(ServerSpec.MinimalApi, s => s.StartupMs), 0.999, false)} |");
+            text.AppendLine(CultureInfo.InvariantCulture, $"| sample: idle working set, {Optimized} | < 1.00x {ServerSpec.MinimalApi} | {Cell(Jit, "sample idle working set vs Minimal APIs", Sample(Optimized, s => s.IdleWorkingSetMb), Sample(ServerSpec.MinimalApi, s => s.IdleWorkingSetMb), 0.999, false)} |");
+            var trio = results.Summaries.Where(s => s.Server == PulyaTrio).ToDictionary(s => (s.Scenario, s.Mode));
+            text.AppendLine().AppendLine("| scenario | req/s pipelined (≥ 0.95x raw) | p99 pipelined (≤ 1.10x raw) |").AppendLine("| --- | --- | --- |");
+            foreach (var scenario in TrioScenarios)
+            {
+                trio.TryGetValue((scenario, "pipelined"), out var t);
+                raw.TryGetValue((scenario, "pipelined"), out var r);
+                text.AppendLine(CultureInfo.InvariantCulture,
+                    $"| {scenario} | {Cell(Jit, $"{scenario} pipelined req/s vs raw Kestrel", t?.RequestsPerSecond, r?.RequestsPerSecond, 0.95, true)} | {Cell(Jit, $"{scenario} pipelined p99 vs raw Kestrel", t?.P99Ms, r?.P99Ms, 1.10, false)} |");
+            }
+
             text.AppendLine();
         }
 
@@ -239,6 +286,7 @@ internal static class Report
                 text.AppendLine(CultureInfo.InvariantCulture, $"| time to first response | ≤ 1.2x {RawKestrelAot} | {Cell(Aot, "first response vs raw Kestrel AOT", Sample(PulyaAot, s => s.StartupMs), Sample(RawKestrelAot, s => s.StartupMs), 1.2, false)} |");
                 text.AppendLine(CultureInfo.InvariantCulture, $"| time to first response | ≤ 0.25x {PulyaJit} | {Cell(Aot, "first response vs JIT", Sample(PulyaAot, s => s.StartupMs), Sample(PulyaJit, s => s.StartupMs), 0.25, false)} |");
                 text.AppendLine(CultureInfo.InvariantCulture, $"| idle working set | ≤ 1.2x {RawKestrelAot} | {Cell(Aot, "idle working set vs raw Kestrel AOT", Sample(PulyaAot, s => s.IdleWorkingSetMb), Sample(RawKestrelAot, s => s.IdleWorkingSetMb), 1.2, false)} |");
+                text.AppendLine(CultureInfo.InvariantCulture, $"| working set after load | < 1.00x {MinimalAot} | {Cell(Aot, "working set after load vs Minimal APIs AOT", Sample(PulyaAot, s => s.PeakWorkingSetMb), Sample(MinimalAot, s => s.PeakWorkingSetMb), 0.999, false)} |");
                 text.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"| scenario | mode | req/s (≥ 0.95x {PulyaJit}) |").AppendLine("| --- | --- | --- |");
                 foreach (var a in aot)
                 {

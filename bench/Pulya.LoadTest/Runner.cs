@@ -30,22 +30,30 @@ internal sealed class Runner(LoadTestOptions options, ILoadClient client, IReadO
         {
             foreach (var server in servers)
             {
-                foreach (var group in groups)
+                foreach (var all in groups)
                 {
-                    if (_failures.ContainsKey(server.Name))
+                    // A server that serves only some scenarios (the three-endpoint peers) is not started for the others.
+                    var group = all.Where(s => server.Serves?.Contains(s.Name) ?? true).ToList();
+                    done += (all.Count() - group.Count) * options.Modes.Count;
+                    if (group.Count == 0)
                     {
-                        done += group.Count() * options.Modes.Count;
                         continue;
                     }
 
-                    var gitHub = group.Key;
-                    var probe = gitHub ? group.First().Requests[0].Path : "/";
+                    if (_failures.ContainsKey(server.Name))
+                    {
+                        done += group.Count * options.Modes.Count;
+                        continue;
+                    }
+
+                    var gitHub = all.Key;
+                    var probe = gitHub || server.Serves is not null ? group[0].Requests[0].Path : "/";
                     var (process, failure) = await server.StartAsync(gitHub, probe, StartTimeout);
                     if (process is null)
                     {
                         _failures[server.Name] = failure!;
                         Console.WriteLine($"  {server.Name}: UNAVAILABLE — {failure}");
-                        done += group.Count() * options.Modes.Count;
+                        done += group.Count * options.Modes.Count;
                         continue;
                     }
 

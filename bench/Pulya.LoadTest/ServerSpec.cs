@@ -16,6 +16,18 @@ internal sealed record ServerSpec(string Name, string Kind, string? Project, str
 {
     public const string MinimalApi = "minimal-api";
     public const string RawKestrel = "raw-kestrel";
+
+    /// <summary>Pulya serving only the three endpoints <c>/plaintext</c>, <c>/json</c>, <c>/users/{id:int}</c> (<c>bench/Pulya.Trio</c>).</summary>
+    public const string PulyaTrio = "pulya-trio";
+
+    /// <summary>Minimal APIs on <c>WebApplication.CreateSlimBuilder</c> serving the same three endpoints.</summary>
+    public const string MinimalTrio = "minimal-trio";
+
+    /// <summary>The scenarios of the three endpoints, the only ones <see cref="PulyaTrio"/> and <see cref="MinimalTrio"/> serve.</summary>
+    public static IReadOnlySet<string> TrioScenarios { get; } = new HashSet<string>(StringComparer.Ordinal) { "plaintext", "json", "user" };
+
+    /// <summary>The scenarios this server serves, null for every one; the others are not run on it.</summary>
+    public IReadOnlySet<string>? Serves { get; init; }
     public const string ProfileKind = "profile";
     public const string PeerKind = "peer";
 
@@ -26,7 +38,9 @@ internal sealed record ServerSpec(string Name, string Kind, string? Project, str
     {
         MinimalApi => Built(name, PeerKind, Path.Combine(root, "bench", "Pulya.Peers.MinimalApi"), "Pulya.Peers.MinimalApi.dll", [], "ASP.NET Core Minimal APIs"),
         RawKestrel => Built(name, PeerKind, Path.Combine(root, "bench", "Pulya.Peers.RawKestrel"), "Pulya.Peers.RawKestrel.dll", [], "raw Kestrel IHttpApplication, hand-written dispatch"),
-        _ => throw new ArgumentException($"Unknown peer '{name}'. Peers: {MinimalApi}, {RawKestrel}."),
+        PulyaTrio => Built(name, PeerKind, Path.Combine(root, "bench", "Pulya.Trio"), "Pulya.Trio.dll", [], "Pulya, the three endpoints only (slim builder, trie, pooling, generated binder)") with { Serves = TrioScenarios },
+        MinimalTrio => Built(name, PeerKind, Path.Combine(root, "bench", "Pulya.Peers.MinimalApi"), "Pulya.Peers.MinimalApi.dll", ["--Peer:Trio=true"], "ASP.NET Core Minimal APIs on the slim builder, the three endpoints only") with { Serves = TrioScenarios },
+        _ => throw new ArgumentException($"Unknown peer '{name}'. Peers: {MinimalApi}, {RawKestrel}, {PulyaTrio}, {MinimalTrio}."),
     };
 
     public static ServerSpec Profile(string root, string file)

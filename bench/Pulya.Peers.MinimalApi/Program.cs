@@ -6,6 +6,21 @@ using Pulya.Peers.MinimalApi;
 
 // Same routes and bodies as samples/Pulya.Sample (SampleApp.cs), written the way a Minimal APIs user would (PeerApp).
 // --Sample:GitHubRoutes=true serves the GitHub API route set instead (every template to one handler).
+// --Peer:Trio=true: only /plaintext, /json and /users/{id:int} on WebApplication.CreateSlimBuilder, the peer of
+// bench/Pulya.Trio for the start-up, memory and per-request comparison.
+if (args.Any(a => a.Equals("--Peer:Trio=true", StringComparison.OrdinalIgnoreCase)))
+{
+    var slim = WebApplication.CreateSlimBuilder(args);
+    slim.Logging.SetMinimumLevel(LogLevel.Warning);
+    slim.WebHost.ConfigureKestrel(options => options.AddServerHeader = false);
+    var trio = slim.Build();
+    trio.MapGet("/plaintext", () => "Hello, World!");
+    trio.MapGet("/json", () => new HelloMessage("Hello, World!"));
+    trio.MapGet("/users/{id:int}", (int id) => new User(id, $"user {id}"));
+    await trio.RunAsync();
+    return;
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
 builder.WebHost.ConfigureKestrel(options => options.AddServerHeader = false);

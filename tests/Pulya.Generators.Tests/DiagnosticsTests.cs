@@ -46,6 +46,7 @@ public sealed class DiagnosticsTests
                 new Other().MapGet("/other", () => 1);
                 app.MapPost("/stream", (System.IO.Stream body) => 1);
                 app.MapGet("/sequence", () => Sequence());
+                app.MapGet("/later", async () => { await System.Threading.Tasks.Task.Yield(); return Sequence(); });
             }
 
             public static void Map<T>(PulyaApplication app) => app.MapGet("/t", (T value) => 1);
@@ -95,7 +96,8 @@ public sealed class DiagnosticsTests
                 (36, "more than one parameter binds the request body"),
                 (39, "parameter 'body' binds a body stream, a form or a cookie, which the generator leaves to the runtime binder"),
                 (40, "the handler's return type is an asynchronous sequence, which the generator leaves to the runtime binder"),
-                (43, "parameter 'value' (T) cannot be named in generated code"),
+                (41, "the handler's return type is an asynchronous sequence, which the generator leaves to the runtime binder"),
+                (44, "parameter 'value' (T) cannot be named in generated code"),
             ],
             reported.Select(d => (d.Line, d.Message[(d.Message.IndexOf(": ", StringComparison.Ordinal) + 2)..])).OrderBy(d => d.Line));
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));

@@ -59,7 +59,8 @@ public sealed class EndpointBinderTests
     }
 
     [Theory]
-    [InlineData(null, "handler")]
+    [InlineData("Compiled", "handler")]
+    [InlineData(null, "generated")]
     [InlineData("PreferGenerated", "generated")]
     public async Task A_generated_binding_is_used_only_by_a_binder_that_asks_for_it(string? binder, string expected)
     {
