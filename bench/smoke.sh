@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# A short smoke of the end-to-end load tool for CI: every profile and both peers, a few seconds each, with the
-# built-in client (nothing to install). It fails when a Pulya profile does not start (only a peer may be unavailable)
-# or when any server answers errors, non-2xx statuses or nothing.
+# A short smoke of the end-to-end load tool for CI: every profile and the default peers (minimal-api-auth runs the
+# authenticated api-user scenario), a few seconds each, with the built-in client (nothing to install). It fails when a
+# Pulya profile does not start (only a peer may be unavailable) or when any server answers errors, non-2xx statuses or
+# nothing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${TMPDIR:-/tmp}/pulya-smoke-$$"

@@ -114,7 +114,7 @@ public sealed class Response
     /// range lies outside the file; several ranges get the whole file (200). A missing file gets 404.
     /// </summary>
     /// <param name="path">The file's path; a relative path resolves against the current directory. Pulya does not confine
-    /// it to a folder: never build it from request input without checking.</param>
+    /// it to a folder: for a path taken from the request use <see cref="FileIn"/>.</param>
     /// <param name="contentType">The <c>Content-Type</c>; when null it follows from the file's extension
     /// (<c>application/octet-stream</c> for an unknown one).</param>
     public static Response File(string path, string? contentType = null)
@@ -123,6 +123,28 @@ public sealed class Response
         return new Response(new FileContent(path))
         {
             ContentType = contentType ?? (ContentTypes.TryGetContentType(path, out var known) ? known : "application/octet-stream"),
+        };
+    }
+
+    /// <summary>
+    /// A file inside <paramref name="folder"/>, named by a path taken from the request (typically a catch-all route value:
+    /// <c>app.MapGet("/files/{*path}", (string path) =&gt; Response.FileIn("wwwroot", path))</c>), sent as
+    /// <see cref="File"/> sends it. A path that would leave the folder gets 404, as a missing file: empty or rooted
+    /// (<c>/etc/hostname</c>, <c>//etc/hostname</c>), a <c>..</c> segment, a backslash, a colon (drive letters), NUL or
+    /// another control character, a separator the client encoded (<c>%2F</c>, checked once decoded), or a symbolic link
+    /// (the file or a folder on the way) whose target is outside the folder.
+    /// </summary>
+    /// <param name="folder">The folder the file must be in; a relative folder resolves against the current directory.</param>
+    /// <param name="relativePath">The file's path below <paramref name="folder"/>, with <c>/</c> between segments.</param>
+    /// <param name="contentType">The <c>Content-Type</c>; when null it follows from the file's extension
+    /// (<c>application/octet-stream</c> for an unknown one).</param>
+    public static Response FileIn(string folder, string relativePath, string? contentType = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(folder);
+        ArgumentNullException.ThrowIfNull(relativePath);
+        return new Response(new FileContent(folder, relativePath))
+        {
+            ContentType = contentType ?? (ContentTypes.TryGetContentType(relativePath, out var known) ? known : "application/octet-stream"),
         };
     }
 

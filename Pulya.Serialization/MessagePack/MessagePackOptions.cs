@@ -13,11 +13,13 @@ public sealed class MessagePackOptions
     private int _maximumObjectGraphDepth = 64;
 
     /// <summary>
-    /// The formatter resolver. Defaults to <see cref="ContractlessStandardResolver"/>: the standard resolvers (built-in
-    /// types, collections, <c>[MessagePackObject]</c> types), then plain classes and records without attributes,
-    /// as maps keyed by their .NET member names (e.g. <c>Items</c>). Never a Typeless resolver.
+    /// The formatter resolver. Defaults to <see cref="JsonPropertyNamesResolver.Instance"/>: the standard resolvers
+    /// (built-in types, collections, <c>[MessagePackObject]</c> types), then plain classes and records without
+    /// attributes as maps keyed by the names the JSON serializers write (e.g. <c>items</c>, honouring
+    /// <c>[JsonPropertyName]</c> and <c>[JsonIgnore]</c>). Set <see cref="ContractlessStandardResolver.Instance"/> to key
+    /// them by their .NET member names (e.g. <c>Items</c>) instead. Never a Typeless resolver.
     /// </summary>
-    public IFormatterResolver Resolver { get; set; } = ContractlessStandardResolver.Instance;
+    public IFormatterResolver Resolver { get; set; } = JsonPropertyNamesResolver.Instance;
 
     /// <summary>LZ4 compression of written bodies (and acceptance of compressed request bodies). Defaults to <see cref="MessagePackCompression.None"/>.</summary>
     public MessagePackCompression Compression { get; set; } = MessagePackCompression.None;

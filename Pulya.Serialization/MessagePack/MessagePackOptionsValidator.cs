@@ -10,11 +10,11 @@ internal sealed class MessagePackOptionsValidator : IValidateOptions<MessagePack
     {
         if (options.Resolver is null)
         {
-            return ValidateOptionsResult.Fail("MessagePack: Resolver must be set (default ContractlessStandardResolver).");
+            return ValidateOptionsResult.Fail("MessagePack: Resolver must be set (default JsonPropertyNamesResolver.Instance).");
         }
 
         return options.Resolver.GetFormatter<object>() is TypelessFormatter
-            ? ValidateOptionsResult.Fail("MessagePack: the resolver formats 'object' with the Typeless formatter, which lets a request body choose the type to create; use ContractlessStandardResolver or StandardResolver.")
+            ? ValidateOptionsResult.Fail("MessagePack: the resolver formats 'object' with the Typeless formatter, which lets a request body choose the type to create; use JsonPropertyNamesResolver, ContractlessStandardResolver or StandardResolver.")
             : ValidateOptionsResult.Success;
     }
 }

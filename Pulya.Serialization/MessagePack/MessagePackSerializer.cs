@@ -228,6 +228,8 @@ public sealed class MessagePackSerializer : IPulyaSerializer
             {
                 case EndOfStreamException:
                     return "Malformed MessagePack body: the data ends early (truncated, or a length larger than the body).";
+                case BodyFormatException format:
+                    return format.Message;
                 case InsufficientExecutionStackException:
                     return $"Malformed MessagePack body: nested deeper than {Options.Security.MaximumObjectGraphDepth} levels.";
             }

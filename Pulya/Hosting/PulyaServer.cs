@@ -81,12 +81,24 @@ internal sealed partial class PulyaServer(
         Application = new PulyaHttpApplication(
             pipeline, modules.PoolProvider, services.GetService<PulyaTelemetry>(), new PipelineMiddleware(routes.Middleware, routeMiddleware, routes.RoutedMiddleware));
         ConfigureAddresses();
-        await server.StartAsync(Application, cancellationToken);
-        LogStarted(_logger, routes.Count, options.Router, serializers.Default.GetType().Name, options.PoolProvider);
-        // The bound addresses (with the actual port when 0 was asked for); the test server has none.
-        foreach (var address in server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [])
+
+        // Kestrel binds its endpoints one after another and an endpoint bound early accepts requests at once: they wait in
+        // the pipeline until every endpoint is bound and the readiness lines are written.
+        Application.Hold();
+        try
         {
-            LogListening(_logger, address);
+            await server.StartAsync(Application, cancellationToken);
+            LogStarted(_logger, routes.Count, options.Router, serializers.Default.GetType().Name, options.PoolProvider);
+            // The bound addresses (with the actual port when 0 was asked for); the test server has none.
+            foreach (var address in server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [])
+            {
+                LogListening(_logger, address);
+            }
+        }
+        finally
+        {
+            // A failed start releases what it held too: those requests are answered while the host stops.
+            Application.Release();
         }
 
         // The formats registered for negotiation warm their metadata once the server listens, off the first response's

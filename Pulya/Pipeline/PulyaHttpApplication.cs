@@ -35,6 +35,9 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
     private readonly PulyaTelemetry? _telemetry;
     private readonly Func<PulyaContext, Task> _process;
 
+    /// <summary>Completed when the server is ready; null once it is (and for an application that was never held).</summary>
+    private volatile TaskCompletionSource? _held;
+
     /// <summary>Application middleware around the route stage; null when the application has none.</summary>
     private readonly PulyaRequestDelegate? _application;
 
@@ -66,8 +69,36 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
         return context;
     }
 
-    public Task ProcessRequestAsync(PulyaContext context) =>
-        _telemetry is { Enabled: true } telemetry ? telemetry.TrackAsync(context, _process) : _process(context);
+    public Task ProcessRequestAsync(PulyaContext context)
+    {
+        // One volatile read once the server is ready; before it, requests wait for every endpoint to be bound.
+        if (_held is { } held)
+        {
+            return ProcessWhenReadyAsync(context, held.Task);
+        }
+
+        return _telemetry is { Enabled: true } telemetry ? telemetry.TrackAsync(context, _process) : _process(context);
+    }
+
+    /// <summary>
+    /// Holds the requests that arrive from now on until <see cref="Release"/>: the server calls it before starting, so that an
+    /// endpoint bound early (HTTP before HTTPS) serves nothing before the server is ready and its readiness is logged.
+    /// </summary>
+    public void Hold() => _held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Serves the held requests and every later one directly.</summary>
+    public void Release()
+    {
+        var held = _held;
+        _held = null;
+        held?.TrySetResult();
+    }
+
+    private async Task ProcessWhenReadyAsync(PulyaContext context, Task ready)
+    {
+        await ready;
+        await ProcessRequestAsync(context);
+    }
 
     /// <summary>One route's stages: its endpoint, and the middleware around it (null when none).</summary>
     private sealed record RouteStage(EndpointBinding Endpoint, PulyaRequestDelegate? Middleware);

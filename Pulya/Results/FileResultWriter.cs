@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
+using Pulya.Http;
 using Pulya.Pipeline;
 
 namespace Pulya.Results;
@@ -16,11 +17,18 @@ internal static class FileResultWriter
 {
     private static readonly byte[] RangeNotSatisfiable = ErrorResponses.Encode("Range not satisfiable.");
 
-    public static async Task WriteAsync(PulyaContext context, int status, string contentType, string path)
+    public static async Task WriteAsync(PulyaContext context, int status, string contentType, FileContent file)
     {
+        var path = file.Path;
         FileStream stream;
         try
         {
+            if (path.Length == 0 || (file.Folder is { } folder && !FileLinks.StayInside(folder, path)))
+            {
+                // A confined path that leaves its folder: answered as a missing file, nothing logged.
+                throw new FileNotFoundException();
+            }
+
             stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0, FileOptions.Asynchronous | FileOptions.SequentialScan);
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException || (ex is UnauthorizedAccessException && Directory.Exists(path)))

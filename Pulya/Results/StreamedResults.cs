@@ -44,7 +44,7 @@ internal static class StreamedResults
                 await StreamResultWriter.WriteAsync(context, status, contentType ?? ResultWriter.BytesContentType, stream);
                 return true;
             case FileContent file:
-                await FileResultWriter.WriteAsync(context, status, contentType!, file.Path);
+                await FileResultWriter.WriteAsync(context, status, contentType!, file);
                 return true;
             case EventStreamContent events:
                 await PipeEventStreamWriter.RunAsync(context, status, contentType!, events.Producer);

@@ -11,8 +11,10 @@ internal sealed class LoadTestOptions
         dotnet run -c Release --project bench/Pulya.LoadTest -- [options]
 
           --profiles a,b,...     profiles from bench/profiles/*.json (default: all; 'none' for none)
-          --peers a,b,...        minimal-api, raw-kestrel (default: both; 'none' for none); pulya-trio and minimal-trio
-                                 serve only plaintext, json and user (the jit group)
+          --peers a,b,...        minimal-api, raw-kestrel, minimal-api-auth (default: these three; 'none' for none);
+                                 minimal-api-auth (the Minimal APIs peer with JwtBearer, the policy and the rate limiter
+                                 on /api) runs api-user only; pulya-trio and minimal-trio serve only plaintext, json and
+                                 user (the jit group)
           --server NAME=PATH     also run an already-built program (repeatable): PATH ending in .dll runs with dotnet,
                                  anything else (a Native AOT binary) is executed directly; it gets the same arguments
                                  as the others (--urls http://127.0.0.1:PORT, --Sample:GitHubRoutes=true for github)
@@ -20,7 +22,9 @@ internal sealed class LoadTestOptions
           --server-args NAME=ARGS   more arguments for --server NAME, separated by spaces (e.g. 'r2r=--Pulya:Router=Trie')
           --server-profile NAME=PROFILE   give --server NAME the arguments of a profile of bench/profiles (before
                                  its --server-args): the sample published ReadyToRun or built at another commit
-          --scenarios a,b,...    root, last_route, plaintext, json, user, wiring, echo1, echo10, echo1000, github (default: all)
+          --scenarios a,b,...    root, last_route, plaintext, json, user, wiring, echo1, echo10, echo1000, github, api-user
+                                 (default: all; api-user sends a bearer JWT signed with the sample's development key and
+                                 runs against the profiles and minimal-api-auth only)
           --modes a,b            plain, pipelined (default: both)
           --depth N              requests in flight per connection when pipelined (default: 16)
           --client wrk|builtin   load generator (default: wrk if installed, else builtin)
@@ -39,7 +43,7 @@ internal sealed class LoadTestOptions
                                  first response with the GitHub set); jit (pulya-trio vs minimal-trio and raw-kestrel, the
                                  sample's optimized vs minimal-api: start-up, memory, req/s); aot (--server pulya-aot vs --server raw-kestrel-aot
                                  and --server pulya-jit); a missed target or a missing figure of a gated group exits 1
-          --smoke                a quick run for CI: 1 round, 0.5 s per run, builtin client, root + github pipelined, counters read once
+          --smoke                a quick run for CI: 1 round, 0.5 s per run, builtin client, root + github + api-user pipelined, counters read once
           --profile-args NAME    no load: print the sample's arguments for profile NAME, one a line (for bench/profiling)
 
         Soak mode (memory and stability under a long saturating load, per profile, no peers):
@@ -57,7 +61,7 @@ internal sealed class LoadTestOptions
 
     public IReadOnlyList<string>? Profiles { get; private set; }
 
-    public IReadOnlyList<string> Peers { get; private set; } = [ServerSpec.MinimalApi, ServerSpec.RawKestrel];
+    public IReadOnlyList<string> Peers { get; private set; } = [ServerSpec.MinimalApi, ServerSpec.RawKestrel, ServerSpec.MinimalApiAuth];
 
     /// <summary>The <c>--server NAME=PATH</c> programs, in the order given.</summary>
     public IReadOnlyList<(string Name, string Path)> Servers => _servers;
@@ -122,7 +126,7 @@ internal sealed class LoadTestOptions
             options.Warmup = 0.25;
             options.Connections = 16;
             options.Client = "builtin";
-            options.Scenarios = ["root", "github"];
+            options.Scenarios = ["root", "github", Scenario.ApiUser];
             options.Modes = ["pipelined"];
             options.Counters = "once";
             options.CounterInterval = 0.5;
@@ -143,7 +147,7 @@ internal sealed class LoadTestOptions
                     break;
                 case "--server":
                     var (name, path) = Named(args[i], Value());
-                    if (name is ServerSpec.MinimalApi or ServerSpec.RawKestrel || options._servers.Any(s => s.Name == name))
+                    if (name is ServerSpec.MinimalApi or ServerSpec.RawKestrel or ServerSpec.MinimalApiAuth || options._servers.Any(s => s.Name == name))
                     {
                         throw new ArgumentException($"--server {name}: the name is already taken (by a peer or an earlier --server).");
                     }

@@ -87,7 +87,8 @@ internal static class Report
                 }
 
                 var baseline = rows.FirstOrDefault(r => r.Server == Baseline);
-                var minimal = rows.FirstOrDefault(r => r.Server == ServerSpec.MinimalApi);
+                // The authenticated scenarios compare with the Minimal APIs peer that runs the same middleware.
+                var minimal = rows.FirstOrDefault(r => r.Server == ServerSpec.MinimalApi) ?? rows.FirstOrDefault(r => r.Server == ServerSpec.MinimalApiAuth);
                 md.AppendLine(CultureInfo.InvariantCulture, $"### {scenario.Name}: {scenario.Description}").AppendLine();
                 md.AppendLine("| server | req/s | spread | × baseline | × Minimal API | p50 ms | p90 ms | p99 ms | max ms | alloc/req B | GC/1M | peak WS MB | non-2xx | errors |");
                 md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");

@@ -23,7 +23,7 @@ internal sealed class Runner(LoadTestOptions options, ILoadClient client, IReadO
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var groups = scenarios.GroupBy(s => s.GitHub).OrderBy(g => g.Key).ToList();
-        var runsPerRound = servers.Count * scenarios.Count * options.Modes.Count;
+        var runsPerRound = servers.Sum(s => scenarios.Count(s.Runs)) * options.Modes.Count;
         var clock = Stopwatch.StartNew();
         var done = 0;
         for (var round = 1; round <= options.Rounds; round++)
@@ -32,9 +32,8 @@ internal sealed class Runner(LoadTestOptions options, ILoadClient client, IReadO
             {
                 foreach (var all in groups)
                 {
-                    // A server that serves only some scenarios (the three-endpoint peers) is not started for the others.
-                    var group = all.Where(s => server.Serves?.Contains(s.Name) ?? true).ToList();
-                    done += (all.Count() - group.Count) * options.Modes.Count;
+                    // A server runs only the scenarios it serves (the three-endpoint peers, the authenticated ones): it is not started for the others.
+                    var group = all.Where(server.Runs).ToList();
                     if (group.Count == 0)
                     {
                         continue;

@@ -15,6 +15,9 @@ namespace Pulya.LoadTest;
 internal sealed record ServerSpec(string Name, string Kind, string? Project, string ProgramPath, IReadOnlyList<string> Arguments, string Description)
 {
     public const string MinimalApi = "minimal-api";
+
+    /// <summary>The Minimal APIs peer with <c>--Peer:AspNetCoreAuth=true</c>: the sample's <c>/api</c> group with the same middleware; it runs the authenticated scenarios only.</summary>
+    public const string MinimalApiAuth = "minimal-api-auth";
     public const string RawKestrel = "raw-kestrel";
 
     /// <summary>Pulya serving only the three endpoints <c>/plaintext</c>, <c>/json</c>, <c>/users/{id:int}</c> (<c>bench/Pulya.Trio</c>).</summary>
@@ -38,10 +41,22 @@ internal sealed record ServerSpec(string Name, string Kind, string? Project, str
     {
         MinimalApi => Built(name, PeerKind, Path.Combine(root, "bench", "Pulya.Peers.MinimalApi"), "Pulya.Peers.MinimalApi.dll", [], "ASP.NET Core Minimal APIs"),
         RawKestrel => Built(name, PeerKind, Path.Combine(root, "bench", "Pulya.Peers.RawKestrel"), "Pulya.Peers.RawKestrel.dll", [], "raw Kestrel IHttpApplication, hand-written dispatch"),
+        MinimalApiAuth => Built(name, PeerKind, Path.Combine(root, "bench", "Pulya.Peers.MinimalApi"), "Pulya.Peers.MinimalApi.dll", ["--Peer:AspNetCoreAuth=true"],
+            "ASP.NET Core Minimal APIs with JwtBearer, the authorization policy and the rate limiter on /api (authenticated scenarios only)"),
         PulyaTrio => Built(name, PeerKind, Path.Combine(root, "bench", "Pulya.Trio"), "Pulya.Trio.dll", [], "Pulya, the three endpoints only (slim builder, trie, pooling, generated binder)") with { Serves = TrioScenarios },
         MinimalTrio => Built(name, PeerKind, Path.Combine(root, "bench", "Pulya.Peers.MinimalApi"), "Pulya.Peers.MinimalApi.dll", ["--Peer:Trio=true"], "ASP.NET Core Minimal APIs on the slim builder, the three endpoints only") with { Serves = TrioScenarios },
-        _ => throw new ArgumentException($"Unknown peer '{name}'. Peers: {MinimalApi}, {RawKestrel}, {PulyaTrio}, {MinimalTrio}."),
+        _ => throw new ArgumentException($"Unknown peer '{name}'. Peers: {MinimalApi}, {RawKestrel}, {MinimalApiAuth}, {PulyaTrio}, {MinimalTrio}."),
     };
+
+    /// <summary>
+    /// Whether the server runs <paramref name="scenario"/>: those of <see cref="Serves"/> when it names them; an authenticated
+    /// one only where the sample's <c>/api</c> group is served (a profile, a <c>--server</c> given the sample's arguments,
+    /// <see cref="MinimalApiAuth"/>, which in turn runs nothing else).
+    /// </summary>
+    public bool Runs(Scenario scenario) =>
+        Name == MinimalApiAuth ? scenario.Authenticated
+        : Serves is not null ? Serves.Contains(scenario.Name)
+        : !scenario.Authenticated || Kind == ProfileKind || (Kind == ServerKind && Arguments.Any(a => a.StartsWith("--Sample:", StringComparison.Ordinal)));
 
     public static ServerSpec Profile(string root, string file)
     {

@@ -26,6 +26,24 @@ internal sealed class WrkClient(string wrkPath) : ILoadClient
         return null;
     }
 
+    /// <summary>
+    /// The request headers <c>wrk/pulya.lua</c> adds to every request, <c>Name: value</c>: those of the first request, but
+    /// <c>Content-Type</c> (the script sets it with the body).
+    /// </summary>
+    /// <exception cref="ArgumentException">The requests do not all carry the same headers (the script sends one set).</exception>
+    public static IReadOnlyList<string> HeaderLines(IReadOnlyList<HttpRequestData> requests)
+    {
+        static List<string> Lines(HttpRequestData r) =>
+            [.. r.Headers.Where(h => !h.Key.Equals("Content-Type", StringComparison.OrdinalIgnoreCase)).Select(h => $"{h.Key}: {h.Value}")];
+        var lines = requests.Count > 0 ? Lines(requests[0]) : [];
+        if (requests.Any(r => !Lines(r).SequenceEqual(lines)))
+        {
+            throw new ArgumentException("wrk sends one set of headers with every request; these requests carry different ones.", nameof(requests));
+        }
+
+        return lines;
+    }
+
     public async Task<LoadResult> RunAsync(LoadRequest request, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(request.WorkDirectory);
@@ -37,6 +55,15 @@ internal sealed class WrkClient(string wrkPath) : ILoadClient
         {
             body = Path.Combine(request.WorkDirectory, $"{request.Name}.body");
             await File.WriteAllBytesAsync(body, bytes, cancellationToken);
+        }
+
+        // The scenario's request headers (one set for every request, as the body), one "Name: value" a line.
+        var headers = HeaderLines(request.Requests);
+        var headerFile = "-";
+        if (headers.Count > 0)
+        {
+            headerFile = Path.Combine(request.WorkDirectory, $"{request.Name}.headers");
+            await File.WriteAllLinesAsync(headerFile, headers, cancellationToken);
         }
 
         var seconds = Math.Max(1, (int)Math.Round(request.Duration.TotalSeconds));
@@ -55,7 +82,7 @@ internal sealed class WrkClient(string wrkPath) : ILoadClient
             "--latency",
             "-s", Path.Combine(AppContext.BaseDirectory, "wrk", "pulya.lua"),
             $"http://127.0.0.1:{request.Port}",
-            "--", requests, request.Depth.ToString(CultureInfo.InvariantCulture), body, HttpRequestData.JsonContentType,
+            "--", requests, request.Depth.ToString(CultureInfo.InvariantCulture), body, HttpRequestData.JsonContentType, headerFile,
         })
         {
             info.ArgumentList.Add(argument);

@@ -43,9 +43,11 @@ if (auth)
         };
     });
     builder.Services.AddAuthorization(o => o.AddPolicy("api", p => p.RequireClaim("scope", "api")));
+    // As the sample: 1,000,000 permits a second per user (never refuses a load test) unless Sample:ApiRateLimitPermits says otherwise.
+    var permits = builder.Configuration.GetValue("Sample:ApiRateLimitPermits", 1_000_000);
     builder.Services.AddRateLimiter(o => o.AddPolicy("per-user", http => RateLimitPartition.GetFixedWindowLimiter(
         http.User.Identity?.Name ?? "anonymous",
-        _ => new FixedWindowRateLimiterOptions { PermitLimit = 1_000_000, Window = TimeSpan.FromSeconds(1) })));
+        _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromSeconds(1) })));
 }
 
 var app = builder.Build();

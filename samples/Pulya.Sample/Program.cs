@@ -25,6 +25,10 @@ else
     SampleApp.MapRoutes(app.MapGroup("/").SkipAspNetCore());
     SampleApp.MapValidated(app.MapGroup("/").SkipAspNetCore());
     SampleApp.MapApi(app);
+    if (ScaleOut.IsEnabled(app.Configuration))
+    {
+        ScaleOut.MapRoutes(app);
+    }
 }
 
 SampleApp.MapDocumentation(app);

@@ -54,10 +54,14 @@ public static class SampleApp
         builder.Services.AddAuthorization(o => o.AddPolicy(ApiPolicy, p => p.RequireClaim("scope", "api")));
         // Sample:ApiRateLimit=true: a fixed window per user on the /api group (generous: it does the work, never refuses
         // under a load test), for the load tool's aspnetcore-auth profile against the Minimal APIs peer.
+        // Sample:ApiRateLimitPermits lowers the permits a second (tests check that the limiter is really there).
+        var permits = configuration.GetValue(ApiRateLimitPermitsKey, 1_000_000);
         builder.Services.AddRateLimiter(o => o.AddPolicy(ApiRateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
             http.User.Identity?.Name ?? "anonymous",
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = 1_000_000, Window = TimeSpan.FromSeconds(1) })));
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromSeconds(1) })));
         builder.Pulya.AddOpenApi(configure: o => o.Title = "Pulya sample");
+        // ConnectionStrings:Redis set: the output cache and the data-protection keys shared by every instance (ScaleOut).
+        ScaleOut.AddRedis(builder);
     }
 
     /// <summary>The OpenAPI document at <c>/openapi/v1.json</c> and Swagger UI showing it at <c>/swagger</c>.</summary>
@@ -74,6 +78,7 @@ public static class SampleApp
     public static void UseAspNetCore(PulyaApplication app)
     {
         var rateLimit = app.Configuration.GetValue(ApiRateLimitKey, false);
+        var scaleOut = ScaleOut.IsEnabled(app.Configuration);
         app.UseAspNetCore(web =>
         {
             web.UseStaticFiles();
@@ -82,6 +87,11 @@ public static class SampleApp
             if (rateLimit)
             {
                 web.UseRateLimiter();
+            }
+
+            if (scaleOut)
+            {
+                web.UseOutputCache();
             }
         });
     }
@@ -185,6 +195,9 @@ public static class SampleApp
 
     /// <summary>The configuration key that adds the per-user rate limiter to the <c>/api</c> group.</summary>
     public const string ApiRateLimitKey = "Sample:ApiRateLimit";
+
+    /// <summary>The permits a second of each user's window (1,000,000 unless set: a load test is never refused).</summary>
+    public const string ApiRateLimitPermitsKey = "Sample:ApiRateLimitPermits";
 
     /// <summary>The rate limiter policy of the <c>/api</c> group when <see cref="ApiRateLimitKey"/> is true.</summary>
     public const string ApiRateLimitPolicy = "per-user";

@@ -71,7 +71,7 @@ public sealed class PeerParityTests(PeerParityTests.RawAnswers raw) : IClassFixt
     private const int PulyaResponseBufferSize = 32 * 1024;
 
     /// <summary>The repository root (where Pulya.sln is), above the test's own directory.</summary>
-    private static string Root
+    internal static string Root
     {
         get
         {
@@ -91,14 +91,15 @@ public sealed class PeerParityTests(PeerParityTests.RawAnswers raw) : IClassFixt
             .Cast<System.Reflection.AssemblyConfigurationAttribute>().Single().Configuration;
 
     /// <summary>The server's assembly as built in the tests' configuration, not always the Release build the load tool starts.</summary>
-    private static ServerSpec Local(ServerSpec spec) =>
+    internal static ServerSpec Local(ServerSpec spec) =>
         spec with { ProgramPath = Path.Combine(spec.Project!, "bin", Configuration, "net10.0", Path.GetFileName(spec.ProgramPath)) };
 
     /// <summary>The answers to every request of every scenario, the sample's route set and then the GitHub set.</summary>
     private static async Task<List<Answer>> AnswersAsync(ServerSpec spec)
     {
         var answers = new List<Answer>();
-        foreach (var group in Scenario.All(Root).GroupBy(s => s.GitHub).OrderBy(g => g.Key))
+        // The authenticated scenarios run against the servers with the /api group only (AuthenticatedScenarioTests).
+        foreach (var group in Scenario.All(Root).Where(s => !s.Authenticated).GroupBy(s => s.GitHub).OrderBy(g => g.Key))
         {
             var (process, failure) = await spec.StartAsync(group.Key, group.Key ? group.First().Requests[0].Path : "/", Timeout);
             Assert.True(process is not null, $"{spec.Name}: {failure}");

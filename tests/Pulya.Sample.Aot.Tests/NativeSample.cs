@@ -9,6 +9,9 @@ public sealed class NativeSample : IAsyncLifetime
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(15);
 
+    /// <summary>The test collection that shares one publish.</summary>
+    public const string Collection = "native sample";
+
     public static bool Enabled => Environment.GetEnvironmentVariable("PULYA_AOT_E2E") == "1";
 
     /// <summary>The published binary.</summary>
@@ -74,6 +77,9 @@ public sealed class NativeSample : IAsyncLifetime
     /// <summary>Runs the binary until it exits; its exit code and standard error.</summary>
     public async Task<(int ExitCode, string Output)> RunToExitAsync(params string[] args) => await RunAsync(Binary, ["--urls", $"http://127.0.0.1:{FreePort()}", .. args]);
 
+    /// <summary>Runs the binary with <paramref name="args"/> only (a command such as <c>mint-token</c>); its exit code and output.</summary>
+    public async Task<(int ExitCode, string Output)> RunCommandAsync(params string[] args) => await RunAsync(Binary, args);
+
     private static async Task<(int ExitCode, string Output)> RunAsync(string file, string[] args)
     {
         var start = new ProcessStartInfo(file, args) { RedirectStandardOutput = true, RedirectStandardError = true };
@@ -93,3 +99,7 @@ public sealed class NativeSample : IAsyncLifetime
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
+
+/// <summary>The tests of the native binary share one publish.</summary>
+[CollectionDefinition(NativeSample.Collection)]
+public sealed class NativeSampleCollection : ICollectionFixture<NativeSample>;

@@ -4,7 +4,8 @@ using System.Text;
 namespace Pulya.Sample.Aot.Tests;
 
 /// <summary>The AOT sample, published as a native binary, answered over real sockets.</summary>
-public sealed class NativeSampleTests(NativeSample sample) : IClassFixture<NativeSample>
+[Collection(NativeSample.Collection)]
+public sealed class NativeSampleTests(NativeSample sample)
 {
     [NativeAotFact]
     public void The_publish_has_no_warnings()

@@ -3,6 +3,7 @@ using System.Text;
 using BenchmarkDotNet.Attributes;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -19,7 +20,8 @@ namespace Pulya.Benchmarks.Pipeline;
 /// <summary>
 /// What the ASP.NET Core bridge costs per request, driven straight into the pipeline (<see cref="DirectRequest"/>, no
 /// server cost), <c>GET /api/items/{id:int}</c> answering a small JSON object:
-/// no bridge (the baseline); the bridge with no middleware; the bridge with JwtBearer authentication and authorization on
+/// no bridge (the baseline); the bridge with no middleware; the bridge with authorization, the rate limiter and the output
+/// cache on a route without their metadata; the bridge with JwtBearer authentication and authorization on
 /// an anonymous route (no token), on the same route marked <c>SkipAspNetCore()</c>, and on a route requiring a policy
 /// (valid token); Pulya's own bearer hook on a group (its fast path); CORS with an <c>Origin</c> by Pulya's middleware and
 /// by ASP.NET Core's through the bridge. Every request's status is checked, and each application's first body.
@@ -49,6 +51,31 @@ public class AspNetCoreBridgeBenchmarks
         Start("BridgeAuthAnonymous", app => Auth(app).MapGet("/api/items/{id:int}", Handler), Jwt);
         Start("BridgeAuthSkipped", app => Auth(app).MapGet("/api/items/{id:int}", Handler).SkipAspNetCore(), Jwt);
         Start("BridgeAuthProtected", app => Auth(app).MapGet("/api/items/{id:int}", Handler).RequireAuthorization("admin"), Jwt, ("Authorization", "Bearer " + token));
+        // Endpoint-aware middleware only (authorization, rate limiter, output cache), policies on another route: the measured
+        // route carries no metadata.
+        Start(
+            "BridgeEndpointAware",
+            app =>
+            {
+                app.UseAspNetCore(web =>
+                {
+                    web.UseAuthorization();
+                    web.UseRateLimiter();
+                    web.UseOutputCache();
+                });
+                app.MapGet("/api/items/{id:int}", Handler);
+                app.MapGet("/api/admin", () => "admin").RequireAuthorization("admin").RequireRateLimiting("api").CacheOutput();
+            },
+            builder =>
+            {
+                builder.Services.AddAuthorization(o => o.AddPolicy("admin", p => p.RequireClaim("role", "admin")));
+                builder.Services.AddRateLimiter(o => o.AddFixedWindowLimiter("api", w =>
+                {
+                    w.PermitLimit = 1_000_000;
+                    w.Window = TimeSpan.FromSeconds(1);
+                }));
+                builder.Services.AddOutputCache();
+            });
         Start("PulyaBearer", app => app.MapGroup("/api").RequireBearerToken("s3cret").MapGet("/items/{id:int}", Handler), null, ("Authorization", "Bearer s3cret"));
         Start("PulyaCors", app => app.UseCors(p => p.AllowedOrigins.Add("https://app.example.com")).MapGet("/api/items/{id:int}", Handler), null, ("Origin", "https://app.example.com"));
         Start(
@@ -75,6 +102,10 @@ public class AspNetCoreBridgeBenchmarks
 
     [Benchmark]
     public int JwtAndAuthorizationOnAnonymousRoute() => Run("BridgeAuthAnonymous");
+
+    /// <summary>Authorization, the rate limiter and the output cache in the bridge, on a route without their metadata.</summary>
+    [Benchmark]
+    public int EndpointAwareMiddlewareOnRouteWithoutMetadata() => Run("BridgeEndpointAware");
 
     [Benchmark]
     public int JwtAndAuthorizationOnSkippedRoute() => Run("BridgeAuthSkipped");

@@ -1,5 +1,6 @@
 using System.Buffers;
 using BenchmarkDotNet.Attributes;
+using MessagePack.Resolvers;
 using Microsoft.Extensions.Options;
 using Pulya.Serialization;
 
@@ -8,7 +9,8 @@ namespace Pulya.Benchmarks.Serialization;
 /// <summary>
 /// The three Pulya serializers side by side, as the pipeline calls them: <c>Serialize</c> into a reused
 /// <see cref="ArrayBufferWriter{T}"/> (standing in for the response <c>PipeWriter</c>) and <c>Deserialize</c> from a
-/// <see cref="ReadOnlySequence{T}"/> of the body, for small, medium and large payloads. NewtonsoftJson is the baseline.
+/// <see cref="ReadOnlySequence{T}"/> of the body, for small, medium and large payloads. NewtonsoftJson is the baseline;
+/// MessagePack runs with its default keys (the JSON names) and with the .NET member names (the contractless resolver).
 /// </summary>
 [BenchmarkCategory("Serialization")]
 public class SerializerBenchmarks
@@ -17,10 +19,12 @@ public class SerializerBenchmarks
     private IPulyaSerializer _systemTextJson = null!;
     private IPulyaSerializer _newtonsoftJson = null!;
     private IPulyaSerializer _messagePack = null!;
+    private IPulyaSerializer _messagePackClrNames = null!;
     private object _value = null!;
     private Type _type = null!;
     private ReadOnlySequence<byte> _json;
     private ReadOnlySequence<byte> _msgpack;
+    private ReadOnlySequence<byte> _msgpackClrNames;
 
     [ParamsSource(nameof(Payloads))]
     public string Payload { get; set; } = SerializationPayloads.Medium;
@@ -33,16 +37,18 @@ public class SerializerBenchmarks
         _systemTextJson = new SystemTextJsonSerializer();
         _newtonsoftJson = new NewtonsoftJsonSerializer(Options.Create(new NewtonsoftJsonOptions()));
         _messagePack = new MessagePackSerializer(Options.Create(new MessagePackOptions()));
+        _messagePackClrNames = new MessagePackSerializer(Options.Create(new MessagePackOptions { Resolver = ContractlessStandardResolver.Instance }));
         (_value, _type) = SerializationPayloads.Create(Payload);
-        foreach (var serializer in new[] { _systemTextJson, _newtonsoftJson, _messagePack })
+        foreach (var serializer in new[] { _systemTextJson, _newtonsoftJson, _messagePack, _messagePackClrNames })
         {
             serializer.Prepare(_type);
         }
 
         _json = new ReadOnlySequence<byte>(Encode(_systemTextJson));
         _msgpack = new ReadOnlySequence<byte>(Encode(_messagePack));
+        _msgpackClrNames = new ReadOnlySequence<byte>(Encode(_messagePackClrNames));
         SetupCheck.That(Encode(_newtonsoftJson).AsSpan().SequenceEqual(_json.FirstSpan), $"{Payload}: NewtonsoftJson and SystemTextJson disagree on the payload.");
-        foreach (var (serializer, encoded) in new[] { (_systemTextJson, _json), (_newtonsoftJson, _json), (_messagePack, _msgpack) })
+        foreach (var (serializer, encoded) in new[] { (_systemTextJson, _json), (_newtonsoftJson, _json), (_messagePack, _msgpack), (_messagePackClrNames, _msgpackClrNames) })
         {
             // What each deserializes must serialize back to the same JSON, or the deserialize benchmarks read something else.
             var back = serializer.Deserialize(encoded, _type);
@@ -71,6 +77,10 @@ public class SerializerBenchmarks
     [BenchmarkCategory("Serialize")]
     public int Serialize_MessagePack() => Serialize(_messagePack);
 
+    [Benchmark(Description = "MessagePack (CLR names)")]
+    [BenchmarkCategory("Serialize")]
+    public int Serialize_MessagePackClrNames() => Serialize(_messagePackClrNames);
+
     [Benchmark(Baseline = true, Description = "NewtonsoftJson")]
     [BenchmarkCategory("Deserialize")]
     public object? Deserialize_NewtonsoftJson() => _newtonsoftJson.Deserialize(_json, _type);
@@ -82,6 +92,10 @@ public class SerializerBenchmarks
     [Benchmark(Description = "MessagePack")]
     [BenchmarkCategory("Deserialize")]
     public object? Deserialize_MessagePack() => _messagePack.Deserialize(_msgpack, _type);
+
+    [Benchmark(Description = "MessagePack (CLR names)")]
+    [BenchmarkCategory("Deserialize")]
+    public object? Deserialize_MessagePackClrNames() => _messagePackClrNames.Deserialize(_msgpackClrNames, _type);
 
     private int Serialize(IPulyaSerializer serializer)
     {

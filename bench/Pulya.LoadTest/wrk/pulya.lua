@@ -3,6 +3,7 @@
 --   2: pipelining depth (requests written per batch on a connection; 1 = plain keep-alive)
 --   3: optional body file, sent with every request ("" or "-" for none)
 --   4: the body's Content-Type
+--   5: optional headers file, one "Name: value" a line, sent with every request ("" or "-" for none)
 -- With depth > 1, wrk records one latency per batch (the time until the batch's last response).
 local batches = {}
 local next_batch = 0
@@ -20,6 +21,14 @@ function init(args)
     body = f:read("*a")
     f:close()
     headers["Content-Type"] = args[4] or "application/json"
+  end
+  if args[5] ~= nil and args[5] ~= "" and args[5] ~= "-" then
+    for line in io.lines(args[5]) do
+      local name, value = line:match("^([^:]+):%s*(.-)%s*$")
+      if name ~= nil then
+        headers[name] = value
+      end
+    end
   end
   local singles = {}
   for line in io.lines(args[1]) do

@@ -20,6 +20,52 @@ public sealed class StreamingResponseTests
     }
 
     [Fact]
+    public void FileIn_joins_a_path_that_stays_in_the_folder()
+    {
+        var folder = Path.GetFullPath("public");
+
+        var file = Response.FileIn("public/", "css/site.css");
+        var typed = Response.FileIn("public", "./data", "text/csv");
+
+        Assert.Equal(Path.Combine(folder, "css", "site.css"), Assert.IsType<FileContent>(file.Content).Path);
+        Assert.Equal(folder, ((FileContent)file.Content!).Folder);
+        Assert.Equal("text/css", file.ContentType);
+        Assert.Equal(Path.Combine(folder, "data"), ((FileContent)typed.Content!).Path);
+        Assert.Equal("text/csv", typed.ContentType);
+        Assert.Equal("application/octet-stream", Response.FileIn("public", "a...b").ContentType);
+        Assert.Null(((FileContent)Response.File("a.txt").Content!).Folder);
+        Assert.Throws<ArgumentException>(() => Response.FileIn("", "a.txt"));
+        Assert.Throws<ArgumentNullException>(() => Response.FileIn("public", null!));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("/etc/hostname")]
+    [InlineData("//etc/hostname")]
+    [InlineData("..")]
+    [InlineData("../secret.txt")]
+    [InlineData("css/../../secret.txt")]
+    [InlineData("css/../site.css")]
+    [InlineData("a/..")]
+    [InlineData("..\\secret.txt")]
+    [InlineData("css\\site.css")]
+    [InlineData("C:/Windows/win.ini")]
+    [InlineData("C:secret.txt")]
+    [InlineData("file.txt:stream")]
+    [InlineData("a\0.txt")]
+    [InlineData("a\n.txt")]
+    [InlineData("a\u007f.txt")]
+    [InlineData(".")]
+    [InlineData("./")]
+    public void FileIn_refuses_a_path_that_could_leave_the_folder(string relativePath)
+    {
+        var content = Assert.IsType<FileContent>(Response.FileIn("public", relativePath).Content);
+
+        Assert.Equal(string.Empty, content.Path);
+        Assert.Equal(Path.GetFullPath("public"), content.Folder);
+    }
+
+    [Fact]
     public void EventStream_keeps_the_producer_and_is_text_event_stream()
     {
         Func<EventStreamWriter, CancellationToken, Task> producer = (_, _) => Task.CompletedTask;

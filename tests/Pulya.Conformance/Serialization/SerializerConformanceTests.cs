@@ -1,6 +1,7 @@
 using Pulya.Conformance.Buffers;
 using System.Buffers;
 using System.Text;
+using System.Text.Json;
 using Pulya.Serialization;
 using static Pulya.Conformance.Serialization.ConformanceModels;
 
@@ -29,9 +30,12 @@ public abstract class SerializerConformanceTests
     protected virtual byte[] NestedNodes(int depth) => Serializer.MediaTypes[0] switch
     {
         "application/json" => Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("{\"child\":", depth - 1)) + "{\"child\":null}" + new string('}', depth - 1)),
-        "application/msgpack" => [.. Enumerable.Repeat<byte[]>([0x81, 0xA5, .. "Child"u8], depth).SelectMany(b => b), 0xC0],
+        "application/msgpack" => [.. Enumerable.Repeat<byte[]>([0x81, 0xA5, .. "child"u8], depth).SelectMany(b => b), 0xC0],
         var other => throw new NotSupportedException($"Override NestedNodes for {other}."),
     };
+
+    /// <summary>The body as JSON text, to compare object keys across formats; a binary serializer converts its format.</summary>
+    protected virtual string ToJson(byte[] body) => Encoding.UTF8.GetString(body);
 
     protected byte[] Serialize<T>(T value)
     {
@@ -194,6 +198,54 @@ public abstract class SerializerConformanceTests
         var results = Enumerable.Range(0, 64).AsParallel().Select(_ => Serialize(SampleOrder())).ToList();
 
         Assert.All(results, r => Assert.Equal(expected, r));
+    }
+
+    [Fact]
+    public void Object_keys_are_the_property_names_of_the_json_serializers()
+    {
+        // The names a JSON client sends and reads (System.Text.Json's web defaults: camelCase, dictionary keys kept).
+        var web = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        Check(SampleOrder());
+        Check(SampleEchoBody(2));
+        Check(new Person(1, "Ann", "A", Kind.First));
+        Check(new Numbers());
+        Check(new Texts { Value = "v", Values = ["w"] });
+        Check(new Node { Child = new Node() });
+
+        void Check<T>(T value)
+        {
+            var expected = ObjectKeys(JsonSerializer.Serialize(value, web));
+            Assert.NotEmpty(expected);
+            Assert.Equal(expected, ObjectKeys(ToJson(Serialize(value))));
+        }
+    }
+
+    /// <summary>Every object key of a JSON document, depth first, in document order.</summary>
+    private static List<string> ObjectKeys(string json)
+    {
+        var keys = new List<string>();
+        using var document = JsonDocument.Parse(json);
+        Collect(document.RootElement);
+        return keys;
+
+        void Collect(JsonElement element)
+        {
+            if (element.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var property in element.EnumerateObject())
+                {
+                    keys.Add(property.Name);
+                    Collect(property.Value);
+                }
+            }
+            else if (element.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var item in element.EnumerateArray())
+                {
+                    Collect(item);
+                }
+            }
+        }
     }
 
     [Fact]

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using MessagePack;
-using MessagePack.Resolvers;
 using Microsoft.Extensions.Options;
 using Pulya.Conformance.Serialization;
 using Pulya.Testing;
@@ -18,7 +17,7 @@ public abstract class SampleSerializationTests(TestTransport transport)
 {
     private const string EchoJson = "{\"items\":[{\"a\":\"1\",\"b\":\"2\",\"c\":\"3\",\"d\":\"4\",\"e\":\"5\",\"f\":\"6\",\"g\":\"7\"},{\"a\":\"Zoë\",\"b\":\"中文\",\"c\":\"\\uD83D\\uDE00\",\"d\":\"\\\"q\\\"\",\"e\":null,\"f\":\"\",\"g\":\"t\"}]}";
 
-    private static readonly MessagePackSerializerOptions Contractless = MessagePackSerializerOptions.Standard.WithResolver(ContractlessStandardResolver.Instance);
+    private static readonly MessagePackSerializerOptions JsonNames = MessagePackSerializerOptions.Standard.WithResolver(JsonPropertyNamesResolver.Instance);
 
     private static readonly Uri Echo = new("/echo", UriKind.Relative);
 
@@ -45,7 +44,7 @@ public abstract class SampleSerializationTests(TestTransport transport)
         return await response.Content.ReadAsByteArrayAsync();
     }
 
-    private static byte[] MessagePackEcho() => MessagePackCodec.Serialize(SerializerConformanceTests.SampleEchoBody(10), Contractless);
+    private static byte[] MessagePackEcho() => MessagePackCodec.Serialize(SerializerConformanceTests.SampleEchoBody(10), JsonNames);
 
     [Theory]
     [MemberData(nameof(SampleServer.SerializerNames), MemberType = typeof(SampleServer))]
@@ -73,7 +72,23 @@ public abstract class SampleSerializationTests(TestTransport transport)
         Assert.Equal("application/msgpack", response.Content.Headers.ContentType!.MediaType);
         var bytes = await response.Content.ReadAsByteArrayAsync();
         Assert.Equal(body, bytes);
-        Assert.Equal("g9", MessagePackCodec.Deserialize<EchoBody>(bytes, Contractless).Items[9].G);
+        Assert.Equal("g9", MessagePackCodec.Deserialize<EchoBody>(bytes, JsonNames).Items[9].G);
+    }
+
+    [Theory]
+    [MemberData(nameof(SampleServer.SerializerNames), MemberType = typeof(SampleServer))]
+    public async Task A_messagepack_client_uses_the_json_property_names_both_ways(string serializer)
+    {
+        await using var server = await StartAsync(serializer);
+
+        // {"items":[{"a":"1","g":"7"}]}, written by hand as a client in any language would: before, these keys were
+        // unknown to the .NET member names and the echo came back empty.
+        byte[] body = [0x81, 0xA5, .. "items"u8, 0x91, 0x82, 0xA1, (byte)'a', 0xA1, (byte)'1', 0xA1, (byte)'g', 0xA1, (byte)'7'];
+        using var response = await server.Client.SendAsync(Post(body, "application/msgpack", "application/msgpack"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var echoed = MessagePackCodec.ConvertToJson(await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal("""{"items":[{"a":"1","b":null,"c":null,"d":null,"e":null,"f":null,"g":"7"}]}""", echoed);
     }
 
     [Theory]
@@ -151,7 +166,7 @@ public abstract class SampleSerializationTests(TestTransport transport)
             { "MessagePack", "application/x-msgpack", MessagePackCodec.Serialize("SECRET") },
             { "MessagePack", "application/msgpack", [0x81, 0xA5, .. "Items"u8, 0x91, 0x81, 0xA1, (byte)'A', 0xA8, .. "SECRET"u8, 0xFF, 0xFE] },
             { "SystemTextJson", "application/msgpack", [0x91, 0xA3, 0xED, 0xA0, 0x80] },
-            { "MessagePack", "application/msgpack", MessagePackCodec.Serialize(SerializerConformanceTests.SampleEchoBody(10), Contractless.WithCompression(MessagePackCompression.Lz4BlockArray)) },
+            { "MessagePack", "application/msgpack", MessagePackCodec.Serialize(SerializerConformanceTests.SampleEchoBody(10), JsonNames.WithCompression(MessagePackCompression.Lz4BlockArray)) },
         };
     }
 

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using MessagePack;
-using MessagePack.Resolvers;
 using Microsoft.Extensions.DependencyInjection;
 using Pulya.Conformance.Hosting;
 using Pulya.Testing;
@@ -16,7 +15,7 @@ namespace Pulya.Serialization.Tests.EndToEnd;
 /// </summary>
 public sealed class SerializedResultTests
 {
-    private static readonly MessagePackSerializerOptions Contractless = MessagePackSerializerOptions.Standard.WithResolver(ContractlessStandardResolver.Instance);
+    private static readonly MessagePackSerializerOptions JsonNames = MessagePackSerializerOptions.Standard.WithResolver(JsonPropertyNamesResolver.Instance);
 
     public static TheoryData<TestTransport, string> TransportsAndJsonSerializers()
     {
@@ -44,9 +43,9 @@ public sealed class SerializedResultTests
 
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
         Assert.Equal("application/msgpack", accepted.Content.Headers.ContentType!.MediaType);
-        Assert.Equal(new SuccessResult(true), MessagePackCodec.Deserialize<SuccessResult>(await accepted.Content.ReadAsByteArrayAsync(), Contractless));
+        Assert.Equal(new SuccessResult(true), MessagePackCodec.Deserialize<SuccessResult>(await accepted.Content.ReadAsByteArrayAsync(), JsonNames));
         Assert.Equal(HttpStatusCode.OK, dynamic.StatusCode);
-        Assert.Equal(new DynamicResult("a", "b", 7), MessagePackCodec.Deserialize<DynamicResult>(await dynamic.Content.ReadAsByteArrayAsync(), Contractless));
+        Assert.Equal(new DynamicResult("a", "b", 7), MessagePackCodec.Deserialize<DynamicResult>(await dynamic.Content.ReadAsByteArrayAsync(), JsonNames));
     }
 
     [Theory]

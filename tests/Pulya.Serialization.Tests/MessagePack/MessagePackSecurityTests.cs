@@ -35,14 +35,14 @@ public sealed class MessagePackSecurityTests
     }
 
     [Fact]
-    public void Defaults_are_untrusted_data_depth_64_contractless_and_no_compression()
+    public void Defaults_are_untrusted_data_depth_64_json_names_and_no_compression()
     {
         var options = Create().Options;
 
         Assert.True(options.Security.HashCollisionResistant);
         Assert.Equal(64, options.Security.MaximumObjectGraphDepth);
         Assert.Equal(MessagePackCompression.None, options.Compression);
-        Assert.Same(ContractlessStandardResolver.Instance, options.Resolver);
+        Assert.Same(JsonPropertyNamesResolver.Instance, options.Resolver);
         Assert.IsNotType<global::MessagePack.Formatters.TypelessFormatter>(options.Resolver.GetFormatter<object>());
     }
 

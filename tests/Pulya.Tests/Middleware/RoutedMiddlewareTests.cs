@@ -138,16 +138,20 @@ public sealed class RoutedMiddlewareTests
         Assert.Equal("{\"error\":\"Internal server error.\"}", await asynchronous.Content.ReadAsStringAsync());
     }
 
+    /// <summary>Both transports under both endpoint binders: the generated bindings and the compiled trees must agree.</summary>
+    public static IEnumerable<object[]> TransportsAndBinders =>
+        TestTransports.All.SelectMany(transport => new[] { "Generated", "Compiled" }.Select(binder => new object[] { transport, binder }));
+
     [Theory]
-    [MemberData(nameof(TestTransports.Data), MemberType = typeof(TestTransports))]
-    public async Task Handlers_receive_the_caller_as_ClaimsPrincipal_and_the_requests_HttpContext(TestTransport transport)
+    [MemberData(nameof(TransportsAndBinders))]
+    public async Task Handlers_receive_the_caller_as_ClaimsPrincipal_and_the_requests_HttpContext(TestTransport transport, string binder)
     {
         await using var client = await StartAsync(transport, app =>
         {
             app.UseRouted(new Uppercasing([]));
             app.MapGet("/me", (ClaimsPrincipal user, PulyaRequest request, HttpContext http) =>
                 $"{user.Identity!.Name ?? "anonymous"} {user.Identity.IsAuthenticated} {ReferenceEquals(user, request.User)} {ReferenceEquals(user, http.User)} {ReferenceEquals(http, request.HttpContext)}");
-        });
+        }, null, $"--Pulya:Binder={binder}");
 
         using var named = new HttpRequestMessage(HttpMethod.Get, "/me") { Headers = { { "X-User", "alice" } } };
         using var alice = await client.Client.SendAsync(named);
@@ -158,8 +162,8 @@ public sealed class RoutedMiddlewareTests
     }
 
     [Theory]
-    [MemberData(nameof(TestTransports.Data), MemberType = typeof(TestTransports))]
-    public async Task Without_routed_middleware_a_handler_still_gets_an_HttpContext_and_what_it_wrote_itself_stays(TestTransport transport)
+    [MemberData(nameof(TransportsAndBinders))]
+    public async Task Without_routed_middleware_a_handler_still_gets_an_HttpContext_and_what_it_wrote_itself_stays(TestTransport transport, string binder)
     {
         await using var client = await StartAsync(transport, app =>
         {
@@ -173,7 +177,7 @@ public sealed class RoutedMiddlewareTests
                 http.Items["seen"] = user.Identity!.IsAuthenticated;
                 return $"{http.Items["seen"]} {http.RequestServices is not null}";
             });
-        });
+        }, null, $"--Pulya:Binder={binder}");
 
         using var manual = await client.Client.GetAsync("/manual");
 

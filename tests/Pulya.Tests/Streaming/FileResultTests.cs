@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using Microsoft.Extensions.Logging;
 using Pulya.Http;
 using Pulya.Testing;
 using static Pulya.Tests.TestApp;
@@ -171,6 +172,66 @@ public sealed class FileResultTests : IDisposable
         request.Headers.Range = new RangeHeaderValue(1000, 150_999);
         using var partial = await client.Client.SendAsync(request);
         Assert.Equal(bytes.AsSpan(1000, 150_000).ToArray(), await partial.Content.ReadAsByteArrayAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(TestTransports.Data), MemberType = typeof(TestTransports))]
+    public async Task A_confined_file_is_served_and_every_way_out_of_its_folder_is_a_404_not_logged_as_an_error(TestTransport transport)
+    {
+        // public/ is served by a catch-all route; secret.txt lies next to it. Each escape below reads secret.txt when the
+        // value is joined naively (Path.Combine(folder, path), the pattern Response.File invited before FileIn).
+        var root = Directory.CreateDirectory(System.IO.Path.Combine(_folder, "public")).FullName;
+        var secret = System.IO.Path.Combine(_folder, "secret.txt");
+        File.WriteAllText(secret, "SECRET");
+        File.WriteAllText(System.IO.Path.Combine(root, "data.txt"), Content);
+        File.WriteAllText(System.IO.Path.Combine(Directory.CreateDirectory(System.IO.Path.Combine(root, "sub")).FullName, "inner.txt"), "inner");
+        File.CreateSymbolicLink(System.IO.Path.Combine(root, "inside-link"), System.IO.Path.Combine(root, "sub", "inner.txt"));
+        File.CreateSymbolicLink(System.IO.Path.Combine(root, "out-link"), secret);
+        Directory.CreateSymbolicLink(System.IO.Path.Combine(root, "dir-link"), _folder);
+        File.CreateSymbolicLink(System.IO.Path.Combine(root, "loop-a"), System.IO.Path.Combine(root, "loop-b"));
+        File.CreateSymbolicLink(System.IO.Path.Combine(root, "loop-b"), System.IO.Path.Combine(root, "loop-a"));
+        var logs = new CapturedLogs();
+        await using var server = await StartWithLogsAsync(transport, app => app.MapGet("/files/{*path}", (string path) => Response.FileIn(root, path)), logs);
+
+        Assert.Equal((200, Content), await GetRawAsync(server, "/files/data.txt"));
+        Assert.Equal((200, "inner"), await GetRawAsync(server, "/files/sub/inner.txt"));
+        Assert.Equal((200, "inner"), await GetRawAsync(server, "/files/inside-link"));
+        var escapes = new[]
+        {
+            "/files/" + secret, // the value is rooted: "/tmp/…/secret.txt"
+            "/files/%2F" + secret.TrimStart('/').Replace("/", "%2F", StringComparison.Ordinal),
+            "/files/..%2Fsecret.txt",
+            "/files/%2E%2E%2Fsecret.txt",
+            "/files/sub%2F..%2F..%2Fsecret.txt",
+            "/files/..%5Csecret.txt",
+            "/files/C:%5Csecret.txt",
+            "/files/out-link",
+            "/files/dir-link/secret.txt",
+            "/files/loop-a",
+            "/files/sub",
+            "/files/sub/missing.txt",
+        };
+        foreach (var target in escapes)
+        {
+            Assert.Equal((404, "{\"error\":\"Not found.\"}"), await GetRawAsync(server, target));
+        }
+
+        Assert.DoesNotContain(logs.Entries, e => e.Level >= LogLevel.Warning);
+    }
+
+    /// <summary>
+    /// GET of <paramref name="target"/>: on Kestrel as written, over a raw socket (no client-side decoding or dot-segment
+    /// removal); on the test server through its client (which keeps encoded separators and double slashes).
+    /// </summary>
+    private static async Task<(int Status, string Body)> GetRawAsync(PulyaTestClient server, string target)
+    {
+        if (server.Transport == TestTransport.Kestrel)
+        {
+            return await RawHttp.SendAsync(server.BaseAddress!, "GET", target);
+        }
+
+        using var response = await server.Client.GetAsync(new Uri(target, UriKind.Relative));
+        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
     private Task<PulyaTestClient> StartFilesAsync(TestTransport transport) => StreamingApp.StartAsync(transport, app => app
