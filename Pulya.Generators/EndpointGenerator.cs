@@ -97,5 +97,16 @@ public sealed class EndpointGenerator : IIncrementalGenerator
                 output.AddSource("PulyaGeneratedJsonResolver.g.cs", JsonResolverEmitter.Emit(distinct));
             }
         });
+
+        // The types validation reads for the bodies of every bound endpoint, each once, kept through trimming.
+        var validatable = analyses.Where(static a => a.Call is not null).SelectMany(static (a, _) => a.ValidatableTypes).Collect().Combine(enabled);
+        context.RegisterSourceOutput(validatable, static (output, input) =>
+        {
+            var (types, interceptorsEnabled) = input;
+            if (types.Length > 0 && interceptorsEnabled)
+            {
+                output.AddSource("PulyaGeneratedValidatableTypes.g.cs", ValidationEmitter.Emit(types.Distinct().OrderBy(static t => t, System.StringComparer.Ordinal)));
+            }
+        });
     }
 }

@@ -61,8 +61,10 @@ internal static class EndpointAnalyzer
         var intercepted = model.GetInterceptableLocation(invocation, cancellationToken)!;
         var call = new EndpointCall(method.Name, intercepted.Version, intercepted.Data, Display(location), returnType, kind,
             resultType, new EquatableArray<HandlerParameter>(parameters));
+        var validatable = parameters.Select((p, i) => p.Source is ParameterSource.Body or ParameterSource.ServiceOrBody
+            ? ValidationTypeAnalyzer.Collect(model.Compilation, handler.Parameters[i].Type) : []).SelectMany(t => t).Distinct();
         return new EndpointAnalysis(call, null, null, new EquatableArray<JsonTypeModel>(json.Types), new EquatableArray<JsonTypeProblem>(json.Problems),
-            new EquatableArray<OpenApiMemberFacts>(OpenApiFactsAnalyzer.Collect(json.Types, handler, result)));
+            new EquatableArray<OpenApiMemberFacts>(OpenApiFactsAnalyzer.Collect(json.Types, handler, result)), new EquatableArray<string>([.. validatable]));
     }
 
     /// <summary>The body types and the result type the serializer will see, described for the generated JSON resolver.</summary>

@@ -13,6 +13,7 @@ using Pulya.Http;
 using Pulya.Pipeline;
 using Pulya.Routing;
 using Pulya.Serialization;
+using Pulya.Validation;
 
 namespace Pulya.Hosting;
 
@@ -62,7 +63,7 @@ internal sealed partial class PulyaServer(
 
         var options = modules.Options;
         var routeMiddleware = new Dictionary<RouteEntry, IPulyaMiddleware[]>(ReferenceEqualityComparer.Instance);
-        var table = routes.Build(modules.Binder, routeMiddleware);
+        var table = routes.Build(modules.Binder, routeMiddleware, services.GetService<EndpointValidation>());
         ThrowIfAuthorizationUnenforced(table, routes.RoutedMiddleware.Count);
         Router = modules.CreateRouter(table);
         RouteTableExport.WriteIfAsked(configuration, services, options, routes.Definitions, table);

@@ -3,6 +3,7 @@ using Pulya.Binding;
 using Pulya.CompilerServices;
 using Pulya.Http;
 using Pulya.Routing;
+using Pulya.Validation;
 using IEndpointFilter = Pulya.Http.IEndpointFilter;
 
 namespace Pulya.Hosting;
@@ -58,7 +59,7 @@ internal sealed class RouteRegistry
     /// included), the middleware of its groups and then its own (outermost first) when there is any.
     /// </summary>
     /// <exception cref="InvalidOperationException">A route was mapped by code generated for another generated-code contract version.</exception>
-    public RouteTable Build(IEndpointBinder binder, Dictionary<RouteEntry, IPulyaMiddleware[]> routeMiddleware)
+    public RouteTable Build(IEndpointBinder binder, Dictionary<RouteEntry, IPulyaMiddleware[]> routeMiddleware, EndpointValidation? validation = null)
     {
         _frozen = true;
         if (_otherContract is { } other)
@@ -69,7 +70,7 @@ internal sealed class RouteRegistry
         var entries = new List<RouteEntry>(_routes.Count * 2);
         foreach (var (route, conventions) in _routes)
         {
-            var binding = EndpointFilterPipeline.Compose(binder.Bind(route), Filters(conventions));
+            var binding = EndpointFilterPipeline.Compose(binder.Bind(route), Stages(route, conventions, validation));
             var middleware = RouteMiddleware(conventions);
             var metadata = Metadata(route.Handler, conventions);
             Add(new RouteEntry(route.Method, route.Template, binding, metadata));
@@ -108,6 +109,18 @@ internal sealed class RouteRegistry
         metadata.AddRange(groups);
         metadata.AddRange(route.Metadata);
         return metadata;
+    }
+
+    /// <summary>The steps after binding: the validation stage when the route has anything to validate, then its filters.</summary>
+    private static List<IEndpointFilter> Stages(EndpointDefinition route, RouteHandlerBuilder conventions, EndpointValidation? validation)
+    {
+        var filters = Filters(conventions);
+        if (validation?.For(route) is { } stage)
+        {
+            filters.Insert(0, stage);
+        }
+
+        return filters;
     }
 
     /// <summary>The filters of a route: its outermost group's first, its own last.</summary>

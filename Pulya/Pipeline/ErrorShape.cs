@@ -1,8 +1,6 @@
 using System.Buffers;
-using System.Diagnostics;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 using Pulya.Results;
 
@@ -15,7 +13,7 @@ namespace Pulya.Pipeline;
 /// (<see cref="ErrorResponses"/>); Problem Details translate it: the fixed errors from heads encoded once at start-up, a
 /// per-request message (400) when it is answered; only <c>instance</c> and <c>traceId</c> are written per request.
 /// </summary>
-internal sealed class ErrorShape
+internal sealed partial class ErrorShape
 {
     /// <summary>The configuration value of Pulya's own shape.</summary>
     public const string PulyaName = "Pulya";
@@ -108,7 +106,7 @@ internal sealed class ErrorShape
         writer.WriteStringValue(context.Path);
         writer.Flush();
         // The request's trace (W3C id of its activity) when it is traced, else the server's request identifier.
-        if ((Activity.Current?.Id ?? context.Features.Get<IHttpRequestIdentifierFeature>()?.TraceIdentifier) is { } traceId)
+        if (TraceId(context) is { } traceId)
         {
             buffer.Write(",\"traceId\":"u8);
             writer.Reset(buffer);

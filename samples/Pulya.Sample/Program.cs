@@ -23,6 +23,7 @@ else
     SampleApp.UseMiddleware(app);
     // The public routes skip the ASP.NET Core pipeline: they pay nothing for the middleware the /api group needs.
     SampleApp.MapRoutes(app.MapGroup("/").SkipAspNetCore());
+    SampleApp.MapValidated(app.MapGroup("/").SkipAspNetCore());
     SampleApp.MapApi(app);
     if (ScaleOut.IsEnabled(app.Configuration))
     {

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using System.Text;
 using System.Threading.RateLimiting;
@@ -35,6 +36,8 @@ public static class SampleApp
         builder.Services.AddScoped<UserService>();
         // Modules: registered here, switched on by configuration (e.g. --Pulya:Router=Trie, --Pulya:Pooling:Enabled=true).
         builder.Pulya.AddTrieRouter().AddRouteCache().AddNewtonsoftJson().AddMessagePack().AddPooling();
+        // DataAnnotations on bound arguments (POST /signups); endpoints without rules get no validation stage.
+        builder.Pulya.AddValidation();
         // The /api group: JwtBearer tokens signed with Sample:Jwt:SigningKey, and a policy on their scope claim.
         var configuration = builder.Configuration;
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(o =>
@@ -106,6 +109,10 @@ public static class SampleApp
 
     private static SymmetricSecurityKey SigningKey(IConfiguration configuration) =>
         new(Encoding.UTF8.GetBytes(configuration[JwtSigningKeyKey] ?? throw new InvalidOperationException($"{JwtSigningKeyKey} is not set.")));
+
+    /// <summary><c>POST /signups</c>: a body with DataAnnotations, validated before the handler (400 lists every failing member).</summary>
+    public static void MapValidated(RouteMapper app) =>
+        app.MapPost("/signups", ([Body] Signup signup) => Response.Serialized(signup, 201));
 
     public static void MapRoutes(RouteMapper app)
     {
@@ -215,6 +222,12 @@ public static class SampleApp
 }
 
 public sealed record ApiUser(int Id, string Name);
+
+/// <summary>A validated body: a 400 lists every failing member (<c>builder.Pulya.AddValidation()</c>).</summary>
+public sealed record Signup(
+    [Required, StringLength(32, MinimumLength = 2)] string? Name,
+    [Required, EmailAddress] string? Email,
+    [Range(13, 130)] int Age);
 
 public sealed record ApiError(string Error);
 

@@ -17,6 +17,7 @@ public abstract class SampleAppTests(TestTransport transport) : IAsyncLifetime
         SampleApp.ConfigureServices(builder);
         var app = builder.Build();
         SampleApp.MapRoutes(app);
+        SampleApp.MapValidated(app);
         _client = await PulyaTestClient.StartAsync(app);
     }
 
@@ -91,6 +92,19 @@ public abstract class SampleAppTests(TestTransport transport) : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(body, await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Signups_are_validated_and_a_400_lists_every_failing_member()
+    {
+        using var invalid = await Http.PostAsync(new Uri("/signups", UriKind.Relative), new StringContent("""{"name":"a","email":"nope","age":7}""", Encoding.UTF8, "application/json"));
+        using var valid = await Http.PostAsync(new Uri("/signups", UriKind.Relative), new StringContent("""{"name":"ann","email":"ann@example.com","age":30}""", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        Assert.Equal(
+            """{"error":"One or more validation errors occurred.","errors":{"name":["The field Name must be a string with a minimum length of 2 and a maximum length of 32."],"email":["The Email field is not a valid e-mail address."],"age":["The field Age must be between 13 and 130."]}}""",
+            await invalid.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Created, valid.StatusCode);
     }
 
     [Fact]
