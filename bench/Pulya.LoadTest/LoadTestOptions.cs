@@ -190,7 +190,7 @@ internal sealed class LoadTestOptions
                         : Report.DefaultGates;
                     if (options.CheckGates.Count == 0 || !options.CheckGates.IsSubsetOf(Report.AllGates))
                     {
-                        throw new ArgumentException($"--check takes one or more of {Report.Roadmap}, {Report.Ceiling}, {Report.Startup}, {Report.Aot}.");
+                        throw new ArgumentException($"--check takes one or more of {Report.Roadmap}, {Report.Ceiling}, {Report.Startup}, {Report.Aot}, {Report.Jit}.");
                     }
 
                     break;
