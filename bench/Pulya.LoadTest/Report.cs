@@ -38,7 +38,7 @@ internal static class Report
     public const string MinimalTrio = ServerSpec.MinimalTrio;
 
     /// <summary>The scenarios of the three endpoints (<see cref="Jit"/>).</summary>
-    public static IReadOnlyList<string> TrioScenarios { get; } = ["plaintext", "json", "user"];
+    public static IReadOnlyList<string> TrioScenarios => ServerSpec.TrioScenarios;
 
     /// <summary>The <c>--server</c> name of the Pulya application published with Native AOT (<see cref="Aot"/>).</summary>
     public const string PulyaAot = "pulya-aot";

@@ -26,8 +26,10 @@ internal sealed record ServerSpec(string Name, string Kind, string? Project, str
     /// <summary>Minimal APIs on <c>WebApplication.CreateSlimBuilder</c> serving the same three endpoints.</summary>
     public const string MinimalTrio = "minimal-trio";
 
-    /// <summary>The scenarios of the three endpoints, the only ones <see cref="PulyaTrio"/> and <see cref="MinimalTrio"/> serve.</summary>
-    public static IReadOnlySet<string> TrioScenarios { get; } = new HashSet<string>(StringComparer.Ordinal) { "plaintext", "json", "user" };
+    /// <summary>The scenarios of the three endpoints, in report order: the only ones <see cref="PulyaTrio"/> and <see cref="MinimalTrio"/> serve.</summary>
+    public static IReadOnlyList<string> TrioScenarios { get; } = ["plaintext", "json", "user"];
+
+    private static readonly IReadOnlySet<string> TrioSet = new HashSet<string>(TrioScenarios, StringComparer.Ordinal);
 
     /// <summary>The scenarios this server serves, null for every one; the others are not run on it.</summary>
     public IReadOnlySet<string>? Serves { get; init; }
@@ -43,8 +45,8 @@ internal sealed record ServerSpec(string Name, string Kind, string? Project, str
         RawKestrel => Built(name, PeerKind, Path.Combine(root, "bench", "Pulya.Peers.RawKestrel"), "Pulya.Peers.RawKestrel.dll", [], "raw Kestrel IHttpApplication, hand-written dispatch"),
         MinimalApiAuth => Built(name, PeerKind, Path.Combine(root, "bench", "Pulya.Peers.MinimalApi"), "Pulya.Peers.MinimalApi.dll", ["--Peer:AspNetCoreAuth=true"],
             "ASP.NET Core Minimal APIs with JwtBearer, the authorization policy and the rate limiter on /api (authenticated scenarios only)"),
-        PulyaTrio => Built(name, PeerKind, Path.Combine(root, "bench", "Pulya.Trio"), "Pulya.Trio.dll", [], "Pulya, the three endpoints only (slim builder, trie, pooling, generated binder)") with { Serves = TrioScenarios },
-        MinimalTrio => Built(name, PeerKind, Path.Combine(root, "bench", "Pulya.Peers.MinimalApi"), "Pulya.Peers.MinimalApi.dll", ["--Peer:Trio=true"], "ASP.NET Core Minimal APIs on the slim builder, the three endpoints only") with { Serves = TrioScenarios },
+        PulyaTrio => Built(name, PeerKind, Path.Combine(root, "bench", "Pulya.Trio"), "Pulya.Trio.dll", [], "Pulya, the three endpoints only (slim builder, trie, pooling, generated binder)") with { Serves = TrioSet },
+        MinimalTrio => Built(name, PeerKind, Path.Combine(root, "bench", "Pulya.Peers.MinimalApi"), "Pulya.Peers.MinimalApi.dll", ["--Peer:Trio=true"], "ASP.NET Core Minimal APIs on the slim builder, the three endpoints only") with { Serves = TrioSet },
         _ => throw new ArgumentException($"Unknown peer '{name}'. Peers: {MinimalApi}, {RawKestrel}, {MinimalApiAuth}, {PulyaTrio}, {MinimalTrio}."),
     };
 

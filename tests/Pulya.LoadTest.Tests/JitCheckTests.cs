@@ -59,24 +59,18 @@ public sealed class JitCheckTests
         var rows = Report.TrioScenarios.SelectMany(scenario => new[]
         {
             Row(Report.PulyaTrio, trioRps, 1, trioP99, null, scenario),
-            Row(ServerInfoNames.Raw, 400_000, 1, 2.0, null, scenario),
+            Row(ServerSpec.RawKestrel, 400_000, 1, 2.0, null, scenario),
         });
         return Results(
             rows,
             [
                 new StartupSample(Report.PulyaTrio, "sample", 1, trioMs, trioMb, trioPeakMb),
                 new StartupSample(Report.MinimalTrio, "sample", 1, minimalMs, minimalMb, 90),
-                new StartupSample(ServerInfoNames.Raw, "sample", 1, rawMs, rawMb, rawPeakMb),
+                new StartupSample(ServerSpec.RawKestrel, "sample", 1, rawMs, rawMb, rawPeakMb),
                 new StartupSample(Report.Optimized, "sample", 1, trioMs, trioMb, trioPeakMb),
-                new StartupSample(ServerInfoNames.Minimal, "sample", 1, minimalMs, minimalMb, 90),
+                new StartupSample(ServerSpec.MinimalApi, "sample", 1, minimalMs, minimalMb, 90),
             ]);
     }
 
     private static StartupSample Start(string server, double ms, double mb) => new(server, "sample", 1, ms, mb, mb * 1.2);
-
-    private static class ServerInfoNames
-    {
-        public const string Raw = "raw-kestrel";
-        public const string Minimal = "minimal-api";
-    }
 }
