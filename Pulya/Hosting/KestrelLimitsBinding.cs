@@ -17,7 +17,7 @@ internal static class KestrelLimitsBinding
 
     public static void Bind(IConfigurationSection limits, KestrelServerLimits target)
     {
-        OptionsBinding.Bind(limits, target);
+        OptionsBinding.Bind(limits, target, static (c, t) => c.Bind(t));
         // MinDataRate has no setters, so the binder skips it: read BytesPerSecond and GracePeriod here.
         target.MinRequestBodyDataRate = ReadDataRate(limits.GetSection("MinRequestBodyDataRate"), target.MinRequestBodyDataRate);
         target.MinResponseDataRate = ReadDataRate(limits.GetSection("MinResponseDataRate"), target.MinResponseDataRate);

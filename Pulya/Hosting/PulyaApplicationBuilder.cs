@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Routing;
@@ -42,9 +43,6 @@ public sealed class PulyaApplicationBuilder
         WebHost = webHost;
         // As ASP.NET Core's web host: the web root's files for ASP.NET Core middleware run by a bridge (static files).
         _host.Services.TryAddSingleton(webHost.Environment);
-        // ASP.NET Core services that watch routing's endpoint source for changes (authorization's policy cache) need one;
-        // Pulya's routes never change after start-up, and a bridge hands each request its route as the endpoint.
-        _host.Services.TryAddSingleton<EndpointDataSource>(new DefaultEndpointDataSource());
         if (slim)
         {
             // HTTPS endpoints need builder.WebHost.UseKestrelHttpsConfiguration(), as with WebApplication.CreateSlimBuilder.
@@ -104,6 +102,11 @@ public sealed class PulyaApplicationBuilder
         services.TryAddSingleton<PulyaTelemetry>();
         services.AddSingleton<PulyaServer>();
         services.AddHostedService(sp => sp.GetRequiredService<PulyaServer>());
+        if (EndpointSourceConsumersLoaded())
+        {
+            AddEndpointDataSource(services);
+        }
+
         services.AddSingleton(new ServiceLifetimes(services));
         return new PulyaApplication(_host.Build());
     }
@@ -117,6 +120,21 @@ public sealed class PulyaApplicationBuilder
         baseDirectory ??= AppContext.BaseDirectory;
         return File.Exists(Path.Combine(baseDirectory, "appsettings.json")) ? baseDirectory : Directory.GetCurrentDirectory();
     }
+
+    /// <summary>
+    /// Whether services that need routing's endpoint source can be registered: registering authorization's policy cache
+    /// (<c>AddAuthorization()</c>) loads its assembly, and anything that registers routing's own services loads routing.
+    /// Asking first keeps an application without them from loading <c>Microsoft.AspNetCore.Routing</c> for nothing.
+    /// </summary>
+    private static bool EndpointSourceConsumersLoaded() =>
+        AppDomain.CurrentDomain.GetAssemblies().Any(a => a.GetName().Name is "Microsoft.AspNetCore.Routing" or "Microsoft.AspNetCore.Authorization.Policy");
+
+    // ASP.NET Core services that watch routing's endpoint source for changes (authorization's policy cache) need one;
+    // Pulya's routes never change after start-up, and a bridge hands each request its route as the endpoint. Not inlined:
+    // compiling the reference to EndpointDataSource loads its assembly.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void AddEndpointDataSource(IServiceCollection services) =>
+        services.TryAddSingleton<EndpointDataSource>(new DefaultEndpointDataSource());
 
     private static HostApplicationBuilder CreateSlimHost(HostApplicationBuilderSettings settings, string[] args)
     {
