@@ -34,9 +34,19 @@ internal static class KestrelLimitsBinding
                 : throw Invalid($"{section.Path}:GracePeriod: '{grace}' is set without {section.Path}:BytesPerSecond, which it qualifies; set both, or neither.");
         }
 
-        // The binder has converted both values already (a value it cannot convert failed the binding).
-        var bytesPerSecond = section.GetValue<double>("BytesPerSecond");
-        var gracePeriod = section.GetValue("GracePeriod", DefaultGracePeriod);
+        double bytesPerSecond;
+        TimeSpan gracePeriod;
+        try
+        {
+            bytesPerSecond = section.GetValue<double>("BytesPerSecond");
+            gracePeriod = section.GetValue("GracePeriod", DefaultGracePeriod);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // The binder's message names the key, the value and the type.
+            throw Invalid(ex.Message);
+        }
+
         try
         {
             return new MinDataRate(bytesPerSecond, gracePeriod);
