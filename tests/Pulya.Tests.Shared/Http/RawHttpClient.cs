@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Net.Sockets;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -18,11 +17,12 @@ public static class RawHttpClient
     private const int ChunkSize = 64 * 1024;
     private const int MaxResponseBytes = 4 * 1024 * 1024;
 
+    /// <summary>Sends <paramref name="request"/>, streaming its body while the response is read, and reads until the server closes the connection.</summary>
     public static async Task<RawResponse> SendAsync(int port, RawRequest request, TimeSpan timeout)
     {
-        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        using var connection = await RawHttpConnection.ConnectAsync(port, timeout);
+        var socket = connection.Socket;
         using var deadline = new CancellationTokenSource(timeout);
-        await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, port), deadline.Token);
 
         using var answered = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token);
         var reading = ReadAllAsync(socket, deadline.Token);

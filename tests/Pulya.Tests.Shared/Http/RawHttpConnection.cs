@@ -73,52 +73,10 @@ public sealed class RawHttpConnection : IDisposable
     /// read. When the connection ends first, the response is what arrived (<see cref="RawResponse.Complete"/> false,
     /// or <see cref="RawResponse.Status"/> 0 without a whole head).
     /// </summary>
-    public async Task<RawResponse> ReadResponseAsync()
-    {
-        using var received = new MemoryStream();
-        received.Write(_pending);
-        _pending = [];
-        var buffer = new byte[16 * 1024];
-        using var deadline = new CancellationTokenSource(_timeout);
-        while (true)
-        {
-            var length = RawResponse.FramedLength(received.GetBuffer().AsSpan(0, (int)received.Length));
-            if (length >= 0)
-            {
-                var all = received.ToArray();
-                _pending = all[length..];
-                return RawResponse.Parse(all[..length], connectionReset: false);
-            }
-
-            var (read, reset) = await ReceiveAsync(buffer, received, deadline);
-            if (read == 0)
-            {
-                return RawResponse.Parse(received.ToArray(), reset);
-            }
-
-            received.Write(buffer, 0, read);
-        }
-    }
+    public Task<RawResponse> ReadResponseAsync() => ReadAsync(framed: true);
 
     /// <summary>Reads everything up to the close (or reset) of the connection.</summary>
-    public async Task<RawResponse> ReadToEndAsync()
-    {
-        using var received = new MemoryStream();
-        received.Write(_pending);
-        _pending = [];
-        var buffer = new byte[16 * 1024];
-        using var deadline = new CancellationTokenSource(_timeout);
-        while (true)
-        {
-            var (read, reset) = await ReceiveAsync(buffer, received, deadline);
-            if (read == 0)
-            {
-                return RawResponse.Parse(received.ToArray(), reset);
-            }
-
-            received.Write(buffer, 0, read);
-        }
-    }
+    public Task<RawResponse> ReadToEndAsync() => ReadAsync(framed: false);
 
     /// <summary>
     /// Reads the status line and headers up to the empty line, one byte at a time: nothing of the body is taken from
@@ -152,6 +110,33 @@ public sealed class RawHttpConnection : IDisposable
 
     /// <inheritdoc />
     public void Dispose() => Socket.Dispose();
+
+    private async Task<RawResponse> ReadAsync(bool framed)
+    {
+        using var received = new MemoryStream();
+        received.Write(_pending);
+        _pending = [];
+        var buffer = new byte[16 * 1024];
+        using var deadline = new CancellationTokenSource(_timeout);
+        while (true)
+        {
+            var length = framed ? RawResponse.FramedLength(received.GetBuffer().AsSpan(0, (int)received.Length)) : -1;
+            if (length >= 0)
+            {
+                var all = received.ToArray();
+                _pending = all[length..];
+                return RawResponse.Parse(all[..length], connectionReset: false);
+            }
+
+            var (read, reset) = await ReceiveAsync(buffer, received, deadline);
+            if (read == 0)
+            {
+                return RawResponse.Parse(received.ToArray(), reset);
+            }
+
+            received.Write(buffer, 0, read);
+        }
+    }
 
     private async Task<(int Read, bool Reset)> ReceiveAsync(byte[] buffer, MemoryStream? received, CancellationTokenSource deadline)
     {
