@@ -39,10 +39,13 @@ internal sealed class SerializedBodyWriter : IBufferWriter<byte>
         return writer;
     }
 
-    /// <summary>Returns the staging buffer to the pool and keeps the writer for the thread's next response.</summary>
+    /// <summary>
+    /// Keeps the writer for the thread's next response, with its staging buffer while that is no larger than the first one
+    /// rented (a small body then costs no round trip to the pool); a larger buffer goes back to the pool.
+    /// </summary>
     public static void Return(SerializedBodyWriter writer)
     {
-        if (writer._buffer.Length > 0)
+        if (writer._buffer.Length > InitialSize)
         {
             ArrayPool<byte>.Shared.Return(writer._buffer);
             writer._buffer = [];
