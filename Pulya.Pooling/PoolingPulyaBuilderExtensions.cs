@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Pulya;
@@ -22,7 +23,7 @@ public static class PoolingPulyaBuilderExtensions
     public static PulyaBuilder AddPooling(this PulyaBuilder builder, Action<PoolingOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.AddModuleOptions<PoolingOptions>(PoolingOptions.SectionName);
+        builder.AddModuleOptions<PoolingOptions>(PoolingOptions.SectionName, static (c, o) => c.Bind(o));
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PoolingOptions>, PoolingOptionsValidator>());
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<PulyaOptions>, PoolProviderSelection>());
         if (configure is not null)

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Pulya.DependencyInjection;
@@ -18,7 +19,7 @@ public static class RouteCachePulyaBuilderExtensions
     public static PulyaBuilder AddRouteCache(this PulyaBuilder builder, Action<RouteCacheOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.AddModuleOptions<RouteCacheOptions>(RouteCacheOptions.SectionName);
+        builder.AddModuleOptions<RouteCacheOptions>(RouteCacheOptions.SectionName, static (c, o) => c.Bind(o));
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RouteCacheOptions>, RouteCacheOptionsValidator>());
         if (configure is not null)
         {

@@ -13,7 +13,7 @@ namespace Pulya.DependencyInjection;
 /// Returned by <c>AddPulya()</c>; modules hang their registration methods on it (<c>.AddTrieRouter()</c>,
 /// <c>.AddRouteCache()</c>...). Each implementation is registered under a name as a keyed service and chosen by
 /// <see cref="PulyaOptions"/>; a module with options of its own claims a sub-section of the <c>Pulya</c> section with
-/// <see cref="AddModuleOptions{TOptions}"/>. The rules by which the core selects modules are in <c>docs/architecture.md</c>.
+/// <see cref="AddModuleOptions{TOptions}(string)"/>. The rules by which the core selects modules are in <c>docs/architecture.md</c>.
 /// </summary>
 public sealed class PulyaBuilder
 {
@@ -67,14 +67,25 @@ public sealed class PulyaBuilder
     /// </summary>
     /// <returns>The options builder, on which the module adds its validation.</returns>
     public OptionsBuilder<TOptions> AddModuleOptions<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.All)] TOptions>(string section)
+        where TOptions : class =>
+        AddModuleOptions<TOptions>(section, OptionsBinding.Bind);
+
+    /// <summary>
+    /// As <see cref="AddModuleOptions{TOptions}(string)"/>, binding with <paramref name="bind"/>: a module whose project sets
+    /// <c>EnableConfigurationBindingGenerator</c> passes <c>static (c, o) =&gt; c.Bind(o)</c>, which the generator turns into
+    /// binding code written at build time (no reflection, no <c>TypeDescriptor</c>), with the same errors.
+    /// </summary>
+    /// <returns>The options builder, on which the module adds its validation.</returns>
+    public OptionsBuilder<TOptions> AddModuleOptions<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.All)] TOptions>(string section, Action<IConfiguration, TOptions> bind)
         where TOptions : class
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(section);
+        ArgumentNullException.ThrowIfNull(bind);
         var options = Services.AddOptions<TOptions>();
         if (AddComponent(new PulyaComponent(PulyaComponent.Section, section)))
         {
             var configuration = Configuration.GetSection(section);
-            options.Configure(o => OptionsBinding.Bind(configuration, o)).ValidateOnStart();
+            options.Configure(o => OptionsBinding.Bind(configuration, o, bind)).ValidateOnStart();
         }
 
         return options;

@@ -1,15 +1,13 @@
-using System.Collections.Frozen;
-
 namespace Pulya.Routing.Trie;
 
 /// <summary>
 /// One segment position of the trie. Children are tried in priority order: the literal child equal to the segment,
 /// then typed parameters (in <see cref="RouteConstraint.Compare"/> order) whose constraints hold, then the untyped parameter,
-/// then the catch-all. Mutable while the router is built, frozen (arrays and a frozen dictionary) before first use.
+/// then the catch-all. Mutable while the router is built, frozen (arrays and a read-only dictionary) before first use.
 /// </summary>
 internal sealed class TrieNode
 {
-    /// <summary>Up to this many literal children are compared one by one; more go through a frozen hash lookup.</summary>
+    /// <summary>Up to this many literal children are compared one by one; more go through a hash lookup.</summary>
     internal const int LinearLiteralLimit = 4;
 
     private static readonly TrieNode[] NoNodes = [];
@@ -17,7 +15,7 @@ internal sealed class TrieNode
     private SortedDictionary<RouteConstraint, TrieNode>? _typedBuild;
     private string[] _literalKeys = [];
     private TrieNode[] _literalNodes = NoNodes;
-    private FrozenDictionary<string, TrieNode>.AlternateLookup<ReadOnlySpan<char>> _literalLookup;
+    private Dictionary<string, TrieNode>.AlternateLookup<ReadOnlySpan<char>> _literalLookup;
     private bool _hashLiterals;
 
     public TrieNode(RouteConstraint? constraint = null) => Constraint = constraint ?? RouteConstraint.None;
@@ -81,7 +79,7 @@ internal sealed class TrieNode
             _hashLiterals = literals.Count > LinearLiteralLimit;
             if (_hashLiterals)
             {
-                _literalLookup = literals.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+                _literalLookup = literals.GetAlternateLookup<ReadOnlySpan<char>>();
             }
         }
 

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Collections.Frozen;
 using System.Numerics;
 
 namespace Pulya.Routing.Trie;
@@ -20,11 +19,11 @@ internal sealed class TrieRouter : IRouter
     private static readonly RouteSegment[] RootSegments = [.. RouteTemplate.Parse("/a/").Segments.Skip(1)];
 
     private readonly TrieNode _root;
-    private readonly FrozenDictionary<string, RouteLeaf> _static;
+    private readonly Dictionary<string, RouteLeaf> _static;
     private readonly string[] _methodNames;
     private readonly ConcurrentDictionary<ulong, AllowedMethods> _unions;
 
-    private TrieRouter(RouteTable table, TrieNode root, FrozenDictionary<string, RouteLeaf> statics, string[] methodNames, ConcurrentDictionary<ulong, AllowedMethods> unions, int nodeCount)
+    private TrieRouter(RouteTable table, TrieNode root, Dictionary<string, RouteLeaf> statics, string[] methodNames, ConcurrentDictionary<ulong, AllowedMethods> unions, int nodeCount)
     {
         Table = table;
         _root = root;
@@ -87,7 +86,7 @@ internal sealed class TrieRouter : IRouter
             leaf.Allowed = unions.GetOrAdd(leaf.MethodMask, CreateAllowed, methodNames);
         }
 
-        return new TrieRouter(table, root, statics.ToFrozenDictionary(StringComparer.Ordinal), methodNames, unions, nodeCount);
+        return new TrieRouter(table, root, statics, methodNames, unions, nodeCount);
     }
 
     /// <inheritdoc />

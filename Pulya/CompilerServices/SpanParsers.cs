@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
@@ -94,7 +93,9 @@ public static class SpanParsers
     public static readonly SpanParser<TimeSpan> TimeSpan = static (ReadOnlySpan<char> s, out TimeSpan v) =>
         System.TimeSpan.TryParse(s, CultureInfo.InvariantCulture, out v);
 
-    private static readonly FrozenDictionary<Type, Delegate> Builtin = new Dictionary<Type, Delegate>
+    // Plain dictionaries: read at start-up (Builtin) or once per enum value, they are not worth loading
+    // System.Collections.Immutable (FrozenDictionary) into every application.
+    private static readonly Dictionary<Type, Delegate> Builtin = new()
     {
         [typeof(string)] = String,
         [typeof(int)] = Int32,
@@ -116,7 +117,7 @@ public static class SpanParsers
         [typeof(DateOnly)] = DateOnly,
         [typeof(TimeOnly)] = TimeOnly,
         [typeof(TimeSpan)] = TimeSpan,
-    }.ToFrozenDictionary();
+    };
 
     /// <summary>Whether <paramref name="type"/> (or its underlying type when nullable) can be converted from text.</summary>
     [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "Parameter types of mapped handlers: a type whose TryParse or IParsable was trimmed away is not bindable from text, as it would not be without trimming.")]
@@ -204,7 +205,7 @@ public static class SpanParsers
     {
         private static readonly bool IsFlags = typeof(T).IsDefined(typeof(FlagsAttribute), inherit: false);
 
-        private static readonly FrozenDictionary<string, T>.AlternateLookup<ReadOnlySpan<char>> Names = BuildNames();
+        private static readonly Dictionary<string, T>.AlternateLookup<ReadOnlySpan<char>> Names = BuildNames();
 
         public static readonly SpanParser<T> Instance = Parse;
 
@@ -244,7 +245,7 @@ public static class SpanParsers
             return !digits.IsEmpty && !digits.ContainsAnyExceptInRange('0', '9');
         }
 
-        private static FrozenDictionary<string, T>.AlternateLookup<ReadOnlySpan<char>> BuildNames()
+        private static Dictionary<string, T>.AlternateLookup<ReadOnlySpan<char>> BuildNames()
         {
             var names = new Dictionary<string, T>(StringComparer.OrdinalIgnoreCase);
             foreach (var name in System.Enum.GetNames<T>())
@@ -252,7 +253,7 @@ public static class SpanParsers
                 names.TryAdd(name, System.Enum.Parse<T>(name));
             }
 
-            return names.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+            return names.GetAlternateLookup<ReadOnlySpan<char>>();
         }
     }
 }

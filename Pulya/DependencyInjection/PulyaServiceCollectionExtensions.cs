@@ -30,7 +30,7 @@ public static class PulyaServiceCollectionExtensions
         {
             services.AddSingleton<PulyaMarker>();
             services.AddSingleton(new PulyaConfiguration(configuration));
-            services.AddOptions<PulyaOptions>().Configure(o => OptionsBinding.Bind(configuration, o)).ValidateOnStart();
+            services.AddOptions<PulyaOptions>().Configure(o => OptionsBinding.Bind(configuration, o, static (c, t) => c.Bind(t))).ValidateOnStart();
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PulyaOptions>, PulyaOptionsValidator>());
             services.AddLogging();
             builder.AddRouter<LinearRouterFactory>(LinearRouterFactory.Name)

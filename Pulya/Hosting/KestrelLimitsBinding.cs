@@ -17,7 +17,7 @@ internal static class KestrelLimitsBinding
 
     public static void Bind(IConfigurationSection limits, KestrelServerLimits target)
     {
-        OptionsBinding.Bind(limits, target);
+        OptionsBinding.Bind(limits, target, static (c, t) => c.Bind(t));
         // MinDataRate has no setters, so the binder skips it: read BytesPerSecond and GracePeriod here.
         target.MinRequestBodyDataRate = ReadDataRate(limits.GetSection("MinRequestBodyDataRate"), target.MinRequestBodyDataRate);
         target.MinResponseDataRate = ReadDataRate(limits.GetSection("MinResponseDataRate"), target.MinResponseDataRate);
@@ -34,9 +34,19 @@ internal static class KestrelLimitsBinding
                 : throw Invalid($"{section.Path}:GracePeriod: '{grace}' is set without {section.Path}:BytesPerSecond, which it qualifies; set both, or neither.");
         }
 
-        // The binder has converted both values already (a value it cannot convert failed the binding).
-        var bytesPerSecond = section.GetValue<double>("BytesPerSecond");
-        var gracePeriod = section.GetValue("GracePeriod", DefaultGracePeriod);
+        double bytesPerSecond;
+        TimeSpan gracePeriod;
+        try
+        {
+            bytesPerSecond = section.GetValue<double>("BytesPerSecond");
+            gracePeriod = section.GetValue("GracePeriod", DefaultGracePeriod);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // The binder's message names the key, the value and the type.
+            throw Invalid(ex.Message);
+        }
+
         try
         {
             return new MinDataRate(bytesPerSecond, gracePeriod);

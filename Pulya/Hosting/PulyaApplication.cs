@@ -64,14 +64,14 @@ public sealed partial class PulyaApplication : RouteMapper, IMiddlewareBuilder, 
     /// environment variables and appsettings files (reloaded when they change), console, debug and event-source logging,
     /// Kestrel with HTTPS and HTTP/3 (where the platform has QUIC) available from configuration.
     /// </summary>
-    public static PulyaApplicationBuilder CreateBuilder(string[]? args = null) => new(args ?? [], slim: false);
+    public static PulyaApplicationBuilder CreateBuilder(string[]? args = null) => PulyaApplicationBuilder.CreateFull(args ?? []);
 
     /// <summary>
     /// Creates a builder that starts faster and holds less: the same configuration sources read once (no file watchers),
     /// console logging only, Kestrel without HTTPS configuration or HTTP/3 (as <c>WebApplication.CreateSlimBuilder</c>; call
     /// <c>builder.WebHost.UseKestrelHttpsConfiguration()</c> for HTTPS endpoints).
     /// </summary>
-    public static PulyaApplicationBuilder CreateSlimBuilder(string[]? args = null) => new(args ?? [], slim: true);
+    public static PulyaApplicationBuilder CreateSlimBuilder(string[]? args = null) => PulyaApplicationBuilder.CreateSlim(args ?? []);
 
     /// <summary>
     /// Adds application middleware: it runs around every request (404 and 405 included), before routing's answer is

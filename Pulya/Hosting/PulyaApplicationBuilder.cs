@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Routing;
@@ -28,32 +29,21 @@ public sealed class PulyaApplicationBuilder
 {
     private readonly HostApplicationBuilder _host;
 
-    internal PulyaApplicationBuilder(string[] args, bool slim)
+    private PulyaApplicationBuilder(string[] args, bool slim, Func<HostApplicationBuilderSettings, string[], HostApplicationBuilder> createHost, Action<IWebHostBuilder> useKestrel)
     {
         // Host settings first, so that the environment and the content root come from ASPNETCORE_* variables too.
         var configuration = new ConfigurationManager();
         configuration.AddInMemoryCollection([new(HostDefaults.ContentRootKey, DefaultContentRoot())]);
         configuration.AddEnvironmentVariables("ASPNETCORE_");
         var settings = new HostApplicationBuilderSettings { Args = args, Configuration = configuration };
-        _host = slim ? CreateSlimHost(settings, args) : Host.CreateApplicationBuilder(settings);
+        _host = createHost(settings, args);
 
         Pulya = _host.Services.AddPulya(_host.Configuration.GetSection("Pulya"));
         var webHost = new PulyaWebHostBuilder(_host.Services, _host.Configuration, _host.Environment);
         WebHost = webHost;
         // As ASP.NET Core's web host: the web root's files for ASP.NET Core middleware run by a bridge (static files).
         _host.Services.TryAddSingleton(webHost.Environment);
-        // ASP.NET Core services that watch routing's endpoint source for changes (authorization's policy cache) need one;
-        // Pulya's routes never change after start-up, and a bridge hands each request its route as the endpoint.
-        _host.Services.TryAddSingleton<EndpointDataSource>(new DefaultEndpointDataSource());
-        if (slim)
-        {
-            // HTTPS endpoints need builder.WebHost.UseKestrelHttpsConfiguration(), as with WebApplication.CreateSlimBuilder.
-            WebHost.UseKestrelCore();
-        }
-        else
-        {
-            WebHost.UseKestrel();
-        }
+        useKestrel(WebHost);
 
         var reloadOnChange = !slim && _host.Configuration.GetValue("hostBuilder:reloadConfigOnChange", true);
         _host.Services.AddOptions<KestrelServerOptions>().Configure<IServiceProvider>((options, provider) =>
@@ -69,6 +59,19 @@ public sealed class PulyaApplicationBuilder
         _host.Services.TryAddSingleton(new DiagnosticListener("Microsoft.AspNetCore"));
         _host.Services.TryAddSingleton<DiagnosticSource>(sp => sp.GetRequiredService<DiagnosticListener>());
     }
+
+    /// <summary>
+    /// The builder of <see cref="PulyaApplication.CreateBuilder"/>: the Generic Host's defaults, Kestrel with HTTPS
+    /// configuration and HTTP/3. Each factory hands its own host and Kestrel in, so that an application calling only the
+    /// slim one does not keep the full host, HTTPS and QUIC under trimming (Native AOT).
+    /// </summary>
+    internal static PulyaApplicationBuilder CreateFull(string[] args) =>
+        new(args, slim: false, static (settings, _) => Host.CreateApplicationBuilder(settings), static web => web.UseKestrel());
+
+    /// <summary>The builder of <see cref="PulyaApplication.CreateSlimBuilder"/>.</summary>
+    internal static PulyaApplicationBuilder CreateSlim(string[] args) =>
+        // HTTPS endpoints need builder.WebHost.UseKestrelHttpsConfiguration(), as with WebApplication.CreateSlimBuilder.
+        new(args, slim: true, CreateSlimHost, static web => web.UseKestrelCore());
 
     /// <summary>The services; register your own here before <see cref="Build"/>.</summary>
     public IServiceCollection Services => _host.Services;
@@ -104,6 +107,11 @@ public sealed class PulyaApplicationBuilder
         services.TryAddSingleton<PulyaTelemetry>();
         services.AddSingleton<PulyaServer>();
         services.AddHostedService(sp => sp.GetRequiredService<PulyaServer>());
+        if (EndpointSourceConsumersLoaded())
+        {
+            AddEndpointDataSource(services);
+        }
+
         services.AddSingleton(new ServiceLifetimes(services));
         return new PulyaApplication(_host.Build());
     }
@@ -117,6 +125,21 @@ public sealed class PulyaApplicationBuilder
         baseDirectory ??= AppContext.BaseDirectory;
         return File.Exists(Path.Combine(baseDirectory, "appsettings.json")) ? baseDirectory : Directory.GetCurrentDirectory();
     }
+
+    /// <summary>
+    /// Whether services that need routing's endpoint source can be registered: registering authorization's policy cache
+    /// (<c>AddAuthorization()</c>) loads its assembly, and anything that registers routing's own services loads routing.
+    /// Asking first keeps an application without them from loading <c>Microsoft.AspNetCore.Routing</c> for nothing.
+    /// </summary>
+    private static bool EndpointSourceConsumersLoaded() =>
+        AppDomain.CurrentDomain.GetAssemblies().Any(a => a.GetName().Name is "Microsoft.AspNetCore.Routing" or "Microsoft.AspNetCore.Authorization.Policy");
+
+    // ASP.NET Core services that watch routing's endpoint source for changes (authorization's policy cache) need one;
+    // Pulya's routes never change after start-up, and a bridge hands each request its route as the endpoint. Not inlined:
+    // compiling the reference to EndpointDataSource loads its assembly.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void AddEndpointDataSource(IServiceCollection services) =>
+        services.TryAddSingleton<EndpointDataSource>(new DefaultEndpointDataSource());
 
     private static HostApplicationBuilder CreateSlimHost(HostApplicationBuilderSettings settings, string[] args)
     {

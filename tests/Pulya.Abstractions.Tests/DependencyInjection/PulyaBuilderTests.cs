@@ -72,38 +72,46 @@ public sealed class PulyaBuilderTests
     }
 
     [Theory]
-    [InlineData("Sample:Day", "Someday", "Pulya:Sample:Day: 'Someday' is not one of Sunday, Monday, Tuesday, Wednesday, Thursday, Friday, Saturday.")]
-    [InlineData("Sample:day", "Someday", "Pulya:Sample:day: 'Someday' is not one of Sunday, Monday, Tuesday, Wednesday, Thursday, Friday, Saturday.")]
-    public void An_enum_value_that_names_no_member_fails_listing_the_members(string key, string value, string message)
+    [InlineData(false, "Sample:Day", "Someday", "Pulya:Sample:Day: 'Someday' is not one of Sunday, Monday, Tuesday, Wednesday, Thursday, Friday, Saturday.")]
+    [InlineData(false, "Sample:day", "Someday", "Pulya:Sample:day: 'Someday' is not one of Sunday, Monday, Tuesday, Wednesday, Thursday, Friday, Saturday.")]
+    [InlineData(true, "Sample:Day", "Someday", "Pulya:Sample:Day: 'Someday' is not one of Sunday, Monday, Tuesday, Wednesday, Thursday, Friday, Saturday.")]
+    [InlineData(true, "Sample:day", "Someday", "Pulya:Sample:day: 'Someday' is not one of Sunday, Monday, Tuesday, Wednesday, Thursday, Friday, Saturday.")]
+    public void An_enum_value_that_names_no_member_fails_listing_the_members(bool generated, string key, string value, string message)
     {
-        var error = Assert.Throws<OptionsValidationException>(() => Resolve(("Sample:Name", "x"), (key, value)));
+        var error = Assert.Throws<OptionsValidationException>(() => Resolve(generated, ("Sample:Name", "x"), (key, value)));
 
         Assert.Equal(message, error.Message);
-        Assert.Equal(DayOfWeek.Friday, Resolve(("Sample:Day", "friday")).Day);
+        Assert.Equal(DayOfWeek.Friday, Resolve(generated, ("Sample:Day", "friday")).Day);
     }
 
-    [Fact]
-    public void A_value_the_binder_cannot_convert_fails_naming_the_key_and_the_value()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_value_the_binder_cannot_convert_fails_naming_the_key_and_the_value(bool generated)
     {
-        var error = Assert.Throws<OptionsValidationException>(() => Resolve(("Sample:Size", "abc")));
+        var error = Assert.Throws<OptionsValidationException>(() => Resolve(generated, ("Sample:Size", "abc")));
 
         Assert.Equal("Failed to convert configuration value 'abc' at 'Pulya:Sample:Size' to type 'System.Int32'.", error.Message);
         Assert.Equal(typeof(SampleOptions), error.OptionsType);
     }
 
-    [Fact]
-    public void A_value_a_setter_rejects_fails_naming_the_key_the_value_and_the_reason()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_value_a_setter_rejects_fails_naming_the_key_the_value_and_the_reason(bool generated)
     {
-        var error = Assert.Throws<OptionsValidationException>(() => Resolve(("Sample:Name", "x"), ("Sample:Percent", "250")));
+        var error = Assert.Throws<OptionsValidationException>(() => Resolve(generated, ("Sample:Name", "x"), ("Sample:Percent", "250")));
 
         Assert.Equal("Pulya:Sample:Percent: '250' is invalid. Must be between 0 and 100.", error.Message);
     }
 
-    [Fact]
-    public void Values_rejected_only_together_fail_naming_the_section()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Values_rejected_only_together_fail_naming_the_section(bool generated)
     {
         // Bound in declaration order, Amount meets the default Limit and is refused; each value alone (Limit first) is fine.
-        var error = Assert.Throws<OptionsValidationException>(() => Resolve(("Sample:Amount", "50"), ("Sample:Limit", "100")));
+        var error = Assert.Throws<OptionsValidationException>(() => Resolve(generated, ("Sample:Amount", "50"), ("Sample:Limit", "100")));
 
         Assert.Equal("Pulya:Sample: the values are invalid together. Amount must not exceed Limit.", error.Message);
     }
@@ -125,10 +133,29 @@ public sealed class PulyaBuilderTests
         Assert.Equal("bad", OptionsBinding.Reason(new ArgumentException("bad")));
     }
 
-    private static SampleOptions Resolve(params (string Key, string Value)[] values)
+    [Fact]
+    public void Generated_binding_binds_what_reflection_binds_and_needs_a_binding()
+    {
+        var values = new[] { ("Sample:Size", "7"), ("Sample:Day", "monday"), ("Sample:Name", "x"), ("Sample:Percent", "40"), ("Sample:Limit", "60") };
+
+        Assert.Equivalent(Resolve(false, values), Resolve(true, values), strict: true);
+        Assert.Throws<ArgumentNullException>(() => new PulyaBuilder(new ServiceCollection(), new ConfigurationBuilder().Build()).AddModuleOptions<SampleOptions>("Sample", null!));
+        Assert.Throws<ArgumentNullException>(() => OptionsBinding.Bind(new ConfigurationBuilder().Build(), new SampleOptions(), null!));
+    }
+
+    // Reflection (the binder's) or, as a module built with EnableConfigurationBindingGenerator binds, generated code.
+    private static SampleOptions Resolve(bool generated, params (string Key, string Value)[] values)
     {
         var services = new ServiceCollection();
-        Builder(services, values).AddModuleOptions<SampleOptions>("Sample");
+        if (generated)
+        {
+            Builder(services, values).AddModuleOptions<SampleOptions>("Sample", static (c, o) => c.Bind(o));
+        }
+        else
+        {
+            Builder(services, values).AddModuleOptions<SampleOptions>("Sample");
+        }
+
         using var provider = services.BuildServiceProvider();
         return provider.GetRequiredService<IOptions<SampleOptions>>().Value;
     }
