@@ -115,7 +115,7 @@ internal sealed partial class ErrorShape
         var bytes = _heads is null ? body : Compose(context, status, body).WrittenSpan.ToArray();
         return _writer is null
             ? Response.Bytes(bytes, ContentType, status)
-            : new Response(new ProblemContent(_writer, Problem(context, status, Message(body), errors: null), bytes), status) { ContentType = ProblemContentType };
+            : new Response(new ProblemContent(_writer, Problem(context, status, Message(body), errors: null), bytes), status);
     }
 
     /// <summary>The error through the application's writer; Pulya's bytes when it declines.</summary>

@@ -9,9 +9,6 @@ namespace Pulya.Pipeline;
 /// </summary>
 internal sealed class ProblemContent(IProblemWriter writer, PulyaProblem problem, byte[] fallback) : IResponseContent
 {
-    /// <summary>The problem handed to the writer.</summary>
-    public PulyaProblem Problem => problem;
-
     public string? ContentType => ErrorShape.ProblemContentType;
 
     public async Task WriteAsync(PulyaRequest request, IHttpResponseBodyFeature body, CancellationToken cancellationToken)
