@@ -51,11 +51,9 @@ internal sealed class AspNetCoreBridge(IServiceProvider services, Action<IApplic
                 return next(request);
             }
 
+            // The request's HttpContext holds the endpoint (and builds the route values on first use): setting it allocates nothing.
             var http = request.HttpContext;
-            var endpoint = endpoints[route.Order];
-            var feature = new RouteEndpointFeature(endpoint, request);
-            http.Features.Set<IEndpointFeature>(feature);
-            http.Features.Set<IRouteValuesFeature>(feature);
+            http.SetEndpoint(endpoints[route.Order]);
             // The pipeline's end runs the endpoint's delegate, as ASP.NET Core's endpoint middleware does: a route that requires
             // authorization checks that the authorization middleware ran.
             return pipeline(http);

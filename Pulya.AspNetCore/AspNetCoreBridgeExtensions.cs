@@ -19,8 +19,9 @@ public static class AspNetCoreBridgeExtensions
     /// when no route matched: then Pulya's 404 or 405 comes only if the middleware lets the request through (static files
     /// and WebSockets can answer it). Middleware that answers by itself (401, 403, 429, a cached response, a file) ends the
     /// request: Pulya writes nothing more. Pulya writes its response through the body the middleware installed (compression,
-    /// output caching). Costs an <c>HttpContext</c> and an endpoint feature per request, plus what the middleware does; a route
-    /// marked <see cref="AspNetCoreEndpointExtensions.SkipAspNetCore{TBuilder}"/> skips it all. Pulya's application middleware
+    /// output caching). Costs an <c>HttpContext</c> per request (none once request contexts are pooled: a pooled context keeps
+    /// its own for the next request), plus what the middleware does; a route marked
+    /// <see cref="AspNetCoreEndpointExtensions.SkipAspNetCore{TBuilder}"/> skips it all. Pulya's application middleware
     /// (<c>app.Use</c>) and route group middleware run inside it, so they see results before they are written. With
     /// <c>Pulya:Errors=ProblemDetails</c> and ASP.NET Core's problem details service registered
     /// (<c>builder.Services.AddProblemDetails(…)</c>, before <c>Build()</c>), every Pulya error (404, 405, 400 with validation's

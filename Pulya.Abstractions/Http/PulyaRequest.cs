@@ -14,6 +14,9 @@ namespace Pulya.Http;
 /// </summary>
 public abstract class PulyaRequest
 {
+    /// <summary>The <see cref="HttpContext"/> and the features it adds, once created; kept across requests an instance serves.</summary>
+    private RequestHttpContext? _httpContext;
+
     /// <summary>The HTTP method, upper case.</summary>
     public abstract string Method { get; }
 
@@ -76,27 +79,32 @@ public abstract class PulyaRequest
     /// (a request that never asks for it allocates none) and the same one for the rest of the request: the ASP.NET Core
     /// bridge runs its middleware on it, and a handler receives it by declaring a parameter of that type. It shares the
     /// request's state: <c>RequestServices</c> is <see cref="Services"/> (the same scope), <c>Items</c> is <see cref="Items"/>,
-    /// <c>User</c> is <see cref="User"/>, <c>RequestAborted</c> is <see cref="RequestAborted"/>, and request and response
-    /// are the server's own. The request is a feature of it: <c>httpContext.Features.Get&lt;PulyaRequest&gt;()</c>.
+    /// <c>User</c> is <see cref="User"/>, <c>RequestAborted</c> is <see cref="RequestAborted"/>, the route values are the
+    /// matched route's (built on first use), and request and response are the server's own. The request is a feature of it:
+    /// <c>httpContext.Features.Get&lt;PulyaRequest&gt;()</c>. An instance that serves several requests one after the other
+    /// (pooled) keeps the context's objects for the next one when it calls <see cref="ReleaseHttpContext"/> as its request ends.
     /// </summary>
     public virtual HttpContext HttpContext
     {
         get
         {
             var features = Features;
-            if (features.Get<PulyaRequest>() is { } owner && ReferenceEquals(owner, this) && features.Get<HttpContextHolder>() is { } holder)
+            if (_httpContext is { Request: not null } current && ReferenceEquals(features.Get<PulyaRequest>(), this))
             {
-                return holder.Context;
+                return current.Context;
             }
 
-            features.Set<PulyaRequest>(this);
-            features.Set<IServiceProvidersFeature>(new RequestServicesFeature(this));
-            features.Set<IItemsFeature>(new RequestItemsFeature(this));
-            var context = new DefaultHttpContext(features);
-            features.Set(new HttpContextHolder(context));
-            return context;
+            return (_httpContext ??= new RequestHttpContext()).Attach(this, features);
         }
     }
+
+    /// <summary>
+    /// Ends this request's <see cref="HttpContext"/>, if one was created: any later use of it throws, and nothing of this
+    /// request stays in it. Its objects are kept for the next request this instance serves, as ASP.NET Core's hosting keeps
+    /// its context on a connection. For an implementation that is reused: call it when the request ends (after the server's
+    /// last callback of the request), before the instance serves another.
+    /// </summary>
+    protected void ReleaseHttpContext() => _httpContext?.Detach();
 
     /// <summary>The value of the route parameter <paramref name="name"/>, or null when the route has no such parameter.</summary>
     public abstract string? GetRouteValue(string name);
@@ -113,35 +121,5 @@ public abstract class PulyaRequest
         }
 
         authentication.User = user;
-    }
-
-    /// <summary>Keeps the request's <see cref="HttpContext"/> among its features.</summary>
-    private sealed class HttpContextHolder(HttpContext context)
-    {
-        public HttpContext Context { get; } = context;
-    }
-
-    /// <summary><c>HttpContext.RequestServices</c>: the request's own scope, created on first use.</summary>
-    private sealed class RequestServicesFeature(PulyaRequest request) : IServiceProvidersFeature
-    {
-        private IServiceProvider? _replaced;
-
-        public IServiceProvider RequestServices
-        {
-            get => _replaced ?? request.Services;
-            set => _replaced = value;
-        }
-    }
-
-    /// <summary><c>HttpContext.Items</c>: the request's own <see cref="Items"/>, created on first use.</summary>
-    private sealed class RequestItemsFeature(PulyaRequest request) : IItemsFeature
-    {
-        private IDictionary<object, object?>? _replaced;
-
-        public IDictionary<object, object?> Items
-        {
-            get => _replaced ?? request.Items;
-            set => _replaced = value;
-        }
     }
 }

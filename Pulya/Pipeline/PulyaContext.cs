@@ -30,8 +30,6 @@ internal sealed class PulyaContext : PulyaRequest, IPoolable
     private Dictionary<string, StringValues>? _query;
     private Dictionary<object, object?>? _items;
     private IServiceScope? _scope;
-    private IHttpRequestLifetimeFeature? _lifetime;
-    private bool _lifetimeResolved;
     private byte _negotiated;
 
     public PulyaContext(PipelineServices pipeline)
@@ -121,22 +119,12 @@ internal sealed class PulyaContext : PulyaRequest, IPoolable
     public override IDictionary<object, object?> Items => _items ??= [];
 
     /// <summary>
-    /// Read from the server on first use, not per request: Kestrel's getter takes a lock and arms a cancellation source,
-    /// work a request that never asks for the token should not pay. <see cref="CancellationToken.None"/> once the request ended.
+    /// Read from the server on use, not per request: Kestrel's getter takes a lock and arms a cancellation source, work a
+    /// request that never asks for the token should not pay. The feature is looked up on each read rather than kept, so the
+    /// context does not grow for it (it keeps its <c>HttpContext</c> instead). <see cref="CancellationToken.None"/> once the
+    /// request ended.
     /// </summary>
-    public override CancellationToken RequestAborted
-    {
-        get
-        {
-            if (!_lifetimeResolved && _features is { } features)
-            {
-                _lifetime = features.Get<IHttpRequestLifetimeFeature>();
-                _lifetimeResolved = true;
-            }
-
-            return _lifetime?.RequestAborted ?? CancellationToken.None;
-        }
-    }
+    public override CancellationToken RequestAborted => _features?.Get<IHttpRequestLifetimeFeature>()?.RequestAborted ?? CancellationToken.None;
 
     public override IFeatureCollection Features => _features ?? throw Ended();
 
@@ -230,12 +218,11 @@ internal sealed class PulyaContext : PulyaRequest, IPoolable
 
     public void Reset()
     {
+        ReleaseHttpContext();
         _features = null;
         _request = null;
         Response = null!;
         ResponseBody = null!;
-        _lifetime = null;
-        _lifetimeResolved = false;
         _query = null;
         _items = null;
         _scope = null;

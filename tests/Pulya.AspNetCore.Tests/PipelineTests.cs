@@ -47,6 +47,16 @@ public sealed class PipelineTests
 
     [Theory]
     [MemberData(nameof(TestTransports.Data), MemberType = typeof(TestTransports))]
+    public async Task Without_the_bridge_a_handlers_HttpContext_has_the_route_values_and_no_endpoint(TestTransport transport)
+    {
+        await using var client = await StartAsync(transport, app =>
+            app.MapGet("/users/{id:int}", (HttpContext http) => $"{http.GetRouteValue("id")} {http.Request.RouteValues.Count} {http.GetEndpoint()?.DisplayName ?? "none"}"));
+
+        Assert.Equal("7 1 none", await client.Client.GetStringAsync("/users/7"));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestTransports.Data), MemberType = typeof(TestTransports))]
     public async Task Unmatched_requests_reach_the_middleware_first_and_Pulya_answers_404_or_405_only_when_it_falls_through(TestTransport transport)
     {
         await using var client = await StartAsync(transport, app =>

@@ -24,7 +24,10 @@ namespace Pulya.Benchmarks.Pipeline;
 /// cache on a route without their metadata; the bridge with JwtBearer authentication and authorization on
 /// an anonymous route (no token), on the same route marked <c>SkipAspNetCore()</c>, and on a route requiring a policy
 /// (valid token); Pulya's own bearer hook on a group (its fast path); CORS with an <c>Origin</c> by Pulya's middleware and
-/// by ASP.NET Core's through the bridge. Every request's status is checked, and each application's first body.
+/// by ASP.NET Core's through the bridge. The rows ending in <c>Pooled</c> run the same applications with pooled request
+/// contexts (<c>Pulya:Pooling:Enabled=true</c>, the <c>ObjectPool</c> provider), as the load tool's <c>aspnetcore-auth</c>
+/// profile does: a pooled context keeps its <c>HttpContext</c> for the next request. Every request's status is checked, and
+/// each application's first body.
 /// </summary>
 [BenchmarkCategory("Pipeline", "AspNetCore")]
 public class AspNetCoreBridgeBenchmarks
@@ -51,6 +54,14 @@ public class AspNetCoreBridgeBenchmarks
         Start("BridgeAuthAnonymous", app => Auth(app).MapGet("/api/items/{id:int}", Handler), Jwt);
         Start("BridgeAuthSkipped", app => Auth(app).MapGet("/api/items/{id:int}", Handler).SkipAspNetCore(), Jwt);
         Start("BridgeAuthProtected", app => Auth(app).MapGet("/api/items/{id:int}", Handler).RequireAuthorization("admin"), Jwt, ("Authorization", "Bearer " + token));
+        Start("NonePooled", app => app.MapGet("/api/items/{id:int}", Handler), Pooled);
+        Start("BridgeEmptyPooled", app => app.UseAspNetCore(_ => { }).MapGet("/api/items/{id:int}", Handler), Pooled);
+        Start("BridgeAuthAnonymousPooled", app => Auth(app).MapGet("/api/items/{id:int}", Handler), builder => Pooled(Jwt, builder));
+        Start(
+            "BridgeAuthProtectedPooled",
+            app => Auth(app).MapGet("/api/items/{id:int}", Handler).RequireAuthorization("admin"),
+            builder => Pooled(Jwt, builder),
+            ("Authorization", "Bearer " + token));
         // Endpoint-aware middleware only (authorization, rate limiter, output cache), policies on another route: the measured
         // route carries no metadata.
         Start(
@@ -114,6 +125,18 @@ public class AspNetCoreBridgeBenchmarks
     public int JwtAndAuthorizationOnProtectedRoute() => Run("BridgeAuthProtected");
 
     [Benchmark]
+    public int NoBridgePooled() => Run("NonePooled");
+
+    [Benchmark]
+    public int BridgeWithoutMiddlewarePooled() => Run("BridgeEmptyPooled");
+
+    [Benchmark]
+    public int JwtAndAuthorizationOnAnonymousRoutePooled() => Run("BridgeAuthAnonymousPooled");
+
+    [Benchmark]
+    public int JwtAndAuthorizationOnProtectedRoutePooled() => Run("BridgeAuthProtectedPooled");
+
+    [Benchmark]
     public int PulyaBearerHook() => Run("PulyaBearer");
 
     [Benchmark]
@@ -137,6 +160,15 @@ public class AspNetCoreBridgeBenchmarks
         });
         builder.Services.AddAuthorization(o => o.AddPolicy("admin", p => p.RequireClaim("role", "admin")));
     }
+
+    /// <summary>Pooled request contexts (the <c>ObjectPool</c> provider), after <paramref name="configure"/>.</summary>
+    private static void Pooled(Action<PulyaApplicationBuilder> configure, PulyaApplicationBuilder builder)
+    {
+        configure(builder);
+        Pooled(builder);
+    }
+
+    private static void Pooled(PulyaApplicationBuilder builder) => builder.Pulya.AddPooling(o => o.Enabled = true);
 
     private int Run(string name)
     {

@@ -11,12 +11,13 @@ namespace Pulya.Benchmarks.Pooling;
 /// <summary>
 /// One request driven straight into <see cref="PulyaHttpApplication"/> (create context, process, dispose) over a
 /// reusable fake server: the feature collection, headers, body stream and response writer are allocated once and reset
-/// per request, so the memory diagnoser sees only what Pulya (and the handler) allocate. What Kestrel itself would
+/// per request (the features the application set dropped, as Kestrel does between two requests of a connection), so the
+/// memory diagnoser sees only what Pulya (and the handler) allocate. What Kestrel itself would
 /// allocate is out of the picture on purpose; the TestServer benchmarks in Pipeline/ include a real server.
 /// </summary>
 internal sealed class DirectRequest
 {
-    private readonly FeatureCollection _features = new();
+    private readonly ServerFeatures _features = new();
     private readonly HttpRequestFeature _request = new();
     private readonly HttpResponseFeature _response = new();
     private readonly ResponseHeaders _responseHeaders = new();
@@ -51,6 +52,7 @@ internal sealed class DirectRequest
         _features.Set<IHttpRequestFeature>(_request);
         _features.Set<IHttpResponseFeature>(_response);
         _features.Set<IHttpResponseBodyFeature>(_body);
+        _features.Seal();
     }
 
     /// <summary>The status code of the last response.</summary>
@@ -66,6 +68,7 @@ internal sealed class DirectRequest
     /// </summary>
     public void Run(PulyaHttpApplication application)
     {
+        _features.Reset();
         _response.StatusCode = 200;
         _responseHeaders.Clear();
         _body.Reset();
