@@ -31,6 +31,10 @@ internal sealed class PulyaContext : PulyaRequest, IPoolable
     private Dictionary<object, object?>? _items;
     private IServiceScope? _scope;
     private byte _negotiated;
+    private string? _routedPath;
+
+    /// <summary>The outcome of <see cref="MatchRoute"/>: the route found, the methods the path allows, or null.</summary>
+    private object? _matched;
 
     public PulyaContext(PipelineServices pipeline)
     {
@@ -42,8 +46,31 @@ internal sealed class PulyaContext : PulyaRequest, IPoolable
     /// <summary>The parameter ranges the router writes into; sized once for the table.</summary>
     public Range[] RouteValues { get; }
 
-    /// <summary>The matched route's entry; set by the pipeline after a match.</summary>
-    public RouteEntry? MatchedRoute { get; set; }
+    /// <summary>The matched route's entry, once <see cref="MatchRoute"/> found one.</summary>
+    public RouteEntry? MatchedRoute => _matched as RouteEntry;
+
+    /// <summary>
+    /// The request's route match, made once. The path it was made on is the one route values index into, and a later call
+    /// (the route stage behind routed middleware) returns the same outcome: the route served, or the 404/405 answered, is
+    /// the one routed middleware saw, even if the middleware changed the request's path or method.
+    /// </summary>
+    public RouteMatch MatchRoute()
+    {
+        if (_routedPath is null)
+        {
+            var path = _routedPath = Request.Path;
+            var match = _pipeline.Router.Match(Method, path, RouteValues);
+            _matched = (object?)match.Route ?? match.Allowed;
+            return match;
+        }
+
+        return _matched switch
+        {
+            RouteEntry route => RouteMatch.Found(route),
+            AllowedMethods allowed => RouteMatch.MethodNotAllowed(allowed),
+            _ => RouteMatch.NotFound,
+        };
+    }
 
     /// <summary>The deserialized body, when the endpoint binds one.</summary>
     public object? BodyValue { get; set; }
@@ -167,7 +194,8 @@ internal sealed class PulyaContext : PulyaRequest, IPoolable
     /// <summary>The server's request; after <see cref="Reset"/> (the request ended) any use throws instead of reading another request's data.</summary>
     private IHttpRequestFeature Request => _request ?? throw Ended();
 
-    public ReadOnlySpan<char> RouteSpan(int index) => Request.Path.AsSpan()[RouteValues[index]];
+    /// <summary>A route value, as a range of the path the route was matched on (not of a path middleware set later).</summary>
+    public ReadOnlySpan<char> RouteSpan(int index) => (_routedPath ?? throw Ended()).AsSpan()[RouteValues[index]];
 
     public override string? GetRouteValue(string name)
     {
@@ -226,7 +254,8 @@ internal sealed class PulyaContext : PulyaRequest, IPoolable
         _query = null;
         _items = null;
         _scope = null;
-        MatchedRoute = null;
+        _matched = null;
+        _routedPath = null;
         BodyValue = null;
         BodyRead = false;
         BodyStreamTaken = false;

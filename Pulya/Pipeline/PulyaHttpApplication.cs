@@ -172,12 +172,7 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
     /// <summary>The pipeline with routed middleware: the match (no answer yet), then the routed middleware around the rest.</summary>
     private Task ServeRoutedAsync(PulyaContext context)
     {
-        var match = _services.Router.Match(context.Method, context.Path, context.RouteValues);
-        if (match.Kind == RouteMatchKind.Found)
-        {
-            context.MatchedRoute = match.Route;
-        }
-
+        context.MatchRoute();
         Task routed;
         try
         {
@@ -220,23 +215,14 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
         return ReferenceEquals(server, context.ResponseBody) ? written : FlushAfterAsync(written, context.ResponseBody);
     }
 
-    private Task WriteRoutedAsync(PulyaContext context)
-    {
-        if (_application is not null)
-        {
-            // Application middleware sees results before they are written, so it runs inside: it still wraps the route
-            // stage (404/405 included), which answers from the same match.
-            return ServeThroughAsync(context, _application);
-        }
-
-        if (context.MatchedRoute is { } route)
-        {
-            return ServeRouteAsync(context, route);
-        }
-
-        _ = Match(context, wrapped: false, out var error);
-        return Pending(error);
-    }
+    /// <summary>
+    /// The route stage behind routed middleware, answering from the match made before it: the route the middleware saw is the
+    /// one served (or the 404/405 it did not answer), whatever path the middleware left on the request.
+    /// </summary>
+    private Task WriteRoutedAsync(PulyaContext context) =>
+        // Application middleware sees results before they are written, so it runs inside: it still wraps the route stage
+        // (404/405 included).
+        _application is not null ? ServeThroughAsync(context, _application) : ServeAsync(context);
 
     /// <summary>The write still under way in an error outcome (the application's problem writer), else a completed task.</summary>
     private static Task Pending(object? error) => error as Task ?? Task.CompletedTask;
@@ -293,11 +279,10 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
     /// </summary>
     private RouteEntry? Match(PulyaContext context, bool wrapped, out object? error)
     {
-        var match = _services.Router.Match(context.Method, context.Path, context.RouteValues);
+        var match = context.MatchRoute();
         switch (match.Kind)
         {
             case RouteMatchKind.Found:
-                context.MatchedRoute = match.Route;
                 error = null;
                 return match.Route;
             case RouteMatchKind.MethodNotAllowed:

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Pulya.Http;
 using Pulya.Testing;
+using Pulya.Tests.Shared.Models;
 using static Pulya.AspNetCore.Tests.BridgeApp;
 
 namespace Pulya.AspNetCore.Tests;
@@ -159,6 +160,4 @@ public sealed class AuthenticationTests
         Assert.Equal("signed out", await signedOut.Content.ReadAsStringAsync());
         Assert.Contains(signedOut.Headers.GetValues("Set-Cookie"), c => c.StartsWith(".AspNetCore.Cookies=;", StringComparison.Ordinal) && c.Contains("expires=Thu, 01 Jan 1970", StringComparison.Ordinal));
     }
-
-    public sealed record Item(string Name);
 }

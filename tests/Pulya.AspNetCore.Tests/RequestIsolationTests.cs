@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net.Sockets;
 using System.Security.Claims;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
@@ -8,6 +7,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Pulya.Http;
 using Pulya.Testing;
+using Pulya.Tests.Shared.Http;
 
 namespace Pulya.AspNetCore.Tests;
 
@@ -63,9 +63,7 @@ public sealed class RequestIsolationTests
     {
         var contexts = new ConcurrentQueue<HttpContext>();
         await using var client = await StartAsync(TestTransport.Kestrel, provider, contexts);
-        using var socket = new TcpClient();
-        await socket.ConnectAsync(client.BaseAddress!.Host, client.BaseAddress.Port);
-        var stream = socket.GetStream();
+        using var connection = await RawHttpConnection.ConnectAsync(client.BaseAddress!.Port);
 
         // Every request in one write; the last one closes the connection, so the responses end with the stream.
         var requests = new StringBuilder();
@@ -74,11 +72,17 @@ public sealed class RequestIsolationTests
             requests.Append($"GET {Sequence[i].Path} HTTP/1.1\r\nHost: localhost\r\n{(i == Sequence.Length - 1 ? "Connection: close\r\n" : "")}\r\n");
         }
 
-        await stream.WriteAsync(Encoding.ASCII.GetBytes(requests.ToString()));
-        using var reader = new StreamReader(stream, Encoding.ASCII);
-        var responses = (await reader.ReadToEndAsync()).Split("HTTP/1.1 ", StringSplitOptions.RemoveEmptyEntries);
+        await connection.SendAsync(requests.ToString());
+        var responses = new List<string>();
+        for (var i = 0; i < Sequence.Length; i++)
+        {
+            var response = await connection.ReadResponseAsync();
+            Assert.True(response.Status != 0 && response.Complete, $"response {i}: {response}");
+            responses.Add(response.Text);
+        }
 
-        Assert.Equal(Sequence.Length, responses.Length);
+        Assert.Empty((await connection.ReadToEndAsync()).Raw); // nothing after the last response
+        Assert.Equal(Sequence.Length, responses.Count);
         for (var i = 0; i < Sequence.Length; i++)
         {
             var lines = responses[i].Split("\r\n");

@@ -1,6 +1,5 @@
-using System.Globalization;
-using System.Net.Sockets;
 using System.Text;
+using Pulya.Tests.Shared.Http;
 
 namespace Pulya.LoadTest.Tests;
 
@@ -128,19 +127,9 @@ public sealed class PeerParityTests(PeerParityTests.RawAnswers raw) : IClassFixt
         }
 
         var request = Encoding.ASCII.GetBytes(head.Append("\r\n").ToString()).Concat(body ?? []).ToArray();
-        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        using var timeout = new CancellationTokenSource(Timeout);
-        await socket.ConnectAsync(System.Net.IPAddress.Loopback, port, timeout.Token);
-        await socket.SendAsync(request, timeout.Token);
-        var response = new MemoryStream();
-        var buffer = new byte[16384];
-        int read;
-        while ((read = await socket.ReceiveAsync(buffer, timeout.Token)) > 0)
-        {
-            response.Write(buffer, 0, read);
-        }
-
-        return Answer.Parse($"{method} {path}", response.ToArray());
+        using var connection = await RawHttpConnection.ConnectAsync(port, Timeout);
+        await connection.SendAsync(request);
+        return Answer.From($"{method} {path}", await connection.ReadToEndAsync());
     }
 
     /// <summary>What the load tool's comparison depends on: status, content type, framing (<c>length N</c> or <c>chunked</c>) and body (de-chunked).</summary>
@@ -152,40 +141,18 @@ public sealed class PeerParityTests(PeerParityTests.RawAnswers raw) : IClassFixt
         /// <summary>The answer in one line, the body cut at 80 characters.</summary>
         public string Summary => $"{Status} {ContentType} {Framing} body {(Body.Length > 80 ? Body[..80] + "…" : Body)}";
 
-        public static Answer Parse(string request, byte[] response)
+        /// <summary>The answer in <paramref name="response"/>, which must be one whole response framed by exactly one of Content-Length and chunked, up to an orderly close.</summary>
+        public static Answer From(string request, RawResponse response)
         {
-            var end = response.AsSpan().IndexOf("\r\n\r\n"u8);
-            Assert.True(end > 0, $"{request}: no complete response head in {response.Length} bytes.");
-            var lines = Encoding.ASCII.GetString(response, 0, end).Split("\r\n");
-            var headers = lines.Skip(1).Select(l => l.Split(':', 2)).ToDictionary(p => p[0].Trim(), p => p[1].Trim(), StringComparer.OrdinalIgnoreCase);
-            var body = response.AsSpan(end + 4);
-            var chunked = headers.GetValueOrDefault("Transfer-Encoding") == "chunked";
-            Assert.True(chunked != headers.ContainsKey("Content-Length"), $"{request}: neither or both of Content-Length and chunked framing.");
-            return new Answer(
-                request,
-                int.Parse(lines[0].Split(' ')[1], CultureInfo.InvariantCulture),
-                headers.GetValueOrDefault("Content-Type"),
-                chunked ? "chunked" : $"length {headers["Content-Length"]}",
-                Encoding.UTF8.GetString(chunked ? Dechunk(request, body) : body));
-        }
-
-        private static byte[] Dechunk(string request, ReadOnlySpan<byte> body)
-        {
-            var output = new MemoryStream();
-            while (true)
-            {
-                var line = body.IndexOf("\r\n"u8);
-                Assert.True(line > 0, $"{request}: a chunk without a size line.");
-                var size = int.Parse(Encoding.ASCII.GetString(body[..line]), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
-                body = body[(line + 2)..];
-                if (size == 0)
-                {
-                    return output.ToArray();
-                }
-
-                output.Write(body[..size]);
-                body = body[(size + 2)..];
-            }
+            Assert.True(response.Status != 0, $"{request}: no complete response head in {response.Raw.Length} bytes.");
+            Assert.False(response.ConnectionReset, $"{request}: the connection was reset.");
+            var chunked = response.Header("Transfer-Encoding") == "chunked";
+            var length = response.Header("Content-Length");
+            Assert.True(chunked != (length is not null), $"{request}: neither or both of Content-Length and chunked framing.");
+            Assert.True(
+                response.Complete && (chunked || response.Raw.Length == response.Head.Length + 4 + response.Body.Length),
+                $"{request}: the body does not match its framing ({response.Raw.Length} bytes received).");
+            return new Answer(request, response.Status, response.Header("Content-Type"), chunked ? "chunked" : $"length {length}", response.BodyText);
         }
     }
 

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using Pulya.Http;
 using Pulya.Testing;
+using Pulya.Tests.Shared.Models;
 using static Pulya.Middleware.Tests.MiddlewareApp;
 
 namespace Pulya.Middleware.Tests;
@@ -165,8 +166,6 @@ public sealed class AuthenticationTests
 
         return request;
     }
-
-    public sealed record Note(string Text);
 
     private sealed class MiddlewareSink : IMiddlewareBuilder
     {

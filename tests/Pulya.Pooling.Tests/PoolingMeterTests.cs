@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Pulya.Tests.Shared.Models;
 
 namespace Pulya.Pooling.Tests;
 
@@ -13,7 +14,7 @@ public sealed class PoolingMeterTests
         using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
         var factory = services.GetRequiredService<IMeterFactory>();
         var provider = new ObjectPoolRequestPoolProvider(Options.Create(new PoolingOptions { MaximumRetained = 1 }), factory);
-        var pool = provider.Create(() => new Item());
+        var pool = provider.Create(() => new Poolable());
         var a = pool.Rent();
         var b = pool.Rent();
         pool.Rent();
@@ -32,7 +33,7 @@ public sealed class PoolingMeterTests
         };
         listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
         {
-            Assert.Equal(new KeyValuePair<string, object?>("pulya.pool.type", nameof(Item)), Assert.Single(tags.ToArray()));
+            Assert.Equal(new KeyValuePair<string, object?>("pulya.pool.type", nameof(Poolable)), Assert.Single(tags.ToArray()));
             values[instrument.Name] = value;
         });
         listener.Start();
@@ -45,12 +46,5 @@ public sealed class PoolingMeterTests
         Assert.Equal(0, values["pulya.pool.rejected_returns"]);
         Assert.Equal(1, values["pulya.pool.retained"]);
         Assert.Equal(1, values["pulya.pool.outstanding"]);
-    }
-
-    private sealed class Item : IPoolable
-    {
-        public void Reset()
-        {
-        }
     }
 }

@@ -1,11 +1,10 @@
 using System.Net;
-using System.Net.Sockets;
-using System.Text;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Pulya.Hosting;
 using Pulya.Testing;
+using Pulya.Tests.Shared.Http;
 
 namespace Pulya.Testing.Tests;
 
@@ -148,16 +147,7 @@ public sealed class PulyaTestClientTests
         Assert.Equal(TestTransports.All, TestTransports.Data.Select(row => (TestTransport)Assert.Single(row)));
     }
 
-    private static async Task<string> SendRawAsync(int port, string request)
-    {
-        using var socket = new TcpClient();
-        await socket.ConnectAsync(IPAddress.Loopback, port);
-        var stream = socket.GetStream();
-        await stream.WriteAsync(Encoding.ASCII.GetBytes(request));
-        using var reader = new StreamReader(stream, Encoding.ASCII);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        return await reader.ReadToEndAsync(timeout.Token);
-    }
+    private static async Task<string> SendRawAsync(int port, string request) => (await RawHttpClient.SendAsync(port, request)).Text;
 
     private sealed class Marker;
 

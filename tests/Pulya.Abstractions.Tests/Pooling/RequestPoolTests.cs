@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.Features;
 using Pulya.Pooling;
+using Pulya.Tests.Shared.Models;
 
 namespace Pulya.Abstractions.Tests.Pooling;
 
@@ -9,7 +10,7 @@ public sealed class RequestPoolTests
     [Fact]
     public void The_feature_overloads_default_to_Rent_and_Return()
     {
-        IRequestPool<Item> pool = new CountingPool();
+        IRequestPool<Poolable> pool = new CountingPool();
         var features = new FeatureCollection();
 
         var item = pool.Rent(features);
@@ -20,25 +21,18 @@ public sealed class RequestPoolTests
         Assert.Same(item, counting.Returned);
     }
 
-    private sealed class Item : IPoolable
-    {
-        public void Reset()
-        {
-        }
-    }
-
-    private sealed class CountingPool : IRequestPool<Item>
+    private sealed class CountingPool : IRequestPool<Poolable>
     {
         public int Rents { get; private set; }
 
-        public Item? Returned { get; private set; }
+        public Poolable? Returned { get; private set; }
 
-        public Item Rent()
+        public Poolable Rent()
         {
             Rents++;
-            return new Item();
+            return new Poolable();
         }
 
-        public void Return(Item item) => Returned = item;
+        public void Return(Poolable item) => Returned = item;
     }
 }

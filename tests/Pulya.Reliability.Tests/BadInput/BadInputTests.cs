@@ -2,8 +2,8 @@ using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Pulya.Reliability.Tests.Corpus;
 using Pulya.Reliability.Tests.Hosting;
-using Pulya.Reliability.Tests.Http;
 using Pulya.Serialization;
+using Pulya.Tests.Shared.Http;
 
 namespace Pulya.Reliability.Tests.BadInput;
 

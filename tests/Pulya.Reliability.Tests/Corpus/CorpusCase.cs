@@ -1,4 +1,4 @@
-using Pulya.Reliability.Tests.Http;
+using Pulya.Tests.Shared.Http;
 
 namespace Pulya.Reliability.Tests.Corpus;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Pulya.Reliability.Tests.Http;
+using Pulya.Tests.Shared.Http;
 
 namespace Pulya.Reliability.Tests.Corpus;
 

@@ -1,12 +1,10 @@
-using System.Net;
 using System.Net.Sockets;
-using System.Text;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pulya.Reliability.Tests.Hosting;
-using Pulya.Reliability.Tests.Http;
+using Pulya.Tests.Shared.Http;
 
 namespace Pulya.Reliability.Tests.Faults;
 
@@ -37,12 +35,12 @@ public abstract class FaultTests(ServerFixture fixture)
     {
         var id = Guid.NewGuid().ToString("N");
         var signals = Server.Signals[id];
-        using (var socket = await ConnectAsync())
+        using (var connection = await ConnectAsync())
         {
-            await socket.SendAsync(Encoding.ASCII.GetBytes($"GET /reliability/wait?id={id} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"));
+            await connection.SendAsync($"GET /reliability/wait?id={id} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
             await signals.Started.Task.WaitAsync(Timeout);
             Assert.False(signals.Cancelled.Task.IsCompleted);
-            socket.Shutdown(SocketShutdown.Both);
+            connection.Socket.Shutdown(SocketShutdown.Both);
         }
 
         await signals.Cancelled.Task.WaitAsync(Timeout);
@@ -54,11 +52,11 @@ public abstract class FaultTests(ServerFixture fixture)
     {
         var logged = Server.Log.Entries.Count;
         var rentedBefore = Server.Pool.Rented;
-        using (var socket = await ConnectAsync())
+        using (var connection = await ConnectAsync())
         {
-            await socket.SendAsync(Encoding.ASCII.GetBytes("POST /echo HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{\"items\":[{\"a\":\"partial"));
+            await connection.SendAsync("POST /echo HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{\"items\":[{\"a\":\"partial");
             await Server.Pool.WaitForRentedAsync(rentedBefore + 1, Timeout);
-            socket.LingerState = new LingerOption(true, 0); // reset, as a client that crashed
+            connection.Reset(); // as a client that crashed
         }
 
         await AssertStillServingAsync();
@@ -73,12 +71,11 @@ public abstract class FaultTests(ServerFixture fixture)
         Assert.Equal(TimeSpan.FromSeconds(2), limits.MinRequestBodyDataRate!.GracePeriod);
         Assert.Equal(100, limits.MinRequestBodyDataRate.BytesPerSecond);
 
-        using var socket = await ConnectAsync();
-        await socket.SendAsync(Encoding.ASCII.GetBytes("POST /echo HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{\"items\":"));
+        using var connection = await ConnectAsync();
+        await connection.SendAsync("POST /echo HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{\"items\":");
 
         // Nothing more is sent: Kestrel times the body out after the grace period; the pipeline answers its 408.
-        var received = await ReadToEndAsync(socket);
-        var response = RawResponse.Parse(received, connectionReset: false);
+        var response = await connection.ReadToEndAsync();
 
         Assert.True(response.Status is 408, $"expected 408, got {response}");
         Assert.NotEqual(500, response.Status);
@@ -89,26 +86,25 @@ public abstract class FaultTests(ServerFixture fixture)
     public async Task Many_clients_abandoning_requests_at_once_leave_nothing_outstanding()
     {
         var logged = Server.Log.Entries.Count;
-        var sockets = new List<Socket>();
+        var connections = new List<RawHttpConnection>();
         var rentedBefore = Server.Pool.Rented;
         for (var i = 0; i < 50; i++)
         {
-            var socket = await ConnectAsync();
-            sockets.Add(socket);
+            var connection = await ConnectAsync();
+            connections.Add(connection);
             var request = (i % 3) switch
             {
                 0 => $"GET /reliability/wait?id=abandon-{Guid.NewGuid():N} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
                 1 => "POST /echo HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 5000\r\n\r\n{\"items\":[",
                 _ => "GET /wiring/x HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
             };
-            await socket.SendAsync(Encoding.ASCII.GetBytes(request));
+            await connection.SendAsync(request);
         }
 
         await Server.Pool.WaitForRentedAsync(rentedBefore + 50, Timeout);
-        foreach (var socket in sockets)
+        foreach (var connection in connections)
         {
-            socket.LingerState = new LingerOption(true, 0);
-            socket.Dispose();
+            connection.Reset();
         }
 
         await AssertStillServingAsync();
@@ -134,33 +130,7 @@ public abstract class FaultTests(ServerFixture fixture)
         await Server.Pool.WaitForZeroAsync(Timeout);
     }
 
-    private async Task<Socket> ConnectAsync()
-    {
-        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, Server.Port));
-        return socket;
-    }
-
-    private static async Task<byte[]> ReadToEndAsync(Socket socket)
-    {
-        using var deadline = new CancellationTokenSource(Timeout);
-        using var received = new MemoryStream();
-        var buffer = new byte[4096];
-        try
-        {
-            int read;
-            while ((read = await socket.ReceiveAsync(buffer, SocketFlags.None, deadline.Token)) > 0)
-            {
-                received.Write(buffer, 0, read);
-            }
-        }
-        catch (SocketException)
-        {
-            // Reset by the server: what arrived before counts.
-        }
-
-        return received.ToArray();
-    }
+    private Task<RawHttpConnection> ConnectAsync() => RawHttpConnection.ConnectAsync(Server.Port, Timeout);
 }
 
 /// <summary>The baseline profile.</summary>

@@ -1,8 +1,6 @@
-using System.Net;
 using System.Net.Sockets;
-using System.Text;
 using Pulya.Reliability.Tests.Hosting;
-using Pulya.Reliability.Tests.Http;
+using Pulya.Tests.Shared.Http;
 
 namespace Pulya.Reliability.Tests.Shutdown;
 
@@ -37,7 +35,7 @@ public abstract class GracefulShutdownTests(string profile)
         Assert.Equal(0, server.OutstandingAtShutdownHook); // the hook ran after the request had completed
         Assert.Equal(1, server.ShutdownHookRuns);
         await server.Pool.WaitForZeroAsync(Timeout);
-        await Assert.ThrowsAnyAsync<SocketException>(() => ConnectAsync(server.Port));
+        await Assert.ThrowsAnyAsync<SocketException>(() => RawHttpConnection.ConnectAsync(server.Port, Timeout));
     }
 
     [Fact]
@@ -58,16 +56,17 @@ public abstract class GracefulShutdownTests(string profile)
     public async Task Idle_keep_alive_connections_do_not_hold_up_stop()
     {
         await using var server = await ReliabilityServer.StartAsync(profile);
-        using var idle = await ConnectAsync(server.Port);
-        await idle.SendAsync(Encoding.ASCII.GetBytes("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"));
-        var buffer = new byte[4096];
-        var read = await idle.ReceiveAsync(buffer);
-        Assert.StartsWith("HTTP/1.1 200", Encoding.ASCII.GetString(buffer, 0, read), StringComparison.Ordinal);
+        using var idle = await RawHttpConnection.ConnectAsync(server.Port, Timeout);
+        await idle.SendAsync("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+        var first = await idle.ReadResponseAsync();
+        Assert.StartsWith("HTTP/1.1 200", first.Text, StringComparison.Ordinal);
 
         await server.StopAsync().WaitAsync(Timeout);
 
         Assert.Equal(1, server.ShutdownHookRuns);
-        Assert.Equal(0, await idle.ReceiveAsync(buffer)); // the server closed the idle connection
+        var rest = await idle.ReadToEndAsync(); // the server closed the idle connection, in order and with nothing more
+        Assert.Empty(rest.Raw);
+        Assert.False(rest.ConnectionReset);
     }
 
     private static async Task WaitUntilRefusedAsync(int port)
@@ -79,7 +78,7 @@ public abstract class GracefulShutdownTests(string profile)
             deadline.Token.ThrowIfCancellationRequested();
             try
             {
-                using var socket = await ConnectAsync(port);
+                using var connection = await RawHttpConnection.ConnectAsync(port, Timeout);
             }
             catch (SocketException ex) when (ex.SocketErrorCode == SocketError.ConnectionRefused)
             {
@@ -91,21 +90,6 @@ public abstract class GracefulShutdownTests(string profile)
             }
 
             await Task.Yield();
-        }
-    }
-
-    private static async Task<Socket> ConnectAsync(int port)
-    {
-        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        try
-        {
-            await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, port));
-            return socket;
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
         }
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Pulya.Testing.Conformance.Serialization;
 using Pulya.Testing;
+using Pulya.Tests.Shared.Models;
 using MessagePackCodec = MessagePack.MessagePackSerializer;
 
 namespace Pulya.Serialization.Tests.MessagePack;
@@ -27,11 +28,6 @@ public sealed class MessagePackSecurityTests
         var buffer = new ArrayBufferWriter<byte>();
         serializer.Serialize(buffer, value, value.GetType());
         return buffer.WrittenSpan.ToArray();
-    }
-
-    public sealed class Holder
-    {
-        public object? Value { get; set; }
     }
 
     [Fact]

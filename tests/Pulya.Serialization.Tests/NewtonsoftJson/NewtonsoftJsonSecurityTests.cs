@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using Pulya.Testing;
+using Pulya.Tests.Shared.Models;
 
 namespace Pulya.Serialization.Tests.NewtonsoftJson;
 
@@ -20,11 +21,6 @@ public sealed class NewtonsoftJsonSecurityTests
 
     private static object? Read(IPulyaSerializer serializer, string json, Type type) =>
         serializer.Deserialize(new ReadOnlySequence<byte>(Encoding.UTF8.GetBytes(json)), type);
-
-    public sealed class Holder
-    {
-        public object? Value { get; set; }
-    }
 
     [Fact]
     public void Defaults_are_no_type_names_and_depth_64()

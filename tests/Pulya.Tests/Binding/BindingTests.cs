@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Primitives;
 using Pulya.Http;
 using Pulya.Testing;
+using Pulya.Tests.Shared.Http;
 using static Pulya.Tests.TestApp;
 
 namespace Pulya.Tests.Binding;
@@ -404,7 +405,7 @@ public abstract class BindingTests(TestTransport transport, string binder) : Tra
         if (client.Transport == TestTransport.Kestrel && headers.DistinctBy(h => h.Name).Count() < headers.Length)
         {
             // Over a socket HttpClient folds repeated fields into one line; repeated lines must be written by hand.
-            return (await RawHttp.SendAsync(client.BaseAddress!, "GET", path, headers)).Body;
+            return (await RawHttpClient.SendAsync(client.BaseAddress!, "GET", path, headers)).BodyText;
         }
 
         using var request = new HttpRequestMessage(HttpMethod.Get, path);

@@ -1,8 +1,8 @@
 using System.IO.Pipelines;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using Pulya.Testing;
+using Pulya.Tests.Shared.Http;
 using Pulya.Tests.Streaming;
 using static Pulya.Tests.TestApp;
 
@@ -89,12 +89,7 @@ public sealed class BodyStreamBindingTests
     public async Task Malformed_chunked_framing_under_a_body_stream_is_400_on_kestrel()
     {
         await using var server = await StartBodyAppAsync(TestTransport.Kestrel);
-        using var socket = new TcpClient();
-        await socket.ConnectAsync(IPAddress.Loopback, server.BaseAddress!.Port);
-        var stream = socket.GetStream();
-        await stream.WriteAsync(Encoding.ASCII.GetBytes("POST /stream HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\nFFFFFFFFFFFFFFFFFF\r\nabc\r\n0\r\n\r\n"));
-
-        var response = await new StreamReader(stream, Encoding.UTF8).ReadToEndAsync();
+        var response = (await RawHttpClient.SendAsync(server.BaseAddress!.Port, "POST /stream HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\nFFFFFFFFFFFFFFFFFF\r\nabc\r\n0\r\n\r\n")).Text;
 
         Assert.StartsWith("HTTP/1.1 400 ", response, StringComparison.Ordinal);
         Assert.EndsWith("{\"error\":\"The request body is malformed or incomplete.\"}", response, StringComparison.Ordinal);

@@ -9,6 +9,7 @@ using OpenTelemetry.Trace;
 using Pulya.Diagnostics;
 using Pulya.Http;
 using Pulya.Testing;
+using Pulya.Tests.Shared.Models;
 
 namespace Pulya.Tests.Diagnostics;
 
@@ -42,12 +43,12 @@ public abstract class OpenTelemetryTests(TestTransport transport) : IAsyncLifeti
         _client = await PulyaTestClient.StartAsync(
             transport,
             app => app
-                .MapGet("/items/{id}", (string id) => new Item(id))
+                .MapGet("/items/{id}", (string id) => new KeyedItem(id))
                 .MapGet("/trace", (ILoggerFactory loggers) =>
                 {
                     loggers.CreateLogger("Telemetry").LogInformation("In the handler.");
                     var current = Activity.Current!;
-                    return new Item($"{current.TraceId}/{current.GetBaggageItem("user")}");
+                    return new KeyedItem($"{current.TraceId}/{current.GetBaggageItem("user")}");
                 })
                 .MapGet("/fails", string () => throw new InvalidOperationException("handler failure"))
                 .Map("PURGE", "/cache", () => "purged"),
@@ -202,7 +203,7 @@ public abstract class OpenTelemetryTests(TestTransport transport) : IAsyncLifeti
     [Fact]
     public async Task A_request_the_sampler_drops_is_not_exported_but_still_measured()
     {
-        await using var client = await PulyaTestClient.StartAsync(transport, app => app.MapGet("/items/{id}", (string id) => new Item(id)));
+        await using var client = await PulyaTestClient.StartAsync(transport, app => app.MapGet("/items/{id}", (string id) => new KeyedItem(id)));
         var dropped = new List<Activity>();
         using var dropping = Sdk.CreateTracerProviderBuilder().AddSource(PulyaActivitySource.Name).SetSampler(new AlwaysOffSampler()).AddInMemoryExporter(dropped).Build();
         _tracer.Dispose();
@@ -237,8 +238,6 @@ public abstract class OpenTelemetryTests(TestTransport transport) : IAsyncLifeti
 
     /// <summary>The next span the SDK ended (after the exporter took it).</summary>
     private async Task<Activity> EndedAsync() => await _ended.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30));
-
-    private sealed record Item(string Id);
 
     /// <summary>Signals each ended span, so a test waits for the server to finish the request instead of polling.</summary>
     private sealed class EndSignal(ChannelWriter<Activity> ended) : BaseProcessor<Activity>

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Pulya.Diagnostics;
 using Pulya.Http;
 using Pulya.Testing;
+using Pulya.Tests.Shared.Models;
 
 namespace Pulya.Tests.Diagnostics;
 
@@ -19,16 +20,16 @@ public abstract class PulyaTelemetryTests(TestTransport transport) : IAsyncLifet
 
     public async Task InitializeAsync() =>
         _client = await PulyaTestClient.StartAsync(transport, app => app
-            .MapGet("/items/{id}", (string id) => new Item(id))
+            .MapGet("/items/{id}", (string id) => new KeyedItem(id))
             .MapGet("/slow", async () =>
             {
                 _handlerStarted.SetResult();
                 await _releaseHandler.Task;
-                return new Item("slow");
+                return new KeyedItem("slow");
             })
             .MapGet("/fails", string () => throw new InvalidOperationException("handler failure"))
             .MapGet("/unavailable", () => Response.Status(503))
-            .MapPost("/items", () => new Item("posted")));
+            .MapPost("/items", () => new KeyedItem("posted")));
 
     public async Task DisposeAsync()
     {
@@ -137,7 +138,7 @@ public abstract class PulyaTelemetryTests(TestTransport transport) : IAsyncLifet
     public async Task Methods_outside_the_known_set_are_tagged_other(TestTransport transport)
     {
         await using var client = await PulyaTestClient.StartAsync(transport, app => app
-            .MapGet("/items/{id}", (string id) => new Item(id))
+            .MapGet("/items/{id}", (string id) => new KeyedItem(id))
             .Map("PURGE", "/cache", () => "purged"));
         Listen(client);
 
@@ -217,8 +218,6 @@ public abstract class PulyaTelemetryTests(TestTransport transport) : IAsyncLifet
 
         _measurements.Enqueue((instrument.Name, value, copy));
     }
-
-    private sealed record Item(string Id);
 
     /// <summary>The suite in memory.</summary>
     public sealed class OnTestServer() : PulyaTelemetryTests(TestTransport.TestServer);

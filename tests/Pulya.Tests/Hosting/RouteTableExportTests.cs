@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Pulya.Hosting;
 using Pulya.Http;
+using Pulya.Tests.Shared.Models;
 
 namespace Pulya.Tests.Hosting;
 
@@ -47,7 +48,7 @@ public sealed class RouteTableExportTests : IDisposable
         Assert.Equal("integer", (string?)routes[2]!["parameters"]![2]!["schema"]!["type"]);
 
         var post = routes[3]!;
-        Assert.Equal(typeof(Item).FullName, (string?)post["bodyType"]);
+        Assert.Equal(typeof(CountedItem).FullName, (string?)post["bodyType"]);
         Assert.NotNull(post["body"]!["properties"]!["name"]);
         Assert.NotNull(post["body"]!["properties"]!["count"]);
 
@@ -69,14 +70,12 @@ public sealed class RouteTableExportTests : IDisposable
 
     private static void Map(PulyaApplication app)
     {
-        app.MapGet("/items/{id:int}", (int id) => new Item($"item {id}", id));
+        app.MapGet("/items/{id:int}", (int id) => new CountedItem($"item {id}", id));
         app.MapGet("/files/{*path}", (string path) => path);
         app.MapGet("/search", ([Header("X-Tenant")] string tenant, [Query("q")] string term, int? page, Clock clock, PulyaRequest request) => term + page + tenant);
-        app.MapPost("/items", ([Body] Item item) => item);
+        app.MapPost("/items", ([Body] CountedItem item) => item);
         app.MapPut("/tags/{tag}", () => "ok");
     }
-
-    public sealed record Item(string Name, int Count);
 
     public sealed class Clock;
 

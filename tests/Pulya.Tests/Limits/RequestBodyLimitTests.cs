@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using Pulya.Hosting;
 using Pulya.Http;
 using Pulya.Testing;
+using Pulya.Tests.Shared.Http;
 using static Pulya.Tests.TestApp;
 
 namespace Pulya.Tests.Limits;
@@ -124,9 +125,9 @@ public sealed class RequestBodyLimitTests
         await using var client = await StartAsync(TestTransport.Kestrel, EchoLength, args: "--Pulya:MaxRequestBodySize=4000000000");
 
         using var small = await PostAsync(client, "abc");
-        var huge = await RawHttp.SendAsync(
+        var huge = (await RawHttpClient.SendAsync(
             client.BaseAddress!.Port,
-            "POST /echo HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 3000000000\r\n\r\n\"x");
+            "POST /echo HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 3000000000\r\n\r\n\"x")).Text;
 
         Assert.Equal("3", await small.Content.ReadAsStringAsync());
         Assert.StartsWith("HTTP/1.1 413", huge, StringComparison.Ordinal);
@@ -142,10 +143,8 @@ public sealed class RequestBodyLimitTests
         using var rentals = new ArrayPoolRentals();
 
         // Declares 1 MiB, sends one byte and waits: the server rents its first body buffer and waits for more.
-        using var socket = new System.Net.Sockets.TcpClient();
-        await socket.ConnectAsync(IPAddress.Loopback, client.BaseAddress!.Port);
-        await socket.GetStream().WriteAsync(Encoding.ASCII.GetBytes(
-            "POST /echo HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 1048576\r\n\r\n\""));
+        using var connection = await RawHttpConnection.ConnectAsync(client.BaseAddress!.Port);
+        await connection.SendAsync("POST /echo HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 1048576\r\n\r\n\"");
         var first = await rentals.FirstAtLeastAsync(4096);
 
         Assert.InRange(first, 4096, 8192);
@@ -167,39 +166,19 @@ public sealed class RequestBodyLimitTests
         var json = "\"" + text + "\"";
         if (client.Transport == TestTransport.TestServer)
         {
-            using var response = await client.Client.PostAsync(Path(path), chunked ? new ChunkedContent(json) : new StringContent(json, Encoding.UTF8, "application/json"));
+            using var response = await client.Client.PostAsync(Path(path), chunked ? new ChunkedContent(json, "application/json") : new StringContent(json, Encoding.UTF8, "application/json"));
             return response.StatusCode;
         }
 
         var framing = chunked
             ? $"Transfer-Encoding: chunked\r\n\r\n{json.Length:x}\r\n{json}\r\n0\r\n\r\n"
             : $"Content-Length: {json.Length}\r\n\r\n{json}";
-        var answer = await RawHttp.SendAsync(client.BaseAddress!.Port, $"POST {path} HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n{framing}");
-        return (HttpStatusCode)int.Parse(answer.AsSpan(9, 3), System.Globalization.CultureInfo.InvariantCulture);
+        var answer = await RawHttpClient.SendAsync(client.BaseAddress!.Port, $"POST {path} HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n{framing}");
+        return (HttpStatusCode)answer.Status;
     }
 
     private static Task<HttpResponseMessage> PostAsync(PulyaTestClient client, string text) =>
         client.Client.PostAsync(Path("/echo"), new StringContent("\"" + text + "\"", Encoding.UTF8, "application/json"));
-
-    /// <summary>A JSON body without <c>Content-Length</c>.</summary>
-    private sealed class ChunkedContent : HttpContent
-    {
-        private readonly byte[] _bytes;
-
-        public ChunkedContent(string text)
-        {
-            _bytes = Encoding.UTF8.GetBytes(text);
-            Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-        }
-
-        protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) => stream.WriteAsync(_bytes).AsTask();
-
-        protected override bool TryComputeLength(out long length)
-        {
-            length = 0;
-            return false;
-        }
-    }
 
     /// <summary>The sizes of the buffers rented from <c>ArrayPool&lt;byte&gt;.Shared</c> while it listens.</summary>
     private sealed class ArrayPoolRentals : EventListener

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using Pulya.Http;
 using Pulya.Testing;
+using Pulya.Tests.Shared.Models;
 using static Pulya.Tests.TestApp;
 
 namespace Pulya.Tests.Middleware;
@@ -345,6 +346,4 @@ public sealed class MiddlewareTests
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         Assert.Contains(logs.Entries, e => e.Exception?.Message.Contains("cannot replay a streamed body", StringComparison.Ordinal) == true);
     }
-
-    public sealed record Note(string Text);
 }

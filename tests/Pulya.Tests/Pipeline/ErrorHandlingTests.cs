@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Extensions.Logging;
 using static Pulya.Tests.TestApp;
 using Pulya.Testing;
+using Pulya.Tests.Shared.Http;
 
 namespace Pulya.Tests.Pipeline;
 
@@ -149,18 +150,6 @@ public abstract class ErrorHandlingTests(TestTransport transport) : TransportTes
         public IEnumerable<int> First => Enumerable.Range(0, 64 * 1024);
 
         public string Second => throw new InvalidOperationException("mid-body");
-    }
-
-    private sealed class ChunkedContent(string text) : HttpContent
-    {
-        protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
-            stream.WriteAsync(Encoding.UTF8.GetBytes(text)).AsTask();
-
-        protected override bool TryComputeLength(out long length)
-        {
-            length = 0;
-            return false;
-        }
     }
 
     /// <summary>The suite in memory.</summary>

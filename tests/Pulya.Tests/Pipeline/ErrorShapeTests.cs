@@ -6,6 +6,7 @@ using System.Text.Json;
 using Pulya.Binding;
 using Pulya.Http;
 using Pulya.Testing;
+using Pulya.Tests.Shared.Models;
 using static Pulya.Tests.TestApp;
 
 namespace Pulya.Tests.Pipeline;
@@ -137,6 +138,4 @@ public sealed class ErrorShapeTests : IDisposable
             Assert.True(transport != TestTransport.Kestrel || !string.IsNullOrEmpty(root.GetProperty("traceId").GetString()));
         }
     }
-
-    public sealed record Item(string Name);
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Pulya.Hosting;
+using Pulya.Tests.Shared.Http;
 
 namespace Pulya.Tests.Pipeline;
 
@@ -51,5 +52,5 @@ public sealed class KestrelPipelineTests : IAsyncLifetime
         Assert.Equal("up", await http.GetStringAsync(new Uri("/", UriKind.Relative)));
     }
 
-    private Task<string> SendRawAsync(string request) => RawHttp.SendAsync(_base.Port, request);
+    private async Task<string> SendRawAsync(string request) => (await RawHttpClient.SendAsync(_base.Port, request)).Text;
 }

@@ -1,7 +1,6 @@
-using System.Net;
-using System.Net.Sockets;
-using System.Text;
 using Pulya.Hosting;
+using Pulya.Tests.Shared.Http;
+using Pulya.Tests.Shared.Models;
 
 namespace Pulya.Tests.Pipeline;
 
@@ -42,15 +41,5 @@ public sealed class MalformedBodyFramingTests
         await app.StopAsync();
     }
 
-    private static async Task<string> SendAsync(int port, string request)
-    {
-        using var client = new TcpClient();
-        await client.ConnectAsync(IPAddress.Loopback, port);
-        var stream = client.GetStream();
-        await stream.WriteAsync(Encoding.ASCII.GetBytes(request));
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        return await reader.ReadToEndAsync();
-    }
-
-    private sealed record Item(string Name);
+    private static async Task<string> SendAsync(int port, string request) => (await RawHttpClient.SendAsync(port, request)).Text;
 }

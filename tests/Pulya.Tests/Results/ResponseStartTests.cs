@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Http.Features;
 using Pulya.Http;
 using Pulya.Testing;
+using Pulya.Tests.Shared.Models;
 using static Pulya.Tests.TestApp;
 
 namespace Pulya.Tests.Results;
@@ -92,8 +93,6 @@ public abstract class ResponseStartTests(TestTransport transport) : TransportTes
         }, request.Features);
         return result;
     }
-
-    public sealed record Item(string Name);
 
     /// <summary>The suite in memory.</summary>
     public sealed class OnTestServer() : ResponseStartTests(TestTransport.TestServer);

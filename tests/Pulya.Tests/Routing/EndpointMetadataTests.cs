@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Pulya.Hosting;
 using Pulya.Http;
 using Pulya.Routing;
+using Pulya.Tests.Shared.Models;
 using static Pulya.Tests.TestApp;
 
 namespace Pulya.Tests.Routing;
@@ -51,9 +52,9 @@ public sealed class EndpointMetadataTests
     {
         await using var client = await StartAsync(app =>
         {
-            var group = app.MapGroup("/items").ProducesProblem(StatusCodes.Status500InternalServerError).Produces<Item>(201);
-            group.MapPost("/", ([Body] Item item) => item)
-                .Produces<Item>(StatusCodes.Status202Accepted, "application/json", "application/x-msgpack")
+            var group = app.MapGroup("/items").ProducesProblem(StatusCodes.Status500InternalServerError).Produces<NumberedItem>(201);
+            group.MapPost("/", ([Body] NumberedItem item) => item)
+                .Produces<NumberedItem>(StatusCodes.Status202Accepted, "application/json", "application/x-msgpack")
                 .Produces(StatusCodes.Status204NoContent)
                 .ProducesProblem(StatusCodes.Status409Conflict, "application/custom+json");
             app.MapGet("/hidden", () => "x").ExcludeFromDescription();
@@ -63,7 +64,7 @@ public sealed class EndpointMetadataTests
         Assert.Equal([500, 201, 202, 204, 409], produces.Select(p => p.StatusCode));
         Assert.Equal(typeof(ProblemDetails), produces[0].Type);
         Assert.Equal(["application/problem+json"], produces[0].ContentTypes);
-        Assert.Equal(typeof(Item), produces[1].Type);
+        Assert.Equal(typeof(NumberedItem), produces[1].Type);
         Assert.Empty(produces[1].ContentTypes);
         Assert.Equal(["application/json", "application/x-msgpack"], produces[2].ContentTypes);
         Assert.Null(produces[3].Type);
@@ -102,6 +103,4 @@ public sealed class EndpointMetadataTests
     {
         Assert.Empty(new RouteEntry("GET", RouteTemplate.Parse("/")).Metadata);
     }
-
-    private sealed record Item(int Id);
 }

@@ -2,6 +2,7 @@ using System.Buffers;
 using Microsoft.Extensions.Logging;
 using Pulya.Serialization;
 using Pulya.Testing;
+using Pulya.Tests.Shared.Models;
 
 namespace Pulya.Tests.Serialization;
 
@@ -14,7 +15,7 @@ public sealed class SerializerPreparationTests
         var logs = new CapturedLogs();
         await using var client = await PulyaTestClient.StartAsync(
             transport,
-            app => app.MapGet("/", () => new Item(1)),
+            app => app.MapGet("/", () => new NumberedItem(1)),
             builder =>
             {
                 builder.Logging.ClearProviders().AddProvider(logs);
@@ -30,7 +31,7 @@ public sealed class SerializerPreparationTests
     public async Task The_default_serializer_failing_to_prepare_a_type_stops_the_start_up()
     {
         var error = await Assert.ThrowsAsync<NotSupportedException>(() => PulyaTestClient.StartAsync(
-            app => app.MapGet("/", () => new Item(1)),
+            app => app.MapGet("/", () => new NumberedItem(1)),
             builder =>
             {
                 builder.Logging.ClearProviders();
@@ -38,10 +39,8 @@ public sealed class SerializerPreparationTests
             },
             "--Pulya:Serializer=Picky"));
 
-        Assert.Contains("Item", error.Message, StringComparison.Ordinal);
+        Assert.Contains("NumberedItem", error.Message, StringComparison.Ordinal);
     }
-
-    public sealed record Item(int Id);
 
     /// <summary>A serializer that refuses to prepare any type, like MessagePack with a non-public type.</summary>
     public sealed class PickySerializer : IPulyaSerializer

@@ -3,6 +3,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using Pulya.Serialization;
+using Pulya.Tests.Shared.Models;
 
 namespace Pulya.Tests.Serialization;
 
@@ -22,14 +23,14 @@ public sealed class SystemTextJsonSerializerTests
     public void Writes_into_the_buffer_writer_and_reads_from_a_multi_segment_sequence()
     {
         var output = new ArrayBufferWriter<byte>();
-        _serializer.Prepare(typeof(Item));
+        _serializer.Prepare(typeof(CountedItem));
 
-        _serializer.Serialize(output, new Item("ü ✓", 3), typeof(Item));
+        _serializer.Serialize(output, new CountedItem("ü ✓", 3), typeof(CountedItem));
         var json = output.WrittenSpan.ToArray();
         var half = json.Length / 2;
 
         Assert.Equal("{\"name\":\"ü ✓\",\"count\":3}", Encoding.UTF8.GetString(json));
-        Assert.Equal(new Item("ü ✓", 3), _serializer.Deserialize(Sequences.FromSegments(json.AsMemory(0, half), json.AsMemory(half)), typeof(Item)));
+        Assert.Equal(new CountedItem("ü ✓", 3), _serializer.Deserialize(Sequences.FromSegments(json.AsMemory(0, half), json.AsMemory(half)), typeof(CountedItem)));
     }
 
     [Fact]
@@ -50,11 +51,9 @@ public sealed class SystemTextJsonSerializerTests
         var serializer = new SystemTextJsonSerializer(options);
         options.WriteIndented = true;
         var output = new ArrayBufferWriter<byte>();
-        serializer.Serialize(output, new Item("a", 1), typeof(Item));
+        serializer.Serialize(output, new CountedItem("a", 1), typeof(CountedItem));
 
         Assert.Equal("{\"Name\":\"a\",\"Count\":1}", Encoding.UTF8.GetString(output.WrittenSpan));
         Assert.Throws<ArgumentNullException>(() => new SystemTextJsonSerializer((JsonSerializerOptions)null!));
     }
-
-    public sealed record Item(string Name, int Count);
 }

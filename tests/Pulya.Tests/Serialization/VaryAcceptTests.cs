@@ -7,6 +7,7 @@ using Pulya.Hosting;
 using Pulya.Http;
 using Pulya.Serialization;
 using Pulya.Testing;
+using Pulya.Tests.Shared.Models;
 using static Pulya.Tests.TestApp;
 
 namespace Pulya.Tests.Serialization;
@@ -147,8 +148,6 @@ public sealed class VaryAcceptTests
 
         return await client.Client.SendAsync(request);
     }
-
-    public sealed record Item(string Name);
 
     /// <summary>A text format known under two media types; its own content type carries a charset.</summary>
     private sealed class AliasedFormat : IPulyaSerializer

@@ -1,10 +1,9 @@
-using System.Net.Sockets;
 using System.Runtime.CompilerServices;
-using System.Text;
 using Microsoft.AspNetCore.Http.Features;
 using Pulya.Hosting;
 using Pulya.Http;
 using Pulya.Testing;
+using Pulya.Tests.Shared.Http;
 
 namespace Pulya.Tests.Streaming;
 
@@ -109,19 +108,11 @@ public sealed class AbandonedProducerTests
             return;
         }
 
-        using var socket = new TcpClient();
-        await socket.ConnectAsync(address.Host, address.Port, timeout.Token);
-        var stream = socket.GetStream();
-        await stream.WriteAsync(Encoding.ASCII.GetBytes($"GET {path} HTTP/1.1\r\nHost: {address.Authority}\r\n\r\n"), timeout.Token);
-        var received = new StringBuilder();
-        var buffer = new byte[1];
-        while (!received.ToString().EndsWith("\r\n\r\n", StringComparison.Ordinal))
-        {
-            Assert.Equal(1, await stream.ReadAsync(buffer, timeout.Token));
-            received.Append((char)buffer[0]);
-        }
+        using var connection = await RawHttpConnection.ConnectAsync(address.Port, Timeout);
+        await connection.SendAsync($"GET {path} HTTP/1.1\r\nHost: {address.Authority}\r\n\r\n");
+        var head = await connection.ReadHeadAsync();
 
-        Assert.StartsWith("HTTP/1.1 200", received.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("HTTP/1.1 200", head, StringComparison.Ordinal);
     }
 
     /// <summary>A request lifetime whose abort token never fires: the abort notification coming too late to matter.</summary>

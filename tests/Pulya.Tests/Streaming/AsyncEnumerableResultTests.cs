@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
 using Pulya.Http;
 using Pulya.Testing;
+using Pulya.Tests.Shared.Models;
 using static Pulya.Tests.Streaming.StreamResultTests;
 using static Pulya.Tests.TestApp;
 
@@ -190,11 +191,11 @@ public sealed class AsyncEnumerableResultTests
         yield return new NewtonsoftNamed("a");
     }
 
-    private static async IAsyncEnumerable<Item> Items()
+    private static async IAsyncEnumerable<CountedItem> Items()
     {
         await Task.Yield();
-        yield return new Item("a", 1);
-        yield return new Item("b", 2);
+        yield return new CountedItem("a", 1);
+        yield return new CountedItem("b", 2);
     }
 
     private static async IAsyncEnumerable<int> WaitingSequence(Task release, [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -235,8 +236,6 @@ public sealed class AsyncEnumerableResultTests
             throw;
         }
     }
-
-    private sealed record Item(string Name, int Count);
 
     private sealed record NewtonsoftNamed([property: Newtonsoft.Json.JsonProperty("renamed")] string Value);
 }

@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.Extensions.Logging;
 using Pulya.Http;
 using Pulya.Testing;
+using Pulya.Tests.Shared.Http;
 using static Pulya.Tests.TestApp;
 
 namespace Pulya.Tests.Streaming;
@@ -227,7 +228,8 @@ public sealed class FileResultTests : IDisposable
     {
         if (server.Transport == TestTransport.Kestrel)
         {
-            return await RawHttp.SendAsync(server.BaseAddress!, "GET", target);
+            var raw = await RawHttpClient.SendAsync(server.BaseAddress!, "GET", target);
+            return (raw.Status, raw.BodyText);
         }
 
         using var response = await server.Client.GetAsync(new Uri(target, UriKind.Relative));

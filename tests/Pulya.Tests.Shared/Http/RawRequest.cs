@@ -1,4 +1,4 @@
-namespace Pulya.Reliability.Tests.Http;
+namespace Pulya.Tests.Shared.Http;
 
 /// <summary>How the body of a <see cref="RawRequest"/> is sent.</summary>
 public enum RawBodyKind

@@ -1,25 +1,28 @@
-using System.Net;
+using System.Globalization;
 using System.Net.Sockets;
 using System.Runtime.CompilerServices;
 using System.Text;
 
-namespace Pulya.Reliability.Tests.Http;
+namespace Pulya.Tests.Shared.Http;
 
 /// <summary>
-/// Sends bytes to the server over a plain socket, where <see cref="HttpClient"/> would refuse or fix them up, and
-/// reads everything that comes back until the server closes the connection. Large bodies are streamed while the
-/// response is read, so a server that answers early (413) is seen answering early.
+/// Sends bytes to a test server at 127.0.0.1 over a plain socket, where <see cref="HttpClient"/> would refuse or fix
+/// them up: framing errors, a declared length never sent, repeated header field lines (it folds them into one line).
+/// A <see cref="RawRequest"/> is answered by everything that comes back until the server closes the connection; its
+/// large bodies are streamed while the response is read, so a server that answers early (413) is seen answering early.
+/// A request as text is answered by one response, read by its framing (<see cref="RawHttpConnection"/>).
 /// </summary>
 public static class RawHttpClient
 {
     private const int ChunkSize = 64 * 1024;
     private const int MaxResponseBytes = 4 * 1024 * 1024;
 
+    /// <summary>Sends <paramref name="request"/>, streaming its body while the response is read, and reads until the server closes the connection.</summary>
     public static async Task<RawResponse> SendAsync(int port, RawRequest request, TimeSpan timeout)
     {
-        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        using var connection = await RawHttpConnection.ConnectAsync(port, timeout);
+        var socket = connection.Socket;
         using var deadline = new CancellationTokenSource(timeout);
-        await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, port), deadline.Token);
 
         using var answered = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token);
         var reading = ReadAllAsync(socket, deadline.Token);
@@ -45,6 +48,33 @@ public static class RawHttpClient
         {
             throw new TimeoutException($"No complete response within {timeout}: the server neither answered nor closed the connection.");
         }
+    }
+
+    /// <summary>
+    /// Sends <paramref name="request"/> (ASCII, as it is) on a new connection and reads one response by its framing,
+    /// whether or not the server then closes the connection.
+    /// </summary>
+    public static async Task<RawResponse> SendAsync(int port, string request, TimeSpan? timeout = null)
+    {
+        using var connection = await RawHttpConnection.ConnectAsync(port, timeout);
+        await connection.SendAsync(request);
+        return await connection.ReadResponseAsync();
+    }
+
+    /// <summary>
+    /// Sends <paramref name="method"/> <paramref name="target"/> to <paramref name="server"/>'s port with <c>Host</c>,
+    /// <c>Connection: close</c> and these header lines, in this order (a repeated name stays on lines of its own), and
+    /// reads the response.
+    /// </summary>
+    public static Task<RawResponse> SendAsync(Uri server, string method, string target, params (string Name, string Value)[] headers)
+    {
+        var request = new StringBuilder().Append(CultureInfo.InvariantCulture, $"{method} {target} HTTP/1.1\r\nHost: {server.Authority}\r\nConnection: close\r\n");
+        foreach (var (name, value) in headers)
+        {
+            request.Append(CultureInfo.InvariantCulture, $"{name}: {value}\r\n");
+        }
+
+        return SendAsync(server.Port, request.Append("\r\n").ToString());
     }
 
     /// <summary>A GET with <c>Connection: close</c>.</summary>
