@@ -161,9 +161,12 @@ internal sealed class PulyaContext : PulyaRequest, IPoolable
     public void Initialize(IFeatureCollection features)
     {
         _features = features;
-        _request = features.GetRequiredFeature<IHttpRequestFeature>();
-        Response = features.GetRequiredFeature<IHttpResponseFeature>();
-        ResponseBody = features.GetRequiredFeature<IHttpResponseBodyFeature>();
+        // Through the indexer with each type spelled out: Kestrel answers it with a few reference comparisons, where the
+        // generic Get<T> behind GetRequiredFeature costs a generic virtual dispatch per call (which still answers a
+        // missing feature, with its error).
+        _request = features[typeof(IHttpRequestFeature)] as IHttpRequestFeature ?? features.GetRequiredFeature<IHttpRequestFeature>();
+        Response = features[typeof(IHttpResponseFeature)] as IHttpResponseFeature ?? features.GetRequiredFeature<IHttpResponseFeature>();
+        ResponseBody = features[typeof(IHttpResponseBodyFeature)] as IHttpResponseBodyFeature ?? features.GetRequiredFeature<IHttpResponseBodyFeature>();
         _headers.Attach(_request.Headers, _pipeline.Options.HeaderStrategy, _pipeline.HeaderLogger);
     }
 

@@ -34,15 +34,26 @@ internal sealed class SerializedBodyWriter : IBufferWriter<byte>
     {
         var writer = t_cached ?? new SerializedBodyWriter();
         t_cached = null;
+        if (limit < InitialSize && writer._buffer.Length > 0)
+        {
+            // A kept buffer larger than this response buffer size would hold more before streaming than a fresh one does.
+            ArrayPool<byte>.Shared.Return(writer._buffer);
+            writer._buffer = [];
+        }
+
         writer._context = context;
         writer._limit = limit;
         return writer;
     }
 
-    /// <summary>Returns the staging buffer to the pool and keeps the writer for the thread's next response.</summary>
+    /// <summary>
+    /// Keeps the writer for the thread's next response, with its staging buffer when that is the first size rented (a small
+    /// body then costs no round trip to the pool, and the next response starts from the buffer it would have rented);
+    /// any other buffer goes back to the pool.
+    /// </summary>
     public static void Return(SerializedBodyWriter writer)
     {
-        if (writer._buffer.Length > 0)
+        if (writer._buffer.Length is > 0 and not InitialSize)
         {
             ArrayPool<byte>.Shared.Return(writer._buffer);
             writer._buffer = [];

@@ -1,6 +1,7 @@
 using System.IO.Pipelines;
 using System.Text;
 using Microsoft.AspNetCore.Http.Features;
+using Pulya.Pipeline;
 using Pulya.Results;
 using Pulya.Tests.Pipeline;
 
@@ -28,7 +29,22 @@ public sealed class SerializedBodyWriterTests
         Assert.Throws<InvalidOperationException>(() => Write(body, "abc", limit: 1024));
     }
 
-    private static void Write(StingyBody body, string text, int limit)
+    [Fact]
+    public void A_body_past_a_small_response_buffer_streams_after_a_small_body_on_the_same_thread()
+    {
+        // The first response leaves this thread's writer holding its staging buffer (4 KiB), larger than the next limit.
+        Write(new StingyBody(4096), "{}", limit: 32 * 1024);
+        var text = new string('x', 3000);
+        var body = new StingyBody(4096);
+
+        var context = Write(body, text, limit: 1024);
+
+        Assert.True(context.BodyStarted);
+        Assert.Null(context.Response.Headers.ContentLength);
+        Assert.Equal(text, Encoding.ASCII.GetString(body.Written.ToArray()));
+    }
+
+    private static PulyaContext Write(StingyBody body, string text, int limit)
     {
         var context = PulyaContextTests.CreateContext();
         context.Initialize(PulyaContextTests.Features("/", string.Empty, body));
@@ -47,6 +63,8 @@ public sealed class SerializedBodyWriterTests
         {
             SerializedBodyWriter.Return(writer);
         }
+
+        return context;
     }
 
     /// <summary>A response body whose writer hands out at most <paramref name="max"/> bytes per block, whatever the hint.</summary>
