@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Pulya.Http;
 
 namespace Pulya.AspNetCore;
@@ -20,7 +22,12 @@ public static class AspNetCoreBridgeExtensions
     /// output caching). Costs an <c>HttpContext</c> per request (none once request contexts are pooled: a pooled context keeps
     /// its own for the next request), plus what the middleware does; a route marked
     /// <see cref="AspNetCoreEndpointExtensions.SkipAspNetCore{TBuilder}"/> skips it all. Pulya's application middleware
-    /// (<c>app.Use</c>) and route group middleware run inside it, so they see results before they are written.
+    /// (<c>app.Use</c>) and route group middleware run inside it, so they see results before they are written. With
+    /// <c>Pulya:Errors=ProblemDetails</c> and ASP.NET Core's problem details service registered
+    /// (<c>builder.Services.AddProblemDetails(…)</c>, before <c>Build()</c>), every Pulya error (404, 405, 400 with validation's
+    /// <c>errors</c>, 406, 413, 415, 500…) is written through <see cref="IProblemDetailsService"/>, so
+    /// <c>CustomizeProblemDetails</c> and custom <c>IProblemDetailsWriter</c>s apply; when the service declines (the client
+    /// accepts no JSON), Pulya writes its own.
     /// </summary>
     /// <param name="app">The application.</param>
     /// <param name="configure">Adds the ASP.NET Core middleware, in order; run once, at start-up.</param>
@@ -30,7 +37,8 @@ public static class AspNetCoreBridgeExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(configure);
-        app.UseRouted(new AspNetCoreBridge(app.Services, configure));
+        var bridge = new AspNetCoreBridge(app.Services, configure);
+        app.UseRouted(app.Services.GetService<IProblemDetailsService>() is { } problems ? new ProblemDetailsBridge(bridge, problems) : bridge);
         return app;
     }
 }

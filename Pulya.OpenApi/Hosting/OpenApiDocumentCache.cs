@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 using Pulya.Hosting;
 using Pulya.OpenApi.Documents;
@@ -22,14 +20,14 @@ internal sealed class OpenApiDocumentCache(PulyaApplication app)
         {
             if (!_documents.TryGetValue(documentName, out var built))
             {
-                var names = app.Services.GetServices<OpenApiDocumentName>().Select(n => n.Name).ToList();
+                var names = OpenApiDocumentName.Names(app.Services);
                 if (!names.Contains(documentName, StringComparer.OrdinalIgnoreCase))
                 {
                     throw new InvalidOperationException($"No OpenAPI document is named '{documentName}'; registered: {(names.Count == 0 ? "none (call builder.Pulya.AddOpenApi())" : string.Join(", ", names))}.");
                 }
 
                 _context ??= new OpenApiDocumentContext(app.Services);
-                var options = app.Services.GetRequiredService<IOptionsMonitor<PulyaOpenApiOptions>>().Get(documentName.ToLowerInvariant());
+                var options = OpenApiDocumentName.Options(app.Services, documentName);
                 var document = new OpenApiDocumentBuilder(_context, options, documentName.ToLowerInvariant()).Build(router.Table);
                 built = (document, Serialize(document));
                 _documents[documentName] = built;

@@ -34,7 +34,7 @@ public static class PulyaOpenApiExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         ArgumentException.ThrowIfNullOrWhiteSpace(pattern);
-        var names = app.Services.GetServices<Pulya.OpenApi.Documents.OpenApiDocumentName>().Select(n => n.Name).ToList();
+        var names = Pulya.OpenApi.Documents.OpenApiDocumentName.Names(app.Services);
         if (names.Count == 0)
         {
             throw new InvalidOperationException("MapOpenApi needs a document: call builder.Pulya.AddOpenApi() before Build().");

@@ -77,7 +77,9 @@ internal sealed partial class PulyaServer(
 
         // Kestrel reads its limits from these options when it starts (the test server has none of its own).
         var maxBodySize = ApplyBodyLimit(services.GetRequiredService<IOptions<KestrelServerOptions>>().Value.Limits, options.MaxRequestBodySize);
-        var pipeline = new PipelineServices(options, services.GetRequiredService<IServiceScopeFactory>(), loggerFactory, Router, serializers, maxBodySize);
+        // Routed middleware that writes problems (the ASP.NET Core bridge over IProblemDetailsService) replaces Pulya's writer.
+        var problems = routes.RoutedMiddleware.OfType<IProblemWriter>().FirstOrDefault();
+        var pipeline = new PipelineServices(options, services.GetRequiredService<IServiceScopeFactory>(), loggerFactory, Router, serializers, maxBodySize, problems);
         Application = new PulyaHttpApplication(
             pipeline, modules.PoolProvider, services.GetService<PulyaTelemetry>(), new PipelineMiddleware(routes.Middleware, routeMiddleware, routes.RoutedMiddleware));
         ConfigureAddresses();

@@ -59,7 +59,13 @@ internal sealed partial class ErrorShape
             writer.WriteEndObject();
         }
 
-        return Response.Bytes(buffer.WrittenSpan.ToArray(), ContentType, 400);
+        if (_writer is null)
+        {
+            return Response.Bytes(buffer.WrittenSpan.ToArray(), ContentType, 400);
+        }
+
+        var problem = Problem(context, 400, detail: null, errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+        return new Response(new ProblemContent(_writer, problem, buffer.WrittenSpan.ToArray()), 400);
     }
 
     /// <summary>The request's trace (W3C id of its activity) when it is traced, else the server's request identifier.</summary>

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.AspNetCore.WebUtilities;
+using Pulya.Http;
 using Pulya.Results;
 
 namespace Pulya.Pipeline;
@@ -11,7 +12,9 @@ namespace Pulya.Pipeline;
 /// default), or RFC 9457 Problem Details (<c>application/problem+json</c>: <c>type</c>, <c>title</c>, <c>status</c>,
 /// <c>detail</c>, <c>instance</c>, <c>traceId</c>). The pipeline names every error by its Pulya body
 /// (<see cref="ErrorResponses"/>); Problem Details translate it: the fixed errors from heads encoded once at start-up, a
-/// per-request message (400) when it is answered; only <c>instance</c> and <c>traceId</c> are written per request.
+/// per-request message (400) when it is answered; only <c>instance</c> and <c>traceId</c> are written per request. With an
+/// <see cref="IProblemWriter"/> (the ASP.NET Core bridge over <c>IProblemDetailsService</c>), Problem Details go through it
+/// as <see cref="PulyaProblem"/>s instead, Pulya's bytes being the fallback when it declines.
 /// </summary>
 internal sealed partial class ErrorShape
 {
@@ -50,8 +53,12 @@ internal sealed partial class ErrorShape
     /// <summary>Problem Details heads (the object up to <c>detail</c>, unclosed) by the Pulya body they replace; null for Pulya's shape.</summary>
     private readonly Dictionary<byte[], byte[]>? _heads;
 
-    private ErrorShape(bool problemDetails)
+    /// <summary>The application's writer of Problem Details; null for Pulya's own (and for Pulya's shape).</summary>
+    private readonly IProblemWriter? _writer;
+
+    private ErrorShape(bool problemDetails, IProblemWriter? writer = null)
     {
+        _writer = writer;
         if (problemDetails)
         {
             _heads = new Dictionary<byte[], byte[]>(ReferenceEqualityComparer.Instance)
@@ -73,26 +80,67 @@ internal sealed partial class ErrorShape
     public static ErrorShape ProblemDetails { get; } = new(problemDetails: true);
 
     /// <summary>The shape a (validated) <c>Pulya:Errors</c> value names.</summary>
-    public static ErrorShape For(string name) => name == ProblemDetailsName ? ProblemDetails : Pulya;
+    /// <param name="name">The shape's name.</param>
+    /// <param name="writer">Writes Problem Details instead of Pulya (when the shape is Problem Details); null for Pulya's writer.</param>
+    public static ErrorShape For(string name, IProblemWriter? writer = null) =>
+        name != ProblemDetailsName ? Pulya : writer is null ? ProblemDetails : new(problemDetails: true, writer);
 
     /// <summary>The content type of error responses.</summary>
     public string ContentType => _heads is null ? ErrorResponses.JsonContentType : ProblemContentType;
 
-    /// <summary>Writes the error <paramref name="body"/> (a Pulya body from <see cref="ErrorResponses"/>) in this shape.</summary>
-    public void Write(PulyaContext context, int status, byte[] body)
+    /// <summary>
+    /// Writes the error <paramref name="body"/> (a Pulya body from <see cref="ErrorResponses"/>) in this shape; completed at
+    /// once unless the application's <see cref="IProblemWriter"/> writes it.
+    /// </summary>
+    public Task Write(PulyaContext context, int status, byte[] body)
     {
         if (_heads is null)
         {
             ResultWriter.WriteBytes(context, status, ErrorResponses.JsonContentType, body);
-            return;
+            return Task.CompletedTask;
+        }
+
+        if (_writer is not null && !context.IsHead)
+        {
+            return WriteThroughAsync(context, status, body);
         }
 
         ResultWriter.WriteBytes(context, status, ProblemContentType, Compose(context, status, body).WrittenSpan);
+        return Task.CompletedTask;
     }
 
-    /// <summary>The error <paramref name="body"/> in this shape, as a body of its own (a result for middleware).</summary>
-    public byte[] Body(PulyaContext context, int status, byte[] body) =>
-        _heads is null ? body : Compose(context, status, body).WrittenSpan.ToArray();
+    /// <summary>The error <paramref name="body"/> in this shape, as a result for middleware (with status and content type).</summary>
+    public Response Result(PulyaContext context, int status, byte[] body)
+    {
+        var bytes = _heads is null ? body : Compose(context, status, body).WrittenSpan.ToArray();
+        return _writer is null
+            ? Response.Bytes(bytes, ContentType, status)
+            : new Response(new ProblemContent(_writer, Problem(context, status, Message(body), errors: null), bytes), status);
+    }
+
+    /// <summary>The error through the application's writer; Pulya's bytes when it declines.</summary>
+    private async Task WriteThroughAsync(PulyaContext context, int status, byte[] body)
+    {
+        context.Response.StatusCode = status;
+        if (!await _writer!.TryWriteAsync(context, Problem(context, status, Message(body), errors: null)))
+        {
+            ProblemContent.Declined(context);
+            ResultWriter.WriteBytes(context, status, ProblemContentType, Compose(context, status, body).WrittenSpan);
+        }
+    }
+
+    /// <summary>The members Pulya writes, for the application's writer.</summary>
+    private static PulyaProblem Problem(PulyaContext context, int status, string? detail, IReadOnlyDictionary<string, string[]>? errors) => new()
+    {
+        Status = status,
+        Type = TypeFor(status),
+        Title = errors is null ? ReasonPhrases.GetReasonPhrase(status) : ValidationTitle,
+        Detail = detail,
+        Instance = context.Path,
+        TraceId = TraceId(context),
+        Errors = errors,
+        Exception = status == 500 ? context.Failure : null,
+    };
 
     /// <summary>The Problem Details object: its head, then <c>instance</c> (the request path) and <c>traceId</c>.</summary>
     private ArrayBufferWriter<byte> Compose(PulyaContext context, int status, byte[] body)

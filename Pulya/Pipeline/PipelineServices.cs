@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Pulya.Http;
 using Pulya.Routing;
 using Pulya.Serialization;
 
@@ -12,12 +13,13 @@ internal sealed class PipelineServices(
     ILoggerFactory loggerFactory,
     IRouter router,
     SerializerSelector serializers,
-    long maxRequestBodySize)
+    long maxRequestBodySize,
+    IProblemWriter? problems = null)
 {
     public PulyaOptions Options { get; } = options;
 
     /// <summary>The shape error responses take, from <see cref="PulyaOptions.Errors"/>.</summary>
-    public ErrorShape Errors { get; } = ErrorShape.For(options.Errors);
+    public ErrorShape Errors { get; } = ErrorShape.For(options.Errors, problems);
 
     public IServiceScopeFactory ScopeFactory { get; } = scopeFactory;
 

@@ -151,7 +151,7 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
     /// <summary>The pipeline without application middleware: the route stage, then the route's own stages.</summary>
     private Task ServeAsync(PulyaContext context)
     {
-        return Match(context, wrapped: false, out _) is { } route ? ServeRouteAsync(context, route) : Task.CompletedTask;
+        return Match(context, wrapped: false, out var error) is { } route ? ServeRouteAsync(context, route) : Pending(error);
     }
 
     /// <summary>A matched route's own stages: its middleware around the endpoint, or the endpoint alone.</summary>
@@ -196,7 +196,7 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
         {
             // Thrown by routed middleware: the error table, written through the server's body (the middleware put it back).
             context.UseCurrentResponseBody();
-            Fail(context, ex);
+            await Fail(context, ex);
         }
     }
 
@@ -224,6 +224,18 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
         // (404/405 included).
         _application is not null ? ServeThroughAsync(context, _application) : ServeAsync(context);
 
+    /// <summary>The write still under way in an error outcome (the application's problem writer), else a completed task.</summary>
+    private static Task Pending(object? error) => error as Task ?? Task.CompletedTask;
+
+    /// <summary>An outcome of <see cref="Error"/>: <see cref="Written"/> once a pending write completed, else the outcome itself.</summary>
+    private static ValueTask<object?> Settled(object error) => error is Task pending ? WrittenAfterAsync(pending) : new(error);
+
+    private static async ValueTask<object?> WrittenAfterAsync(Task pending)
+    {
+        await pending;
+        return Written;
+    }
+
     private static async Task FlushAfterAsync(Task written, IHttpResponseBodyFeature body)
     {
         await written;
@@ -244,7 +256,7 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
         catch (Exception ex)
         {
             // Thrown by middleware (or by writing its result): the error table, as for a handler.
-            Fail(context, ex);
+            await Fail(context, ex);
         }
     }
 
@@ -294,12 +306,12 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
             if (NotAcceptable(context, endpoint, out var negotiated))
             {
                 context.Response.Headers.Clear();
-                return Error(context, StatusCodes.Status406NotAcceptable, ErrorResponses.NotAcceptable, write);
+                return await Settled(Error(context, StatusCodes.Status406NotAcceptable, ErrorResponses.NotAcceptable, write));
             }
 
             if (endpoint.BodyType is not null && await ReadBodyAsync(context, endpoint) is var status and not 0)
             {
-                return Error(context, status, ErrorResponses.ForBodyStatus(status, endpoint.BodyType, _services.Serializers), write);
+                return await Settled(Error(context, status, ErrorResponses.ForBodyStatus(status, endpoint.BodyType, _services.Serializers), write));
             }
 
             var result = await endpoint.Invoke(context);
@@ -314,7 +326,7 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
         }
         catch (Exception ex) when (write)
         {
-            Fail(context, ex);
+            await Fail(context, ex);
             return Written;
         }
         catch (Exception ex) when (TryMapFailure(context, ex, out var status, out var body))
@@ -324,8 +336,9 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
     }
 
     /// <summary>
-    /// An error of the error table: written at once (<paramref name="write"/>: nothing wraps the stage), or as a result with
-    /// the same status, headers, content type and body for the middleware that does.
+    /// An error of the error table: written at once (<paramref name="write"/>: nothing wraps the stage; the task of the write
+    /// when the application's problem writer has not finished it), or as a result with the same status, headers, content
+    /// type and body for the middleware that does.
     /// </summary>
     private static object Error(PulyaContext context, int status, byte[] body, bool write, string? allow = null)
     {
@@ -336,11 +349,11 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
                 context.Response.Headers.Allow = allow;
             }
 
-            WriteError(context, status, body);
-            return Written;
+            var written = WriteError(context, status, body);
+            return written.IsCompletedSuccessfully ? Written : written;
         }
 
-        var result = Response.Bytes(context.Errors.Body(context, status, body), context.Errors.ContentType, status);
+        var result = context.Errors.Result(context, status, body);
         if (allow is not null)
         {
             result.WithHeader(HeaderNames.Allow, allow);
@@ -407,12 +420,7 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
             return AwaitWriteAsync(write);
         }
 
-        if (!write.Result)
-        {
-            WriteNotAcceptable(context);
-        }
-
-        return ValueTask.CompletedTask;
+        return write.Result ? ValueTask.CompletedTask : new ValueTask(WriteNotAcceptable(context));
     }
 
     /// <summary>A write whose response start did not complete at once; it was past the 406 decision, so it only needs awaiting.</summary>
@@ -422,28 +430,27 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
     {
         if (!await StreamedResults.WriteAsync(context, result, _services.Serializers))
         {
-            WriteNotAcceptable(context);
+            await WriteNotAcceptable(context);
         }
     }
 
     /// <summary>406, without a single header the handler set.</summary>
-    private static void WriteNotAcceptable(PulyaContext context)
+    private static Task WriteNotAcceptable(PulyaContext context)
     {
         context.Response.Headers.Clear();
-        WriteError(context, StatusCodes.Status406NotAcceptable, ErrorResponses.NotAcceptable);
+        return WriteError(context, StatusCodes.Status406NotAcceptable, ErrorResponses.NotAcceptable);
     }
 
     /// <summary>Answers a failure per the error table (or logs an aborted request).</summary>
-    private void Fail(PulyaContext context, Exception exception)
+    private Task Fail(PulyaContext context, Exception exception)
     {
         if (TryMapFailure(context, exception, out var status, out var body))
         {
-            Fail(context, status, body);
+            return Fail(context, status, body);
         }
-        else
-        {
-            LogAborted(_logger, context.Method, context.Path);
-        }
+
+        LogAborted(_logger, context.Method, context.Path);
+        return Task.CompletedTask;
     }
 
     /// <summary>The error table: the status and body answering <paramref name="exception"/> (logged); false when the client aborted the request.</summary>
@@ -575,20 +582,20 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
         return StatusCodes.Status413PayloadTooLarge;
     }
 
-    private static void Fail(PulyaContext context, int status, byte[] body)
+    private static Task Fail(PulyaContext context, int status, byte[] body)
     {
         if (context.BodyStarted || context.Response.HasStarted)
         {
             // Too late for an error response: the client would get half a body. Cut the connection instead.
             context.Features.Get<IHttpRequestLifetimeFeature>()?.Abort();
-            return;
+            return Task.CompletedTask;
         }
 
         context.Response.Headers.Clear();
-        WriteError(context, status, body);
+        return WriteError(context, status, body);
     }
 
-    private static void WriteError(PulyaContext context, int status, byte[] body)
+    private static Task WriteError(PulyaContext context, int status, byte[] body)
     {
         if (status == StatusCodes.Status413PayloadTooLarge)
         {
@@ -597,7 +604,7 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
             context.Response.Headers.Connection = "close";
         }
 
-        context.Errors.Write(context, status, body);
+        return context.Errors.Write(context, status, body);
     }
 
     [LoggerMessage(1, LogLevel.Error, "Unhandled exception in the handler of {Method} {Path}.")]

@@ -34,7 +34,7 @@ internal static class FileResultWriter
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException || (ex is UnauthorizedAccessException && Directory.Exists(path)))
         {
             context.Response.Headers.Clear();
-            context.Errors.Write(context, StatusCodes.Status404NotFound, ErrorResponses.NotFound);
+            await context.Errors.Write(context, StatusCodes.Status404NotFound, ErrorResponses.NotFound);
             return;
         }
 
@@ -61,7 +61,7 @@ internal static class FileResultWriter
                 if (!TryResolve(range, length, out offset, out count))
                 {
                     headers.ContentRange = "bytes */" + length.ToString(CultureInfo.InvariantCulture);
-                    context.Errors.Write(context, StatusCodes.Status416RangeNotSatisfiable, RangeNotSatisfiable);
+                    await context.Errors.Write(context, StatusCodes.Status416RangeNotSatisfiable, RangeNotSatisfiable);
                     return;
                 }
 

@@ -17,9 +17,9 @@ public sealed class ServingTests
             app.MapGet("/internal", () => "i");
             app.MapOpenApi("/docs/{documentName}.json");
         }, builder => builder.Pulya
-            .AddOpenApi("Public", o => o.ShouldInclude = r => r.Template.Text == "/public")
-            .AddOpenApi("public", o => o.Version = "3")
-            .AddOpenApi("internal"));
+            .AddOpenApi(o => (o.DocumentName, o.ShouldInclude) = ("Public", r => r.Template.Text == "/public"))
+            .AddOpenApi(o => (o.DocumentName, o.Version) = ("public", "3"))
+            .AddOpenApi(o => o.DocumentName = "internal"));
 
         var (v1, json) = await OpenApiTestApp.ReadAsync(client.Client, "/docs/v1.json");
         var (publicDocument, _) = await OpenApiTestApp.ReadAsync(client.Client, "/docs/public.json");
@@ -47,7 +47,7 @@ public sealed class ServingTests
         Assert.Contains("start the application", Assert.Throws<InvalidOperationException>(() => none.GetOpenApiDocument()).Message, StringComparison.Ordinal);
 
         var builder = PulyaApplication.CreateBuilder([]);
-        builder.Pulya.AddOpenApi().AddOpenApi("v2");
+        builder.Pulya.AddOpenApi().AddOpenApi(o => o.DocumentName = "v2");
         var several = builder.Build();
         Assert.Contains("{documentName}", Assert.Throws<InvalidOperationException>(() => several.MapOpenApi("/openapi.json")).Message, StringComparison.Ordinal);
 
