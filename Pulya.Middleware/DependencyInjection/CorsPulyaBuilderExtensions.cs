@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Pulya.DependencyInjection;
@@ -21,7 +22,7 @@ public static class CorsPulyaBuilderExtensions
     public static PulyaBuilder AddCors(this PulyaBuilder builder, Action<CorsPolicy>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.AddModuleOptions<CorsPolicy>(CorsPolicyValidator.Section);
+        builder.AddModuleOptions<CorsPolicy>(CorsPolicyValidator.Section, static (c, o) => c.Bind(o));
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CorsPolicy>, CorsPolicyValidator>());
         if (configure is not null)
         {
