@@ -5,7 +5,8 @@
 # CPU, so its shares stay usable on a machine that other processes keep busy: compare shares, never absolute counts.
 # Usage: bash bench/profiling/perf-frames.sh SERVER PATH [OUT]
 #   SERVER: a profile of bench/profiles (e.g. optimized), raw-kestrel, or pulya-trio (bench/Pulya.Trio; TRIO_DIR=another
-#   build of it, e.g. one made at another commit); PATH: e.g. /users/5. SERVER_ARGS: more arguments for the server.
+#   build of it, e.g. one made at another commit), or the absolute path of an executable (a Native AOT publish, run in
+#   its own folder); PATH: e.g. /users/5. SERVER_ARGS: more arguments for the server.
 # Load: wrk, 2 threads, 32 connections, 16 requests pipelined per connection; WARMUP s warm-up (default 8: long enough
 # for the hot methods to reach tier 1 on a busy machine), then 8 s of perf at 499 Hz
 # with call graphs while wrk runs. Needs perf, wrk and Release builds of the server (and of the load tool for profiles).
@@ -15,7 +16,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 SERVER=$1
 REQUEST_PATH=$2
-OUT="${3:-$ROOT/bench/results/perf-frames-$(date -u +%Y%m%d-%H%M%S)-$SERVER-${REQUEST_PATH//\//_}}"
+OUT="${3:-$ROOT/bench/results/perf-frames-$(date -u +%Y%m%d-%H%M%S)-$(basename "$SERVER")-${REQUEST_PATH//\//_}}"
 mkdir -p "$OUT"
 command -v wrk >/dev/null || { echo "wrk is needed: bash bench/install-wrk.sh" >&2; exit 2; }
 command -v perf >/dev/null || { echo "perf is needed (linux-perf)" >&2; exit 2; }
@@ -28,6 +29,10 @@ case "$SERVER" in
   pulya-trio)
     (cd "${TRIO_DIR:-$ROOT/bench/Pulya.Trio/bin/Release/net10.0}" && exec dotnet Pulya.Trio.dll --urls "http://127.0.0.1:$PORT" \
       --Logging:LogLevel:Default=Warning ${SERVER_ARGS:-}) >"$OUT/server.log" 2>&1 & ;;
+  /*)
+    # A Native AOT binary (or any executable) by its absolute path, started in its own folder.
+    (cd "$(dirname "$SERVER")" && exec "$SERVER" --urls "http://127.0.0.1:$PORT" --Logging:LogLevel:Default=Warning \
+      ${SERVER_ARGS:-}) >"$OUT/server.log" 2>&1 & ;;
   *)
     mapfile -t args < <(dotnet "$ROOT/bench/Pulya.LoadTest/bin/Release/net10.0/Pulya.LoadTest.dll" --profile-args "$SERVER")
     dotnet "$ROOT/samples/Pulya.Sample/bin/Release/net10.0/Pulya.Sample.dll" --urls "http://127.0.0.1:$PORT" \
