@@ -14,7 +14,8 @@
 # Load: wrk, 2 threads, 32 connections, 16 requests pipelined per connection; WARMUP s warm-up (default 8: long enough
 # for the hot methods to reach tier 1 on a busy machine), then 8 s of perf at 499 Hz
 # with call graphs while wrk runs. Needs perf, wrk and Release builds of the server (and of the load tool for profiles).
-# Writes OUT/frames.txt (request threads) and OUT/frames-all.txt (every thread); OUT defaults to bench/results/.
+# Writes OUT/frames.txt (request threads), OUT/frames-all.txt (every thread) and OUT/owners.txt (request-thread samples by
+# the component on CPU: framework, Kestrel, middleware, JSON, DI); OUT defaults to bench/results/.
 # Compare two runs: python3 bench/profiling/compare-frames.py A/frames.txt B/frames.txt
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -78,5 +79,6 @@ PY
 perf script -i "$OUT/perf.data" -F comm,tid,ip,sym 2>/dev/null >"$OUT/perf.script"
 python3 "$ROOT/bench/profiling/perf-frames.py" "$OUT/perf.script" 150 >"$OUT/frames.txt"
 python3 "$ROOT/bench/profiling/perf-frames.py" "$OUT/perf.script" 150 --all >"$OUT/frames-all.txt"
+python3 "$ROOT/bench/profiling/perf-frames.py" "$OUT/perf.script" 8 --owners >"$OUT/owners.txt"
 rm -f "$OUT/perf.data"; gzip -f "$OUT/perf.script"
 echo "frames: $OUT/frames.txt"
