@@ -151,7 +151,8 @@ internal sealed class RouteConstraintRule
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value
             : throw new FormatException($"the argument of '{Name(kind)}({text})' must be a length (a whole number from 0), e.g. '{Example(kind)}'.");
 
-    // Reached only in an application that set the switch to false (the Native AOT trio does; see RouteFeatures).
+    // Reached only in a process whose runtime configuration sets the switch to false (the Native AOT trio does; see
+    // RouteFeatures): tests/Pulya.Sample.Aot.Tests/RegexSwitchTests runs the AOT sample so and checks the message.
     [ExcludeFromCodeCoverage]
     private static FormatException RegexSwitchedOff(string argument) =>
         new($"the constraint 'regex({argument})' is switched off in this application ({RouteFeatures.RegexConstraintSwitch}=false).");
