@@ -79,14 +79,13 @@ public abstract class GeneratedJsonObjectWriter<T> : GeneratedJsonWriter<T>
     /// <summary>Writes the properties of <paramref name="value"/>, in the order of the type's metadata.</summary>
     protected abstract void WriteProperties(Utf8JsonWriter writer, T value);
 
-    /// <summary>Whether a property value is written under its effective ignore condition (as System.Text.Json decides).</summary>
+    /// <summary>
+    /// Whether a property value is written under <c>WhenWritingNull</c> or <c>WhenWritingDefault</c>, as System.Text.Json
+    /// decides (generated code writes under <c>Never</c> without asking; the context rejects the other conditions).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    protected static bool Keep<TValue>(TValue value, JsonIgnoreCondition condition) => condition switch
-    {
-        JsonIgnoreCondition.WhenWritingNull => value is not null,
-        JsonIgnoreCondition.WhenWritingDefault => !EqualityComparer<TValue>.Default.Equals(value, default),
-        _ => true,
-    };
+    protected static bool Keep<TValue>(TValue value, JsonIgnoreCondition condition) =>
+        condition == JsonIgnoreCondition.WhenWritingNull ? value is not null : !EqualityComparer<TValue>.Default.Equals(value, default);
 }
 
 /// <summary>A writer through the type's <see cref="JsonTypeInfo{T}"/>: System.Text.Json's own path, for what generated code does not write itself.</summary>

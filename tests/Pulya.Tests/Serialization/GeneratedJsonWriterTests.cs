@@ -76,6 +76,7 @@ public sealed class GeneratedJsonWriterTests
         {
             var node = new FastNode { Value = depth, Children = [new FastNode(), new FastNode { Next = new FastNode() }] };
             AssertSame(serializer, node, typeof(FastNode));
+            AssertSame(serializer, new FastNode { Next = new FastNode { Children = depth % 2 == 0 ? [] : [new FastNode()] } }, typeof(FastNode));
         }
     }
 
