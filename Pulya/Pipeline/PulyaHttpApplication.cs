@@ -165,8 +165,72 @@ internal sealed partial class PulyaHttpApplication : IHttpApplication<PulyaConte
 
         // Nothing wraps the endpoint: its stage writes the response (and its errors) itself; an asynchronous one is
         // awaited through the task it already is.
-        var pending = EndpointAsync(context, stage.Endpoint, write: true);
+        var endpoint = stage.Endpoint;
+        if (endpoint.BodyType is null)
+        {
+            return WriteEndpoint(context, endpoint);
+        }
+
+        var pending = EndpointAsync(context, endpoint, write: true);
         return pending.IsCompletedSuccessfully ? Task.CompletedTask : pending.AsTask();
+    }
+
+    /// <summary>
+    /// The endpoint stage of <see cref="EndpointAsync"/> for an endpoint that reads no body and that nothing wraps, without
+    /// its state machine while everything completes at once (the handler and the write): the same 406 decision, handler,
+    /// write and error table, continued asynchronously from the first step that does not complete.
+    /// </summary>
+    private Task WriteEndpoint(PulyaContext context, EndpointBinding endpoint)
+    {
+        try
+        {
+            if (NotAcceptable(context, endpoint, out var negotiated))
+            {
+                context.Response.Headers.Clear();
+                return Error(context, StatusCodes.Status406NotAcceptable, ErrorResponses.NotAcceptable, write: true) is Task pending
+                    ? FailAfterAsync(context, new ValueTask(pending))
+                    : Task.CompletedTask;
+            }
+
+            var invoked = endpoint.Invoke(context);
+            if (!invoked.IsCompletedSuccessfully)
+            {
+                return WriteAfterAsync(context, invoked, negotiated);
+            }
+
+            var written = WriteResultAsync(context, invoked.Result, negotiated);
+            return written.IsCompletedSuccessfully ? Task.CompletedTask : FailAfterAsync(context, written);
+        }
+        catch (Exception ex)
+        {
+            return Fail(context, ex);
+        }
+    }
+
+    /// <summary><see cref="WriteEndpoint"/> past a handler that did not complete at once.</summary>
+    private async Task WriteAfterAsync(PulyaContext context, ValueTask<object?> invoked, IPulyaSerializer? negotiated)
+    {
+        try
+        {
+            await WriteResultAsync(context, await invoked, negotiated);
+        }
+        catch (Exception ex)
+        {
+            await Fail(context, ex);
+        }
+    }
+
+    /// <summary><see cref="WriteEndpoint"/> past a write (of the result or of the 406) that did not complete at once.</summary>
+    private async Task FailAfterAsync(PulyaContext context, ValueTask written)
+    {
+        try
+        {
+            await written;
+        }
+        catch (Exception ex)
+        {
+            await Fail(context, ex);
+        }
     }
 
     /// <summary>The pipeline with routed middleware: the match (no answer yet), then the routed middleware around the rest.</summary>

@@ -3,7 +3,7 @@ using Pulya.Hosting;
 
 // Three endpoints: text, a tiny JSON object, a route with one int parameter returning a small JSON object. The peers serve
 // the same three: bench/Pulya.Peers.MinimalApi with --Peer:Trio=true (WebApplication.CreateSlimBuilder) and
-// bench/Pulya.Peers.RawKestrel. Modules: the trie router and pooling (appsettings.json), the generated binder.
+// bench/Pulya.Peers.RawKestrel. Modules: the trie router and pooling, one context per connection (appsettings.json), the generated binder.
 var builder = PulyaApplication.CreateSlimBuilder(args);
 builder.Pulya.AddTrieRouter().AddPooling();
 var app = builder.Build();

@@ -9,8 +9,8 @@ namespace Pulya.Benchmarks.Pipeline;
 
 /// <summary>
 /// The three request shapes every framework benchmark has, driven straight into the pipeline of the sample under the
-/// <c>optimized</c> settings (Trie router, System.Text.Json, no route cache) with pooling <c>None</c> and
-/// <c>ObjectPool</c>: <c>GET /plaintext</c> (a constant text), <c>GET /json</c> (a tiny object serialized per request) and
+/// <c>optimized</c> settings (Trie router, System.Text.Json, no route cache) with pooling <c>None</c>, <c>ObjectPool</c>
+/// and <c>PerConnection</c> (the fake server keeps a connection's context slot, as Kestrel does): <c>GET /plaintext</c> (a constant text), <c>GET /json</c> (a tiny object serialized per request) and
 /// <c>GET /users/5</c> (an int route parameter, a small object). <see cref="DirectRequest"/> reuses the fake server's
 /// objects, so the memory diagnoser's bytes per operation are what Pulya and the handler allocate, nothing of a server.
 /// </summary>
@@ -23,7 +23,7 @@ public class DirectRequestHandlingBenchmarks
     private DirectRequest _json = null!;
     private DirectRequest _user = null!;
 
-    [Params("None", "ObjectPool")]
+    [Params("None", "ObjectPool", "PerConnection")]
     public string Pooling { get; set; } = "None";
 
     [GlobalSetup]
@@ -31,7 +31,8 @@ public class DirectRequestHandlingBenchmarks
     {
         _host = SampleHost.StartAsync(
             "--Pulya:Router=Trie", "--Pulya:Serializer=SystemTextJson", "--Pulya:RouteCache:Enabled=false",
-            $"--Pulya:Pooling:Enabled={Pooling == "ObjectPool"}").GetAwaiter().GetResult();
+            $"--Pulya:Pooling:Enabled={Pooling == "ObjectPool"}",
+            $"--Pulya:PoolProvider={(Pooling == "PerConnection" ? Pooling : "None")}").GetAwaiter().GetResult();
         _application = _host.Application.Services.GetRequiredService<PulyaServer>().Application!;
         _plaintext = Checked(new DirectRequest("GET", "/plaintext"), "Hello, World!");
         _json = Checked(new DirectRequest("GET", "/json"), """{"message":"Hello, World!"}""");

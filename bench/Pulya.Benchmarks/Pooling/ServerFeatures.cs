@@ -1,15 +1,21 @@
 using System.Collections;
+using Microsoft.AspNetCore.Hosting.Server.Abstractions;
 using Microsoft.AspNetCore.Http.Features;
+using Pulya.Pipeline;
 
 namespace Pulya.Benchmarks.Pooling;
 
 /// <summary>
 /// A request's feature collection as a server keeps one for a connection: the server's own features, and what the application
 /// sets during a request, dropped by <see cref="Reset"/> before the next request (with the server's own features put back),
-/// as Kestrel's <c>ResetFeatureCollection</c> does. Allocates nothing per request once its list has grown.
+/// as Kestrel's <c>ResetFeatureCollection</c> does. Allocates nothing per request once its list has grown. Like Kestrel's
+/// connection, it keeps a slot for the application's context (the <c>PerConnection</c> pool provider uses it).
 /// </summary>
-internal sealed class ServerFeatures : IFeatureCollection
+internal sealed class ServerFeatures : IFeatureCollection, IHostContextContainer<PulyaContext>
 {
+    /// <inheritdoc />
+    public PulyaContext? HostContext { get; set; }
+
     private readonly List<KeyValuePair<Type, object>> _features = [];
     private KeyValuePair<Type, object>[] _server = [];
 

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Pulya.Pooling;
 
@@ -41,6 +42,21 @@ internal sealed class CountingPoolProvider(IRequestPoolProvider inner, PoolCount
         {
             counter.OnReturn();
             inner.Return(item);
+        }
+
+        // The request's features reach the inner pool, so a provider that keeps a context per connection (PerConnection,
+        // the optimized profile's) works under the suites as it does in production.
+        public T Rent(IFeatureCollection features)
+        {
+            var item = inner.Rent(features);
+            counter.OnRent();
+            return item;
+        }
+
+        public void Return(T item, IFeatureCollection features)
+        {
+            counter.OnReturn();
+            inner.Return(item, features);
         }
     }
 }
