@@ -81,6 +81,26 @@ public sealed class GeneratedJsonWriterTests
     }
 
     [Fact]
+    public void The_fast_path_allocates_nothing_per_value()
+    {
+        var serializer = new SystemTextJsonSerializer();
+        var output = new ArrayBufferWriter<byte>(4096);
+        var address = new FastAddress { Street = "Main St. 1", Zip = "12345", Floor = 2 };
+        serializer.Serialize(output, address, typeof(FastAddress));
+        output.ResetWrittenCount();
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 100; i++)
+        {
+            serializer.Serialize(output, address, typeof(FastAddress));
+            output.ResetWrittenCount();
+        }
+
+        Assert.True(serializer.WritesWithGeneratedCode(typeof(FastAddress)));
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Fact]
     public void Non_finite_numbers_fail_as_in_the_metadata_path()
     {
         var serializer = new SystemTextJsonSerializer();
