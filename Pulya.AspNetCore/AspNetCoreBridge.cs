@@ -20,9 +20,9 @@ internal sealed class AspNetCoreBridge(IServiceProvider services, Action<IApplic
 {
     public Func<PulyaRequest, Task> Compose(RouteTable routes, Func<PulyaRequest, Task> next)
     {
-        RequestDelegate terminal = http => next(http.Features.GetRequiredFeature<PulyaRequest>());
+        RequestDelegate terminal = http => next(RequestOf(http));
         RequestDelegate authorized = http => http.Items.ContainsKey(AuthorizationMiddlewareInvoked)
-            ? next(http.Features.GetRequiredFeature<PulyaRequest>())
+            ? next(RequestOf(http))
             : throw new InvalidOperationException(
                 $"The endpoint {http.GetEndpoint()!.DisplayName} requires authorization, but the ASP.NET Core pipeline did not authorize it: "
                 + "add web.UseAuthorization() (after web.UseAuthentication()) in UseAspNetCore.");
@@ -59,6 +59,13 @@ internal sealed class AspNetCoreBridge(IServiceProvider services, Action<IApplic
             return pipeline(http);
         };
     }
+
+    /// <summary>
+    /// The Pulya request of <paramref name="http"/>, a feature of it. Through the indexer, not <c>Get&lt;T&gt;</c>: a generic
+    /// interface method is resolved at run time on every call, once per request here.
+    /// </summary>
+    private static PulyaRequest RequestOf(HttpContext http) =>
+        http.Features[typeof(PulyaRequest)] as PulyaRequest ?? http.Features.GetRequiredFeature<PulyaRequest>();
 
     /// <summary>The key ASP.NET Core's authorization middleware sets in <c>HttpContext.Items</c> when it ran for an endpoint.</summary>
     private const string AuthorizationMiddlewareInvoked = "__AuthorizationMiddlewareWithEndpointInvoked";

@@ -89,7 +89,7 @@ public abstract class PulyaRequest
         get
         {
             var features = Features;
-            if (_httpContext is { Request: not null } current && ReferenceEquals(features.Get<PulyaRequest>(), this))
+            if (_httpContext is { Request: not null } current && ReferenceEquals(features[typeof(PulyaRequest)], this))
             {
                 return current.Context;
             }

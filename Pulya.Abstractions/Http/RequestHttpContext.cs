@@ -65,11 +65,12 @@ internal sealed class RequestHttpContext : IServiceProvidersFeature, IItemsFeatu
     {
         Clear();
         Request = request;
-        features.Set(request);
-        features.Set<IServiceProvidersFeature>(this);
-        features.Set<IItemsFeature>(this);
-        features.Set<IEndpointFeature>(this);
-        features.Set<IRouteValuesFeature>(this);
+        // The indexer, not Set<T>: a generic interface method is resolved at run time on every call, per request here.
+        features[typeof(PulyaRequest)] = request;
+        features[typeof(IServiceProvidersFeature)] = this;
+        features[typeof(IItemsFeature)] = this;
+        features[typeof(IEndpointFeature)] = this;
+        features[typeof(IRouteValuesFeature)] = this;
         if (_context is null)
         {
             _context = new DefaultHttpContext(features);

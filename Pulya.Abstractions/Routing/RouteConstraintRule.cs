@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -86,7 +87,7 @@ internal sealed class RouteConstraintRule
             RouteConstraintKind.Length => Bounds(kind, argument, Length),
             RouteConstraintKind.MinLength => new RouteConstraintRule(kind, argument, Length(kind, argument), int.MaxValue, null),
             RouteConstraintKind.MaxLength => new RouteConstraintRule(kind, argument, 0, Length(kind, argument), null),
-            _ => new RouteConstraintRule(kind, argument, 0, 0, new RegexConstraint(argument)),
+            _ => new RouteConstraintRule(kind, argument, 0, 0, RouteFeatures.IsRegexConstraintSupported ? new RegexConstraint(argument) : throw RegexSwitchedOff(argument)),
         };
     }
 
@@ -127,7 +128,8 @@ internal sealed class RouteConstraintRule
             case RouteConstraintKind.Length or RouteConstraintKind.MinLength or RouteConstraintKind.MaxLength:
                 return segment.Length >= _low && segment.Length <= _high;
             default:
-                return _regex!.IsMatch(segment);
+                // The switch's test keeps the regular-expression library out of a trimmed application that turned it off.
+                return RouteFeatures.IsRegexConstraintSupported && _regex!.IsMatch(segment);
         }
     }
 
@@ -148,6 +150,11 @@ internal sealed class RouteConstraintRule
     private static long Length(RouteConstraintKind kind, string text) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value
             : throw new FormatException($"the argument of '{Name(kind)}({text})' must be a length (a whole number from 0), e.g. '{Example(kind)}'.");
+
+    // Reached only in an application that set the switch to false (the Native AOT trio does; see RouteFeatures).
+    [ExcludeFromCodeCoverage]
+    private static FormatException RegexSwitchedOff(string argument) =>
+        new($"the constraint 'regex({argument})' is switched off in this application ({RouteFeatures.RegexConstraintSwitch}=false).");
 
     private static RouteConstraintRule Bounds(RouteConstraintKind kind, string argument, Func<RouteConstraintKind, string, long> parse)
     {

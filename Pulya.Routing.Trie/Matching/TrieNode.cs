@@ -12,7 +12,9 @@ internal sealed class TrieNode
 
     private static readonly TrieNode[] NoNodes = [];
     private Dictionary<string, TrieNode>? _literalBuild;
-    private SortedDictionary<RouteConstraint, TrieNode>? _typedBuild;
+    // A list sorted when frozen rather than a sorted dictionary: that one's tree is generic code over a key-value pair (a
+    // value type) that the framework's precompiled code does not contain, compiled by the JIT at every start-up.
+    private List<TrieNode>? _typedBuild;
     private string[] _literalKeys = [];
     private TrieNode[] _literalNodes = NoNodes;
     private Dictionary<string, TrieNode>.AlternateLookup<ReadOnlySpan<char>> _literalLookup;
@@ -54,13 +56,17 @@ internal sealed class TrieNode
             return Parameter ??= new TrieNode();
         }
 
-        var build = _typedBuild ??= new SortedDictionary<RouteConstraint, TrieNode>(Comparer<RouteConstraint>.Create(RouteConstraint.Compare));
-        if (!build.TryGetValue(constraint, out var child))
+        var build = _typedBuild ??= [];
+        foreach (var typed in build)
         {
-            child = new TrieNode(constraint);
-            build.Add(constraint, child);
+            if (RouteConstraint.Compare(typed.Constraint, constraint) == 0)
+            {
+                return typed;
+            }
         }
 
+        var child = new TrieNode(constraint);
+        build.Add(child);
         return child;
     }
 
@@ -85,7 +91,8 @@ internal sealed class TrieNode
 
         if (_typedBuild is { } typed)
         {
-            Typed = [.. typed.Values];
+            typed.Sort(static (a, b) => RouteConstraint.Compare(a.Constraint, b.Constraint));
+            Typed = [.. typed];
         }
 
         _literalBuild = null;

@@ -21,9 +21,11 @@ internal sealed class TrieRouter : IRouter
     private readonly TrieNode _root;
     private readonly Dictionary<string, RouteLeaf> _static;
     private readonly string[] _methodNames;
-    private readonly ConcurrentDictionary<ulong, AllowedMethods> _unions;
+    // Keyed by the mask as a long: Kestrel's connection table is a ConcurrentDictionary<long, …> too, so the JIT compiles
+    // that instantiation's code once for both (an ulong key would be compiled again at every start-up).
+    private readonly ConcurrentDictionary<long, AllowedMethods> _unions;
 
-    private TrieRouter(RouteTable table, TrieNode root, Dictionary<string, RouteLeaf> statics, string[] methodNames, ConcurrentDictionary<ulong, AllowedMethods> unions, int nodeCount)
+    private TrieRouter(RouteTable table, TrieNode root, Dictionary<string, RouteLeaf> statics, string[] methodNames, ConcurrentDictionary<long, AllowedMethods> unions, int nodeCount)
     {
         Table = table;
         _root = root;
@@ -80,10 +82,10 @@ internal sealed class TrieRouter : IRouter
         }
 
         // One AllowedMethods per distinct method set, built once the table is complete and shared by its leaves.
-        var unions = new ConcurrentDictionary<ulong, AllowedMethods>();
+        var unions = new ConcurrentDictionary<long, AllowedMethods>();
         foreach (var leaf in leaves)
         {
-            leaf.Allowed = unions.GetOrAdd(leaf.MethodMask, CreateAllowed, methodNames);
+            leaf.Allowed = unions.GetOrAdd(unchecked((long)leaf.MethodMask), CreateAllowed, methodNames);
         }
 
         return new TrieRouter(table, root, statics, methodNames, unions, nodeCount);
@@ -263,10 +265,11 @@ internal sealed class TrieRouter : IRouter
         return null;
     }
 
-    private AllowedMethods Union(ulong mask) => _unions.GetOrAdd(mask, CreateAllowed, _methodNames);
+    private AllowedMethods Union(ulong mask) => _unions.GetOrAdd(unchecked((long)mask), CreateAllowed, _methodNames);
 
-    private static AllowedMethods CreateAllowed(ulong bits, string[] names)
+    private static AllowedMethods CreateAllowed(long mask, string[] names)
     {
+        var bits = unchecked((ulong)mask);
         var methods = new List<string>(BitOperations.PopCount(bits));
         for (var bit = 0; bit < names.Length; bit++)
         {

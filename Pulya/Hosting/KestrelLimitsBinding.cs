@@ -17,6 +17,12 @@ internal static class KestrelLimitsBinding
 
     public static void Bind(IConfigurationSection limits, KestrelServerLimits target)
     {
+        if (!limits.Exists())
+        {
+            // Nothing to bind: the binding code (a large generated method) is not compiled at all.
+            return;
+        }
+
         OptionsBinding.Bind(limits, target, static (c, t) => c.Bind(t));
         // MinDataRate has no setters, so the binder skips it: read BytesPerSecond and GracePeriod here.
         target.MinRequestBodyDataRate = ReadDataRate(limits.GetSection("MinRequestBodyDataRate"), target.MinRequestBodyDataRate);

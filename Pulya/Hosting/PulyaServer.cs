@@ -66,7 +66,7 @@ internal sealed partial class PulyaServer(
         var table = routes.Build(modules.Binder, routeMiddleware, services.GetService<EndpointValidation>());
         ThrowIfAuthorizationUnenforced(table, routes.RoutedMiddleware.Count);
         Router = modules.CreateRouter(table);
-        RouteTableExport.WriteIfAsked(configuration, services, options, routes.Definitions, table);
+        RouteTableExport.WriteIfAsked(configuration, services, options, routes, table);
         var serializers = new SerializerSelector(modules.Serializers());
         var types = PreparedTypes(table);
         foreach (var type in types)

@@ -22,7 +22,20 @@ internal sealed class RouteRegistry
     private (string Route, int Version)? _otherContract;
 
     /// <summary>The routes as mapped, in the order mapped (HEAD routes added for GET routes are not among them).</summary>
-    public IReadOnlyList<EndpointDefinition> Definitions => [.. _routes.Select(r => r.Definition)];
+    public IReadOnlyList<EndpointDefinition> Definitions
+    {
+        get
+        {
+            // A loop, not LINQ over the tuples: generic code over a value type is compiled by the JIT at start-up.
+            var definitions = new EndpointDefinition[_routes.Count];
+            for (var i = 0; i < definitions.Length; i++)
+            {
+                definitions[i] = _routes[i].Definition;
+            }
+
+            return definitions;
+        }
+    }
 
     /// <summary>The application middleware, in the order added (first = outermost).</summary>
     public List<IPulyaMiddleware> Middleware { get; } = [];
@@ -74,7 +87,7 @@ internal sealed class RouteRegistry
             var middleware = RouteMiddleware(conventions);
             var metadata = Metadata(route.Handler, conventions);
             Add(new RouteEntry(route.Method, route.Template, binding, metadata));
-            if (route.Method == HttpMethods.Get && !_routes.Any(r => r.Definition.Method == HttpMethods.Head && r.Definition.Template.HasSameShape(route.Template)))
+            if (route.Method == HttpMethods.Get && !HasHeadRoute(route.Template))
             {
                 Add(new RouteEntry(HttpMethods.Head, route.Template, binding, metadata));
             }
@@ -90,6 +103,20 @@ internal sealed class RouteRegistry
         }
 
         return new RouteTable(entries);
+    }
+
+    /// <summary>Whether a HEAD route was mapped with the same shape as <paramref name="template"/>.</summary>
+    private bool HasHeadRoute(RouteTemplate template)
+    {
+        foreach (var (definition, _) in _routes)
+        {
+            if (definition.Method == HttpMethods.Head && definition.Template.HasSameShape(template))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

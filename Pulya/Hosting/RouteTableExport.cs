@@ -24,13 +24,17 @@ internal static class RouteTableExport
     public const string ConfigurationKey = "Pulya:RouteTableFile";
 
     /// <summary>Writes the file when <see cref="ConfigurationKey"/> names one; otherwise does nothing.</summary>
-    public static void WriteIfAsked(IConfiguration configuration, IServiceProvider services, PulyaOptions options, IReadOnlyList<EndpointDefinition> definitions, RouteTable table)
+    public static void WriteIfAsked(IConfiguration configuration, IServiceProvider services, PulyaOptions options, RouteRegistry routes, RouteTable table)
     {
-        if (configuration[ConfigurationKey] is not { Length: > 0 } file)
+        // Only the check runs at every start-up: the writer is a large method the JIT would otherwise compile for nothing.
+        if (configuration[ConfigurationKey] is { Length: > 0 } file)
         {
-            return;
+            Write(file, configuration, services, options, routes.Definitions, table);
         }
+    }
 
+    private static void Write(string file, IConfiguration configuration, IServiceProvider services, PulyaOptions options, IReadOnlyList<EndpointDefinition> definitions, RouteTable table)
+    {
         var json = services.GetRequiredKeyedService<IPulyaSerializer>("SystemTextJson") is SystemTextJsonSerializer stj ? stj.Options : SystemTextJsonSerializer.CreateDefaultOptions();
         var isService = services.GetRequiredService<IServiceProviderIsService>();
         var components = services.GetServices<PulyaComponent>().ToList();

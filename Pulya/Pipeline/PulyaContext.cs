@@ -186,7 +186,8 @@ internal sealed class PulyaContext : PulyaRequest, IPoolable
     /// Points <see cref="ResponseBody"/> at the response body feature the request's features hold now: routed middleware
     /// (compression, output caching) replaces it for the rest of the pipeline and puts the server's back afterwards.
     /// </summary>
-    public void UseCurrentResponseBody() => ResponseBody = Features.GetRequiredFeature<IHttpResponseBodyFeature>();
+    public void UseCurrentResponseBody() =>
+        ResponseBody = Features[typeof(IHttpResponseBodyFeature)] as IHttpResponseBodyFeature ?? Features.GetRequiredFeature<IHttpResponseBodyFeature>();
 
     /// <summary>The request body as the server delivers it.</summary>
     public Stream RequestBody => Request.Body;
@@ -244,6 +245,26 @@ internal sealed class PulyaContext : PulyaRequest, IPoolable
         }
     }
 
+    /// <summary>
+    /// Empties the items for the next request this instance serves: a small dictionary is kept, emptied (a request that uses
+    /// items, as ASP.NET Core's authorization middleware does on every request with an endpoint, then allocates none), a
+    /// larger one is dropped. As the instance itself, it must not be kept past its request.
+    /// </summary>
+    private void ClearItems()
+    {
+        if (_items is { Count: <= MaxKeptItems } items)
+        {
+            items.Clear();
+        }
+        else
+        {
+            _items = null;
+        }
+    }
+
+    /// <summary>The most items a dictionary may have held to be kept for the next request (its capacity stays what it grew to).</summary>
+    private const int MaxKeptItems = 16;
+
     private static ObjectDisposedException Ended() =>
         new(nameof(PulyaRequest), "The request has ended: a PulyaRequest is only valid during its request (the instance may be reused).");
 
@@ -255,7 +276,7 @@ internal sealed class PulyaContext : PulyaRequest, IPoolable
         Response = null!;
         ResponseBody = null!;
         _query = null;
-        _items = null;
+        ClearItems();
         _scope = null;
         _matched = null;
         _routedPath = null;

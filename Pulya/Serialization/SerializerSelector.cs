@@ -30,13 +30,34 @@ internal sealed class SerializerSelector
     {
         _serializers = [.. serializers];
         Default = _serializers[0];
-        _mediaTypes = [.. _serializers.SelectMany(s => s.MediaTypes.Select(m => (m[..m.IndexOf('/', StringComparison.Ordinal)], m[(m.IndexOf('/', StringComparison.Ordinal) + 1)..], s)))];
-        UnsupportedMediaType = Pipeline.ErrorResponses.UnsupportedMediaTypeOf(_serializers.SelectMany(s => s.MediaTypes));
-        // A client that names an alias (application/x-msgpack) gets the content type it asked for; ranges with wildcards
-        // get the serializer's own.
-        _exactAnswers = [.. _mediaTypes.Select(m => IsOwnMediaType(m.Serializer, m.Type + "/" + m.Subtype) ? m.Serializer : new AliasedSerializer(m.Serializer, m.Type + "/" + m.Subtype))];
+        // Plain loops: LINQ over the tuples would be generic code over a value type, compiled by the JIT at every start-up.
+        var count = 0;
+        foreach (var serializer in _serializers)
+        {
+            count += serializer.MediaTypes.Count;
+        }
+
+        var names = new string[count];
+        _mediaTypes = new (string, string, IPulyaSerializer)[count];
+        _exactAnswers = new IPulyaSerializer[count];
+        var index = 0;
+        foreach (var serializer in _serializers)
+        {
+            foreach (var mediaType in serializer.MediaTypes)
+            {
+                var slash = mediaType.IndexOf('/', StringComparison.Ordinal);
+                names[index] = mediaType;
+                _mediaTypes[index] = (mediaType[..slash], mediaType[(slash + 1)..], serializer);
+                // A client that names an alias (application/x-msgpack) gets the content type it asked for; ranges with
+                // wildcards get the serializer's own.
+                _exactAnswers[index] = IsOwnMediaType(serializer, mediaType) ? serializer : new AliasedSerializer(serializer, mediaType);
+                index++;
+            }
+        }
+
+        UnsupportedMediaType = Pipeline.ErrorResponses.UnsupportedMediaTypeOf(names);
         Answers = [.. _serializers, .. _exactAnswers.Except(_serializers)];
-        Negotiates = _mediaTypes.Select(m => m.Type + "/" + m.Subtype).Distinct(StringComparer.OrdinalIgnoreCase).Count() > 1;
+        Negotiates = names.Distinct(StringComparer.OrdinalIgnoreCase).Count() > 1;
     }
 
     /// <summary>The 415 body naming every media type a request body may have, encoded once.</summary>

@@ -45,6 +45,8 @@ internal sealed class LoadTestOptions
                                  and --server pulya-jit); a missed target or a missing figure of a gated group exits 1
           --smoke                a quick run for CI: 1 round, 0.5 s per run, builtin client, root + github + api-user pipelined, counters read once
           --profile-args NAME    no load: print the sample's arguments for profile NAME, one a line (for bench/profiling)
+          --scenario-headers NAME  no load: print the request headers of scenario NAME, "Name: value" one a line (e.g. the
+                                 bearer token api-user sends, minted now; for bench/profiling)
 
         Soak mode (memory and stability under a long saturating load, per profile, no peers):
           --soak DURATION        e.g. 90s, 5m, 1h: every sample route plus a flood of distinct paths over --connections
@@ -114,6 +116,9 @@ internal sealed class LoadTestOptions
 
     /// <summary><c>--profile-args NAME</c>: print that profile's server arguments and exit.</summary>
     public string? ProfileArguments { get; private set; }
+
+    /// <summary><c>--scenario-headers NAME</c>: print that scenario's request headers and exit.</summary>
+    public string? ScenarioHeaders { get; private set; }
 
     public static LoadTestOptions Parse(string[] args)
     {
@@ -196,6 +201,7 @@ internal sealed class LoadTestOptions
                     break;
                 case "--help" or "-h": options.Help = true; break;
                 case "--profile-args": options.ProfileArguments = Value(); break;
+                case "--scenario-headers": options.ScenarioHeaders = Value(); break;
                 default: throw new ArgumentException($"Unknown option '{args[i]}'. Use --help.");
             }
         }

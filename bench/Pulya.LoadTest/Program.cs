@@ -38,6 +38,18 @@ if (options.From is not null)
     return options.CheckGates is null ? 0 : PrintCheck(Report.Check(earlier, options.CheckGates)) ? 0 : 1;
 }
 
+if (options.ScenarioHeaders is not null)
+{
+    if (Scenario.All(root).FirstOrDefault(s => s.Name == options.ScenarioHeaders) is not { } scenario)
+    {
+        Console.Error.WriteLine($"Unknown scenario '{options.ScenarioHeaders}'.");
+        return 2;
+    }
+
+    Console.WriteLine(string.Join('\n', (scenario.Headers ?? []).Select(h => $"{h.Key}: {h.Value}")));
+    return 0;
+}
+
 var profileFiles = Directory.GetFiles(Path.Combine(root, "bench", "profiles"), "*.json").OrderBy(f => Order(Path.GetFileNameWithoutExtension(f))).ThenBy(f => f, StringComparer.Ordinal).ToList();
 if (options.ProfileArguments is not null)
 {

@@ -38,6 +38,9 @@ public static class AotApp
             return new CountResult(counter.Next(), token.CanBeCanceled);
         });
         app.MapGet("/search", (string q, int page = 1, Shade shade = Shade.Light) => $"{q} page {page} {shade}");
+        // A regex constraint: the regular-expression library stays in a native binary unless the application switches
+        // the constraint off (Pulya.Routing.RegexConstraint.IsSupported=false, see the trio's project).
+        app.MapGet("/tickets/{id:regex(^[a-z]+-[0-9]+$)}", (string id) => $"ticket {id}");
         app.MapGet("/last_route", () => new SuccessResult(true));
         app.MapOpenApi(); // the document is written from the generator's descriptions: no reflection under Native AOT
     }

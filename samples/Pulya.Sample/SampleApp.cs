@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using System.Text;
 using System.Threading.RateLimiting;
@@ -77,7 +78,7 @@ public static class SampleApp
     /// </summary>
     public static void UseAspNetCore(PulyaApplication app)
     {
-        var rateLimit = app.Configuration.GetValue(ApiRateLimitKey, false);
+        var rateLimit = Switch(app.Configuration, ApiRateLimitKey);
         var scaleOut = ScaleOut.IsEnabled(app.Configuration);
         app.UseAspNetCore(web =>
         {
@@ -91,10 +92,14 @@ public static class SampleApp
 
             if (scaleOut)
             {
-                web.UseOutputCache();
+                UseOutputCache(web);
             }
         });
     }
+
+    // A method of its own: composing the pipeline loads output caching only when scale-out is on.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void UseOutputCache(IApplicationBuilder web) => web.UseOutputCache();
 
     /// <summary>A token the <c>/api</c> group accepts, for <paramref name="subject"/>, valid for <paramref name="lifetime"/> (<c>dotnet run -- mint-token</c>).</summary>
     public static string MintToken(IConfiguration configuration, string subject, TimeSpan lifetime) =>
@@ -155,14 +160,26 @@ public static class SampleApp
     /// <c>Sample:PassThroughMiddleware</c> true, one middleware that only calls the next one is added, so the load tool
     /// can measure what the presence of application middleware costs (the <c>middleware</c> profile).
     /// </summary>
+    /// <summary>
+    /// A boolean switch of the sample's configuration: absent is false, a value other than <c>true</c> or <c>false</c>
+    /// stops the start-up, as the configuration binder would; without the binder's <c>TypeDescriptor</c> path, which loads
+    /// System.ComponentModel.TypeConverter (0.8 MB resident) just to read a boolean.
+    /// </summary>
+    internal static bool Switch(IConfiguration configuration, string key) => configuration[key] switch
+    {
+        null => false,
+        var value when bool.TryParse(value, out var on) => on,
+        var value => throw new InvalidOperationException($"Failed to convert configuration value '{value}' at '{key}' to type 'System.Boolean'."),
+    };
+
     public static void UseMiddleware(PulyaApplication app)
     {
-        if (app.Configuration.GetValue(RequestLoggingKey, false))
+        if (Switch(app.Configuration, RequestLoggingKey))
         {
             app.UseRequestLogging();
         }
 
-        if (app.Configuration.GetValue(PassThroughMiddlewareKey, false))
+        if (Switch(app.Configuration, PassThroughMiddlewareKey))
         {
             app.Use((request, next) => next(request));
         }
@@ -177,7 +194,7 @@ public static class SampleApp
     {
         var api = app.MapGroup("/api").RequireAuthorization(ApiPolicy).WithTags("users")
             .WithMetadata(new AuthenticationRequirement(JwtBearerDefaults.AuthenticationScheme));
-        if (app.Configuration.GetValue(ApiRateLimitKey, false))
+        if (Switch(app.Configuration, ApiRateLimitKey))
         {
             api.RequireRateLimiting(ApiRateLimitPolicy);
         }

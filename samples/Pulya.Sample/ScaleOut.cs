@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
@@ -43,6 +44,15 @@ public static class ScaleOut
             return false;
         }
 
+        Register(builder);
+        return true;
+    }
+
+    // A method of its own: compiling it loads StackExchange.Redis and output caching, which an instance without
+    // ConnectionStrings:Redis then never maps (0.9 MB of its idle working set).
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void Register(PulyaApplicationBuilder builder)
+    {
         var connection = builder.Configuration.GetConnectionString(RedisConnectionStringName)!;
 
         // One multiplexer per instance, connected on first use and disposed with the container.
@@ -52,7 +62,6 @@ public static class ScaleOut
         builder.Services.AddOptions<RedisOutputCacheOptions>().Configure<IConnectionMultiplexer>((o, redis) => o.ConnectionMultiplexerFactory = () => Task.FromResult(redis));
         builder.Services.AddDataProtection().SetApplicationName(ApplicationName);
         builder.Services.AddOptions<KeyManagementOptions>().Configure<IConnectionMultiplexer>((o, redis) => o.XmlRepository = new RedisXmlRepository(() => redis.GetDatabase(), DataProtectionKey));
-        return true;
     }
 
     /// <summary>

@@ -32,4 +32,10 @@ public sealed class OptionsTests
     {
         Assert.Equal("optimized", LoadTestOptions.Parse(["--profile-args", "optimized"]).ProfileArguments);
     }
+
+    [Fact]
+    public void Scenario_headers_names_the_scenario_to_print()
+    {
+        Assert.Equal("api-user", LoadTestOptions.Parse(["--scenario-headers", "api-user"]).ScenarioHeaders);
+    }
 }

@@ -31,6 +31,10 @@ public sealed class NativeSampleTests(NativeSample sample)
         Assert.Equal((400, "{\"error\":\"The query parameter 'q' is required.\"}"), await GetAsync(client, "/search"));
         Assert.Equal((400, "{\"error\":\"The query parameter 'page' is not a valid 32-bit integer.\"}"), await GetAsync(client, "/search?q=x&page=two"));
         Assert.Equal((404, "{\"error\":\"Not found.\"}"), await GetAsync(client, "/some/a/and/b/x/other"));
+        // The regex constraint works in a native binary that does not switch it off.
+        Assert.Equal((200, "ticket abc-12"), await GetAsync(client, "/tickets/abc-12"));
+        Assert.Equal((200, "ticket ABC-7"), await GetAsync(client, "/tickets/ABC-7"));
+        Assert.Equal((404, "{\"error\":\"Not found.\"}"), await GetAsync(client, "/tickets/12"));
 
         using var echo = await client.PostAsync(new Uri("/echo", UriKind.Relative), new StringContent("{\"items\":[{\"a\":\"1\",\"b\":\"2\"}]}", Encoding.UTF8, "application/json"));
         Assert.Equal("{\"items\":[{\"a\":\"1\",\"b\":\"2\"}]}", await echo.Content.ReadAsStringAsync());
@@ -61,8 +65,8 @@ public sealed class NativeSampleTests(NativeSample sample)
         Assert.Equal(200, status);
         var document = JsonNode.Parse(json)!;
         Assert.Equal("Pulya AOT sample", (string)document["info"]!["title"]!);
-        // The sample's 12 paths and the 3 behind the ASP.NET Core bridge (/api/me, /api/limited, /cached).
-        Assert.Equal(15, document["paths"]!.AsObject().Count);
+        // The sample's 13 paths and the 3 behind the ASP.NET Core bridge (/api/me, /api/limited, /cached).
+        Assert.Equal(16, document["paths"]!.AsObject().Count);
         Assert.Contains("/api/me", document["paths"]!.AsObject().Select(p => p.Key));
         var search = document["paths"]!["/search"]!["get"]!["parameters"]!.AsArray();
         Assert.Equal(["q:query:True:\"string\"", "page:query:False:\"integer\"", "shade:query:False:\"string\""],

@@ -51,6 +51,31 @@ public sealed class PulyaContextTests
         Assert.Null(context.MatchedRoute);
     }
 
+    [Fact]
+    public void A_reused_context_keeps_a_small_items_dictionary_emptied_and_drops_a_large_one()
+    {
+        var context = CreateContext();
+        context.Initialize(Features("/first", string.Empty));
+        var small = context.Items;
+        small["marker"] = true;
+        context.Reset();
+        context.Initialize(Features("/second", string.Empty));
+
+        Assert.Same(small, context.Items);
+        Assert.Empty(context.Items);
+
+        for (var i = 0; i < 17; i++)
+        {
+            context.Items[i] = i;
+        }
+
+        context.Reset();
+        context.Initialize(Features("/third", string.Empty));
+
+        Assert.NotSame(small, context.Items);
+        Assert.Empty(context.Items);
+    }
+
     internal static PulyaContext CreateContext()
     {
         var services = new ServiceCollection().AddScoped<RequestHolder>().BuildServiceProvider();
