@@ -8,5 +8,5 @@ namespace Pulya.Generators;
 public static class GeneratedCodeContract
 {
     /// <summary>The contract version stamped into generated code.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 }

@@ -16,6 +16,7 @@ internal static class JsonResolverEmitter
     private const string Metadata = "global::System.Text.Json.Serialization.Metadata";
     private const string Options = "global::System.Text.Json.JsonSerializerOptions";
     private const string Registry = "global::Pulya.CompilerServices.GeneratedJsonMetadata";
+    private const string Compiler = "global::Pulya.CompilerServices";
 
     public static string Emit(IReadOnlyList<JsonTypeModel> types)
     {
@@ -29,7 +30,7 @@ internal static class JsonResolverEmitter
         code.AppendLine("    [global::System.CodeDom.Compiler.GeneratedCode(\"Pulya.Generators\", \"1.0\")]");
         code.AppendLine("    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
         // File-local: two assemblies with the generator and InternalsVisibleTo between them must not see two such types.
-        code.AppendLine($"    file sealed class PulyaGeneratedJsonResolver : {Metadata}.IJsonTypeInfoResolver");
+        code.AppendLine($"    file sealed class PulyaGeneratedJsonResolver : {Metadata}.IJsonTypeInfoResolver, {Compiler}.IGeneratedJsonWriterFactory");
         code.AppendLine("    {");
         code.AppendLine("        /// <summary>The resolver, registered when the assembly loads.</summary>");
         code.AppendLine("        public static PulyaGeneratedJsonResolver Instance { get; } = new PulyaGeneratedJsonResolver();");
@@ -51,6 +52,8 @@ internal static class JsonResolverEmitter
             code.AppendLine();
             EmitType(code, types[i], i);
         }
+
+        JsonWriterEmitter.Emit(code, types);
 
         code.AppendLine("    }");
         code.AppendLine("}");
@@ -197,7 +200,7 @@ internal static class JsonResolverEmitter
         }
     }
 
-    private static string Identifier(string name) =>
+    internal static string Identifier(string name) =>
         Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(name) != Microsoft.CodeAnalysis.CSharp.SyntaxKind.None ? "@" + name : name;
 
     private static string Bool(bool value) => value ? "true" : "false";

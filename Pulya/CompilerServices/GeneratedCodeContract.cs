@@ -18,7 +18,7 @@ namespace Pulya.CompilerServices;
 public static class GeneratedCodeContract
 {
     /// <summary>The contract version this Pulya implements.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     /// <summary>The refusal for code generated against another contract version: both versions and what to do.</summary>
     internal static InvalidOperationException Mismatch(int generatedVersion, string what)

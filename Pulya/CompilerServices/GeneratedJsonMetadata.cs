@@ -67,6 +67,13 @@ public static class GeneratedJsonMetadata
         OptionsConverter<T>(options)
         ?? (RuntimeFeature.IsDynamicCodeSupported ? JsonMetadataServices.GetEnumConverter<T>(options) : new JsonStringEnumConverter<T>(JsonNamingPolicy.CamelCase).CreateConverter(typeof(T), options));
 
+    /// <summary>
+    /// The generated writer for <paramref name="type"/> from the resolver whose metadata the options use (the first
+    /// registered that describes the type), or null when that resolver makes no writers or none for the type.
+    /// </summary>
+    internal static GeneratedJsonWriter? CreateWriter(Type type, JsonSerializerOptions options, GeneratedJsonWriterContext context) =>
+        s_resolvers.FirstOrDefault(r => r.GetTypeInfo(type, options) is not null) is IGeneratedJsonWriterFactory factory ? factory.CreateWriter(type, context) : null;
+
     private sealed class Registered : IJsonTypeInfoResolver
     {
         public JsonTypeInfo? GetTypeInfo(Type type, JsonSerializerOptions options)

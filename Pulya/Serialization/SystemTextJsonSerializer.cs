@@ -17,7 +17,9 @@ namespace Pulya.Serialization;
 /// <see cref="Utf8JsonWriter"/> straight into the response writer, reads from the body's byte sequence without
 /// decoding it to a string. camelCase property names, enums as strings, nulls written, maximum depth 64;
 /// invalid UTF-8 (anywhere in the body, also in skipped properties), duplicate property names, comments and trailing
-/// content are rejected. Type metadata is cached per type.
+/// content are rejected. Type metadata is cached per type. Result types described by Pulya's source generator are
+/// written by its generated writers, without System.Text.Json's metadata walk, whenever these write the same bytes
+/// (see <see cref="GeneratedJsonWriter"/>); every other case takes the metadata path.
 /// </summary>
 public sealed class SystemTextJsonSerializer : IPulyaSerializer
 {
@@ -34,6 +36,7 @@ public sealed class SystemTextJsonSerializer : IPulyaSerializer
     private static SystemTextJsonSerializer? t_writerOwner;
 
     private readonly JsonWriterOptions _writerOptions;
+    private readonly GeneratedJsonWriters _generatedWriters;
 
     /// <summary>Creates the serializer with <see cref="CreateDefaultOptions"/>.</summary>
     public SystemTextJsonSerializer()
@@ -48,7 +51,7 @@ public sealed class SystemTextJsonSerializer : IPulyaSerializer
     /// reflection where the application allows it (not under Native AOT).
     /// </summary>
     public SystemTextJsonSerializer(IEnumerable<IJsonTypeInfoResolver> resolvers)
-        : this(WithResolvers(CreateDefaultOptions(), resolvers))
+        : this(CreateDefaultOptions(), Listed(resolvers))
     {
     }
 
@@ -57,12 +60,27 @@ public sealed class SystemTextJsonSerializer : IPulyaSerializer
     /// described by generated metadata (<see cref="GeneratedJsonMetadata"/>), then by reflection.
     /// </summary>
     public SystemTextJsonSerializer(JsonSerializerOptions options)
+        : this(options, null)
+    {
+    }
+
+    /// <param name="options">The options, copied.</param>
+    /// <param name="resolvers">The application's resolvers, or null to keep the resolver of <paramref name="options"/> when they have one.</param>
+    private SystemTextJsonSerializer(JsonSerializerOptions options, IReadOnlyList<IJsonTypeInfoResolver>? resolvers)
     {
         ArgumentNullException.ThrowIfNull(options);
         Options = new JsonSerializerOptions(options);
-        Options.TypeInfoResolver ??= WithResolvers(Options, []).TypeInfoResolver;
+        resolvers ??= Options.TypeInfoResolver is null ? [] : null;
+        if (resolvers is not null)
+        {
+            WithResolvers(Options, resolvers);
+        }
+
         Options.MakeReadOnly();
         _writerOptions = new JsonWriterOptions { Encoder = Options.Encoder, SkipValidation = true, MaxDepth = Options.MaxDepth };
+
+        // Only with a resolver chain built here: which metadata a type gets is then known.
+        _generatedWriters = new GeneratedJsonWriters(Options, resolvers);
     }
 
     /// <summary>The frozen options; copy them with <c>new JsonSerializerOptions(Options)</c> to change something.</summary>
@@ -104,13 +122,17 @@ public sealed class SystemTextJsonSerializer : IPulyaSerializer
         return options;
     }
 
-    /// <summary><paramref name="options"/> with the resolvers first, generated metadata next and, when the application allows reflection-based JSON, reflection last.</summary>
-    private static JsonSerializerOptions WithResolvers(JsonSerializerOptions options, IEnumerable<IJsonTypeInfoResolver> resolvers)
+    private static IJsonTypeInfoResolver[] Listed(IEnumerable<IJsonTypeInfoResolver> resolvers)
     {
         ArgumentNullException.ThrowIfNull(resolvers);
+        return [.. resolvers];
+    }
+
+    /// <summary><paramref name="options"/> with the resolvers first, generated metadata next and, when the application allows reflection-based JSON, reflection last.</summary>
+    private static void WithResolvers(JsonSerializerOptions options, IEnumerable<IJsonTypeInfoResolver> resolvers)
+    {
         IJsonTypeInfoResolver?[] chain = [.. resolvers, GeneratedJsonMetadata.Resolver, JsonSerializer.IsReflectionEnabledByDefault ? Reflection() : null];
         options.TypeInfoResolver = JsonTypeInfoResolver.Combine(chain);
-        return options;
     }
 
     [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Only when JsonSerializer.IsReflectionEnabledByDefault, which trimmed and AOT applications turn off.")]
@@ -118,7 +140,14 @@ public sealed class SystemTextJsonSerializer : IPulyaSerializer
     private static DefaultJsonTypeInfoResolver Reflection() => new();
 
     /// <inheritdoc />
-    public void Prepare(Type type) => Options.GetTypeInfo(type);
+    public void Prepare(Type type)
+    {
+        Options.GetTypeInfo(type);
+        _generatedWriters.For(type);
+    }
+
+    /// <summary>Whether a value of <paramref name="type"/> is written by generated code (the serialization fast path).</summary>
+    internal bool WritesWithGeneratedCode(Type type) => _generatedWriters.For(type) is not null;
 
     /// <inheritdoc />
     public void Serialize(IBufferWriter<byte> output, object? value, Type type)
@@ -138,7 +167,16 @@ public sealed class SystemTextJsonSerializer : IPulyaSerializer
 
         try
         {
-            JsonSerializer.Serialize(writer, value, Options.GetTypeInfo(type));
+            // The generated writer when the type has one that writes the same bytes; System.Text.Json's own path otherwise.
+            if (_generatedWriters.For(type) is { } generated)
+            {
+                generated.WriteBoxed(writer, value);
+                writer.Flush();
+            }
+            else
+            {
+                JsonSerializer.Serialize(writer, value, Options.GetTypeInfo(type));
+            }
         }
         finally
         {
