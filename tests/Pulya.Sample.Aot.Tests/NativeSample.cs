@@ -48,13 +48,20 @@ public sealed class NativeSample : IAsyncLifetime
     }
 
     /// <summary>Starts the binary on a free loopback port and waits until it reports that it started.</summary>
-    public async Task<RunningSample> StartAsync(params string[] args)
+    public Task<RunningSample> StartAsync(params string[] args) => StartProcessAsync(Binary, args);
+
+    /// <summary>
+    /// Starts <paramref name="file"/> with <paramref name="args"/> on a free loopback port (in <paramref name="workingDirectory"/>
+    /// if given) and waits until the host reports that it started; fails with its standard error if it exits first.
+    /// </summary>
+    internal static async Task<RunningSample> StartProcessAsync(string file, string[] args, string? workingDirectory = null)
     {
         var port = FreePort();
-        var process = Process.Start(new ProcessStartInfo(Binary, ["--urls", $"http://127.0.0.1:{port}", .. args])
+        var process = Process.Start(new ProcessStartInfo(file, [.. args, "--urls", $"http://127.0.0.1:{port}"])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            WorkingDirectory = workingDirectory ?? string.Empty,
         })!;
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         process.OutputDataReceived += (_, e) =>
@@ -68,7 +75,7 @@ public sealed class NativeSample : IAsyncLifetime
         await Task.WhenAny(started.Task, process.WaitForExitAsync()).WaitAsync(TimeSpan.FromSeconds(30));
         if (!started.Task.IsCompleted)
         {
-            Assert.Fail("The native sample did not start: " + await process.StandardError.ReadToEndAsync());
+            Assert.Fail("The sample did not start: " + await process.StandardError.ReadToEndAsync());
         }
 
         return new RunningSample(process, new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") });
@@ -80,19 +87,40 @@ public sealed class NativeSample : IAsyncLifetime
     /// <summary>Runs the binary with <paramref name="args"/> only (a command such as <c>mint-token</c>); its exit code and output.</summary>
     public async Task<(int ExitCode, string Output)> RunCommandAsync(params string[] args) => await RunAsync(Binary, args);
 
-    private static async Task<(int ExitCode, string Output)> RunAsync(string file, string[] args)
+    /// <summary>
+    /// Runs <paramref name="file"/> until it exits (in <paramref name="workingDirectory"/> if given); its exit code and output.
+    /// A process still running after <paramref name="timeout"/> (default: the publish's) is killed, never left behind, and the
+    /// wait fails.
+    /// </summary>
+    internal static async Task<(int ExitCode, string Output)> RunAsync(string file, string[] args, string? workingDirectory = null, TimeSpan? timeout = null)
     {
-        var start = new ProcessStartInfo(file, args) { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo(file, args)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = workingDirectory ?? string.Empty,
+        };
         start.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
         start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(Timeout);
+        try
+        {
+            await process.WaitForExitAsync().WaitAsync(timeout ?? Timeout);
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+
         return (process.ExitCode, await stdout + await stderr);
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
 
 namespace Pulya.Sample.Aot.Tests;
@@ -8,17 +5,38 @@ namespace Pulya.Sample.Aot.Tests;
 /// <summary>
 /// The <c>Pulya.Routing.RegexConstraint.IsSupported</c> feature switch, set in an application's runtime configuration (as
 /// <c>RuntimeHostConfigurationOption</c> writes it): the AOT sample maps a route with a <c>regex</c> constraint, so with the
-/// switch off it must refuse to start, naming the constraint and the switch. The sample runs under the JIT here (a switch
-/// read at run time, the same code path as a native binary published without <c>Trim="true"</c>), so no publish is needed.
+/// switch off it must refuse to start, naming the constraint and the switch, and with it on serve the route. The sample runs
+/// under the JIT here (the switch read at run time, as in a native binary published without <c>Trim="true"</c>), so no
+/// publish is needed.
 /// </summary>
 public sealed class RegexSwitchTests
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
+    [Fact]
+    public async Task A_regex_route_is_refused_at_start_up_when_the_switch_is_off()
+    {
+        var (exitCode, output) = await WithSwitchAsync(false, (sample, args) =>
+            // A switch that is not honoured leaves a server listening: killed after two minutes, and the test fails.
+            NativeSample.RunAsync("dotnet", [.. args, "--urls", $"http://127.0.0.1:{NativeSample.FreePort()}"], sample, TimeSpan.FromMinutes(2)));
 
-    [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task A_regex_route_starts_only_when_the_switch_allows_it(bool supported)
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("'regex(", output, StringComparison.Ordinal);
+        Assert.Contains("Pulya.Routing.RegexConstraint.IsSupported=false", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_regex_route_is_served_when_the_switch_is_on()
+    {
+        var answer = await WithSwitchAsync(true, async (sample, args) =>
+        {
+            using var running = await NativeSample.StartProcessAsync("dotnet", args, sample);
+            return await running.Client.GetStringAsync(new Uri("/tickets/abc-12", UriKind.Relative));
+        });
+
+        Assert.Equal("ticket abc-12", answer);
+    }
+
+    /// <summary>Runs the sample's JIT build with its runtime configuration and the switch set to <paramref name="supported"/>.</summary>
+    private static async Task<T> WithSwitchAsync<T>(bool supported, Func<string, string[], Task<T>> run)
     {
         var sample = SampleDirectory();
         var config = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(sample, "Pulya.Sample.Aot.runtimeconfig.json")))!;
@@ -28,80 +46,12 @@ public sealed class RegexSwitchTests
         await File.WriteAllTextAsync(runtimeConfig, config.ToJsonString());
         try
         {
-            var port = FreePort();
-            var start = new ProcessStartInfo("dotnet", ["exec", "--runtimeconfig", runtimeConfig, Path.Combine(sample, "Pulya.Sample.Aot.dll"),
-                "--urls", $"http://127.0.0.1:{port}"])
-            {
-                WorkingDirectory = sample,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
-            using var process = Process.Start(start)!;
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            if (supported)
-            {
-                // Started: the regex route answers (and the server runs until stopped).
-                try
-                {
-                    Assert.Equal("ticket abc-12", await FirstAnswerAsync(process, port, "/tickets/abc-12"));
-                }
-                finally
-                {
-                    process.Kill(entireProcessTree: true);
-                    await process.WaitForExitAsync().WaitAsync(Timeout);
-                }
-            }
-            else
-            {
-                try
-                {
-                    await process.WaitForExitAsync().WaitAsync(Timeout);
-                }
-                finally
-                {
-                    // A switch that is not honoured leaves a listening server behind: never leak it.
-                    if (!process.HasExited)
-                    {
-                        process.Kill(entireProcessTree: true);
-                    }
-                }
-
-                var output = await stdout + await stderr;
-                Assert.NotEqual(0, process.ExitCode);
-                Assert.Contains("'regex(", output, StringComparison.Ordinal);
-                Assert.Contains("Pulya.Routing.RegexConstraint.IsSupported=false", output, StringComparison.Ordinal);
-            }
+            return await run(sample, ["exec", "--runtimeconfig", runtimeConfig, Path.Combine(sample, "Pulya.Sample.Aot.dll")]);
         }
         finally
         {
             File.Delete(runtimeConfig);
         }
-    }
-
-    private static async Task<string> FirstAnswerAsync(Process process, int port, string path)
-    {
-        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-        var deadline = DateTime.UtcNow + Timeout;
-        while (true)
-        {
-            Assert.False(process.HasExited, "the sample exited instead of serving");
-            try
-            {
-                return await client.GetStringAsync(new Uri(path, UriKind.Relative));
-            }
-            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(100);
-            }
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static string SampleDirectory()
